@@ -1,0 +1,31 @@
+import type { Command } from "commander";
+import { importGenius } from "../../scenario/genius.js";
+import { readTextFile, writeFileAtomic } from "../files.js";
+
+export function registerImport(program: Command): void {
+  const importCommand = program.command("import").description("Import scenarios from other negotiation tools.");
+  importCommand
+    .command("genius")
+    .description(
+      "Convert a GENIUS/ANAC domain and its linear-additive preference profiles (one per party) into a scenario. " +
+        "Utilities equal GENIUS's normalised utility × 100; ids are the XML's names.",
+    )
+    .argument("<domain>", "the domain XML file")
+    .argument("<profiles...>", "two to eight preference profile XML files")
+    .option("-o, --output <file>", "write the scenario to this file instead of standard output")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mutual-gains import genius laptop_domain.xml laptop_buyer_utility.xml laptop_seller_utility.xml -o laptop.json
+  $ mutual-gains import genius party_domain.xml party1_utility.xml party2_utility.xml party3_utility.xml`,
+    )
+    .action((domainPath: string, profilePaths: string[], options: { output?: string }) => {
+      const read = (path: string) => ({ path, xml: readTextFile(path) });
+      const { scenario, warnings } = importGenius(read(domainPath), profilePaths.map(read));
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+      const json = `${JSON.stringify(scenario, null, 2)}\n`;
+      if (options.output) writeFileAtomic(options.output, json);
+      else process.stdout.write(json);
+    });
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * The mutual-gains command line. Exit codes: 0 ok, 1 a user's mistake (message, no
+ * stack trace), 2 an internal error (a bug: message and stack trace).
+ */
+import { Command, CommanderError } from "commander";
+import { UserError } from "../errors.js";
+import { registerAnalyze } from "./commands/analyze.js";
+import { registerImport } from "./commands/import.js";
+import { registerPlay } from "./commands/play.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerValidate } from "./commands/validate.js";
+
+export const EXIT_USER_ERROR = 1;
+export const EXIT_INTERNAL_ERROR = 2;
+
+function buildProgram(): Command {
+  const program = new Command("mutual-gains")
+    .description("A negotiation simulator for management training: create value together instead of haggling.")
+    .version("0.1.0")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mutual-gains play                              play the default scenario
+  $ mutual-gains analyze hospital-it-platform      frontier, Nash point and value-creating packages
+  $ mutual-gains validate my-scenario.json         check a scenario you wrote
+  $ mutual-gains schema > scenario.schema.json     the JSON Schema for editors`,
+    );
+  registerPlay(program);
+  registerAnalyze(program);
+  registerValidate(program);
+  registerSchema(program);
+  registerImport(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "errors" exit 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? 0 : EXIT_USER_ERROR;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`mutual-gains: ${error.message}\n`);
+      return EXIT_USER_ERROR;
+    }
+    process.stderr.write(`mutual-gains: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT_INTERNAL_ERROR;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,78 @@
+/**
+ * The machine-readable form of an analysis (`analyze --json`). Packages are written as
+ * { issueId: optionId } and utilities as { partyId: points }. Counts that may pass 2^53
+ * are numbers when they are safe integers and decimal strings otherwise.
+ */
+import type { ScenarioAnalysis } from "../engine/analysis.js";
+import { type CompiledScenario, type Package, packageToRecord } from "../engine/model.js";
+
+export interface OutcomeRow {
+  outcome: Record<string, string>;
+  utilities: Record<string, number>;
+}
+
+export function outcomeRow(model: CompiledScenario, pkg: Package, utilities: ArrayLike<number>): OutcomeRow {
+  return {
+    outcome: packageToRecord(model, pkg),
+    utilities: Object.fromEntries(model.partyIds.map((id, p) => [id, utilities[p]])),
+  };
+}
+
+export function exactCount(count: bigint): number | string {
+  return count <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(count) : count.toString();
+}
+
+export function analysisToJson(scenarioId: string, analysis: ScenarioAnalysis) {
+  const { model, frontier } = analysis;
+  const ids = model.partyIds;
+  const row = (point: number | null) =>
+    point === null ? null : outcomeRow(model, frontier.package(point), frontier.utilities(point));
+  const { naiveJointGain, valueLeftOnTable, maxJointGain } = analysis;
+
+  return {
+    scenario: scenarioId,
+    outcomeCount: exactCount(analysis.outcomeCount),
+    parties: [...ids],
+    batnas: Object.fromEntries(ids.map((id, p) => [id, model.batnas[p]])),
+    frontier: Array.from({ length: frontier.size }, (_, point) => ({
+      ...row(point)!,
+      packageCount: exactCount(frontier.countPackages(point)),
+    })),
+    nash: row(analysis.nash),
+    kalaiSmorodinsky: row(analysis.kalaiSmorodinsky),
+    maxJoint: row(analysis.maxJoint),
+    maxJointGain,
+    naiveCompromise: {
+      ...outcomeRow(model, analysis.naiveCompromise.package, analysis.naiveCompromise.utilities),
+      jointGain: naiveJointGain,
+      valueLeftOnTable,
+      shareLeftOnTable: valueLeftOnTable === null || !maxJointGain ? null : valueLeftOnTable / maxJointGain,
+    },
+    favourites: Object.fromEntries(
+      ids.map((id, p) => [id, outcomeRow(model, analysis.favourites[p].package, analysis.favourites[p].utilities)]),
+    ),
+    packages: analysis.packages.map((candidate, rank) => ({
+      rank: rank + 1,
+      ...outcomeRow(model, candidate.package, candidate.utilities),
+      nashProduct: candidate.nashProduct,
+      jointGain: candidate.jointGain,
+      trades: candidate.trades.parties.map((trades) => ({
+        party: ids[trades.party],
+        givesWayOn: trades.givesWayOn.map((t) => ({ issue: model.issueIds[t.issue], priority: t.priority, loss: t.loss })),
+        getsItsWayOn: trades.getsItsWayOn.map((t) => ({ issue: model.issueIds[t.issue], priority: t.priority })),
+      })),
+      sharedIssues: candidate.trades.sharedIssues.map((i) => model.issueIds[i]),
+    })),
+    issues: model.issueIds.map((issueId, i) => ({
+      id: issueId,
+      pairs: analysis.issueRelations
+        .filter((relation) => relation.issue === i)
+        .map((relation) => ({
+          parties: relation.parties.map((p) => ids[p]),
+          kind: relation.kind,
+          priorities: Object.fromEntries(relation.parties.map((p, k) => [ids[p], relation.priorities[k]])),
+          favourites: Object.fromEntries(relation.parties.map((p, k) => [ids[p], model.optionIds[i][relation.favourites[k]]])),
+        })),
+    })),
+  };
+}

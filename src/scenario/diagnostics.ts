@@ -1,0 +1,95 @@
+/**
+ * Diagnostics for hand-written scenario files: what is wrong, where (file, line,
+ * column, JSON path) and a code frame, in words a trainer understands.
+ */
+import { codeFrameColumns } from "@babel/code-frame";
+import { closest, distance } from "fastest-levenshtein";
+import { UserError } from "../errors.js";
+
+export type Severity = "error" | "warning";
+
+export type Diagnostic = {
+  severity: Severity;
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** Readable JSON path such as `parties[1].values.budget.low`; empty for the root. */
+  path: string;
+  message: string;
+  frame?: string;
+};
+
+export type JsonPath = readonly (string | number)[];
+
+/** A problem found in the parsed scenario, before it is located in the file's text. */
+export type Finding = {
+  severity: Severity;
+  path: JsonPath;
+  message: string;
+  /** Point at the property's key rather than its value (for keys that should not be there). */
+  atKey?: boolean;
+};
+
+export class ScenarioError extends UserError {
+  override readonly name: string = "ScenarioError";
+
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n\n"));
+  }
+}
+
+/** `file:line:column: error: path: message`, then the code frame. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.path ? `${d.path}: ` : "";
+  const header = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${where}${d.message}`;
+  return d.frame ? `${header}\n${d.frame}` : header;
+}
+
+/** `parties[1].values.budget.low`; keys that are not plain identifiers are quoted, as ids may hold spaces and dots. */
+export function formatPath(path: JsonPath): string {
+  return path
+    .map((key, i) => {
+      if (typeof key === "number") return `[${key}]`;
+      if (/^[A-Za-z_$][\w$]*$/.test(key)) return i === 0 ? key : `.${key}`;
+      return `[${JSON.stringify(key)}]`;
+    })
+    .join("");
+}
+
+/** ` — did you mean "x"?` when a candidate is a plausible typo of `word`, otherwise nothing. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  if (candidates.length === 0) return "";
+  const guess = closest(word, candidates as string[]);
+  const d = distance(word, guess);
+  // A couple of slips (more in long words) is a typo; changing most of a short word is a different word.
+  return d <= Math.max(2, Math.floor(word.length / 4)) && d < word.length ? ` — did you mean "${guess}"?` : "";
+}
+
+/** Turns character offsets in one file's text into diagnostics with line, column and code frame. */
+export class SourceText {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+  ) {
+    for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.lineStarts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let line = 0;
+    while (line + 1 < this.lineStarts.length && this.lineStarts[line + 1] <= offset) line++;
+    return { line: line + 1, column: offset - this.lineStarts[line] + 1 };
+  }
+
+  /** A diagnostic at `offset`; a span on one line is underlined, a longer one only marked at its start. */
+  diagnostic(severity: Severity, offset: number, length: number, path: JsonPath, message: string): Diagnostic {
+    const start = this.position(offset);
+    const end = this.position(offset + Math.max(length, 1));
+    const location = end.line === start.line ? { start, end } : { start };
+    const frame = this.text.trim() ? codeFrameColumns(this.text, location, { highlightCode: false }) : undefined;
+    return { severity, file: this.file, ...start, path: formatPath(path), message, ...(frame ? { frame } : {}) };
+  }
+}

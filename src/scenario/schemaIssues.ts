@@ -1,0 +1,128 @@
+/**
+ * Zod issues rewritten in plain words: what was expected at a JSON path and what
+ * the file has there, never zod's own JSON.
+ */
+import { z } from "zod";
+import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
+
+type Schema = z.core.$ZodType;
+
+const MISSING = Symbol("missing");
+
+export function schemaFindings(schema: Schema, input: unknown, issues: readonly z.core.$ZodIssue[], base: JsonPath = []): Finding[] {
+  // JSON keys are strings and indices, never symbols.
+  return issues.flatMap((issue) => issueFindings(schema, input, issue, [...base, ...(issue.path as JsonPath)]));
+}
+
+function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, path: JsonPath): Finding[] {
+  const error = (message: string): Finding[] => [{ severity: "error", path, message }];
+  const value = valueAt(input, path);
+  const want = () => `expected ${expected(schemaAt(schema, path))}`;
+  const mismatch = () =>
+    value === MISSING ? `missing required key "${path.at(-1)}": ${want()}` : `${want()}, got ${describeValue(value)}`;
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const known = knownKeys(schemaAt(schema, path));
+      return issue.keys.map((key) => ({
+        severity: "error",
+        path: [...path, key],
+        atKey: true,
+        message: `unknown key "${key}"${didYouMean(key, known)}`,
+      }));
+    }
+    case "invalid_union": {
+      // Report the alternative the value was evidently meant for ({ "en": … } for an object), not every alternative.
+      const meant = issue.errors.filter((errors) => !errors.some((e) => e.code === "invalid_type" && e.path.length === 0));
+      return meant.length === 1 ? schemaFindings(schema, input, meant[0], path) : error(mismatch());
+    }
+    case "invalid_type":
+      return error(mismatch());
+    case "too_small":
+    case "too_big": {
+      const small = issue.code === "too_small";
+      const limit = Number(small ? issue.minimum : issue.maximum);
+      const bound = small ? "at least" : "at most";
+      if (issue.origin === "array") {
+        const noun = typeof path.at(-1) === "string" ? String(path.at(-1)) : "items";
+        return error(`expected ${bound} ${count(limit, noun)}, got ${(value as unknown[]).length}`);
+      }
+      if (issue.origin === "string") {
+        return error(small && limit === 1 ? "expected a non-empty text" : `expected a text of ${bound} ${count(limit, "characters")}`);
+      }
+      return error(mismatch());
+    }
+    case "invalid_format":
+      // The schema's patterns carry their description in plain words as their message.
+      return error(`expected ${issue.format === "regex" ? issue.message : `a text in ${issue.format} format`}, got ${describeValue(value)}`);
+    default:
+      return error(issue.message);
+  }
+}
+
+function valueAt(input: unknown, path: JsonPath): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return MISSING;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value !== null && typeof value === "object") return "an object";
+  if (typeof value !== "string") return String(value);
+  return value.length > 40 ? `${JSON.stringify(value.slice(0, 38)).slice(0, -1)}…"` : JSON.stringify(value);
+}
+
+/** `1 option`, `2 options`. */
+function count(n: number, plural: string): string {
+  return n === 1 ? `1 ${plural.replace(/ies$/, "y").replace(/s$/, "")}` : `${n} ${plural}`;
+}
+
+const unwrap = (schema: Schema | undefined) => (schema instanceof z.ZodOptional ? schema.unwrap() : schema);
+
+function schemaAt(schema: Schema, path: JsonPath): Schema | undefined {
+  return path.reduce<Schema | undefined>((parent, key) => child(parent, key), schema);
+}
+
+function child(parent: Schema | undefined, key: string | number): Schema | undefined {
+  const s = unwrap(parent);
+  if (s instanceof z.ZodArray) return s.element;
+  if (s instanceof z.ZodRecord) return s.valueType;
+  if (s instanceof z.ZodObject) return s.shape[key];
+  if (s instanceof z.ZodUnion) return s.options.map((option) => child(option, key)).find(Boolean);
+  return undefined;
+}
+
+function knownKeys(schema: Schema | undefined): string[] {
+  const s = unwrap(schema);
+  if (s instanceof z.ZodObject) return Object.keys(s.shape);
+  if (s instanceof z.ZodUnion) return s.options.flatMap(knownKeys);
+  return [];
+}
+
+/** What a schema accepts, in words. */
+function expected(schema: Schema | undefined): string {
+  const s = unwrap(schema);
+  if (s instanceof z.ZodString) return "a text";
+  if (s instanceof z.ZodNumber) return numberRange(s);
+  if (s instanceof z.ZodArray) return "a list [ … ]";
+  if (s instanceof z.ZodObject || s instanceof z.ZodRecord) return "an object { … }";
+  if (s instanceof z.ZodUnion) {
+    const shape = (option: Schema) => `{ ${knownKeys(option).map((key) => `"${key}": …`).join(", ")} }`;
+    return s.options.map((option) => (option instanceof z.ZodObject ? shape(option) : expected(option))).join(" or ");
+  }
+  return "a different value";
+}
+
+function numberRange(schema: z.ZodNumber): string {
+  const kind = schema.isInt ? "a whole number" : "a number";
+  // Integer schemas report the safe-integer limits as bounds; those are no limit to a trainer.
+  const bounded = (limit: number | null): limit is number => Number.isFinite(limit) && Math.abs(limit!) < Number.MAX_SAFE_INTEGER;
+  const { minValue: min, maxValue: max } = schema;
+  if (bounded(min) && bounded(max)) return `${kind} from ${min} to ${max}`;
+  if (bounded(min)) return `${kind} of ${min} or more`;
+  if (bounded(max)) return `${kind} of ${max} or less`;
+  return kind;
+}
