@@ -61,7 +61,7 @@ export function formatPath(path: JsonPath): string {
 /** ` — did you mean "x"?` when a candidate is a plausible typo of `word`, otherwise nothing. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
   if (candidates.length === 0) return "";
-  const guess = closest(word, candidates as string[]);
+  const guess = closest(word, candidates);
   const d = distance(word, guess);
   // A couple of slips (more in long words) is a typo; changing most of a short word is a different word.
   return d <= Math.max(2, Math.floor(word.length / 4)) && d < word.length ? ` — did you mean "${guess}"?` : "";

@@ -8,9 +8,11 @@
  *    evaluation of its issue (all 0 when that is below 0.00001);
  *  - an integer evaluation is clamp(offset + slope × (value − lowerbound), 0, 1).
  * The engine divides weights by their sum S, so values are multiplied by S when
- * S < 1; weights summing to more than 1 make GENIUS cap utilities at 1, which a
- * linear scenario cannot represent. Profiles are matched to domain issues by the
- * issue's `index`, as GENIUS does, and must agree on the name, type and values.
+ * S ≤ 1 and utilities match exactly. With S > 1 (hand-rounded profiles such as
+ * ANAC's Laptop, S = 1.00005) values would have to exceed 100: such profiles import
+ * with a warning, their utilities GENIUS's divided by S; beyond S = 1.01 they are
+ * refused. Profiles are matched to domain issues by the issue's `index`, as GENIUS
+ * does, and must agree on the name, type and values.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { UserError } from "../errors.js";
@@ -21,10 +23,11 @@ export interface GeniusFile {
   xml: string;
 }
 
-/** Beyond float noise, weights that do not sum to 1 need handling (see the module comment). */
-const WEIGHT_SUM_TOLERANCE = 1e-6;
+/** Weights summing to a little more than 1 (rounding in hand-edited profiles) import with a warning; more is refused. */
+const MAX_WEIGHT_EXCESS = 0.01;
 /** Every integer becomes an option; a wider range is no longer a negotiable issue. */
 const MAX_INTEGER_OPTIONS = 1000;
+/** As the scenario schema allows. */
 const MAX_PARTIES = 8;
 
 /** An XML element: attributes under `$`, child elements as lists per tag. */
@@ -54,7 +57,7 @@ export function importGenius(domain: GeniusFile, profiles: GeniusFile[]): { scen
     const id = uniqueId(name.replace(/\.xml$/i, ""), partyIds, "party");
     return readProfile(profile, id, issues, warnings);
   });
-  const title = fileName(domain.path).replace(/\.xml$/i, "");
+  const title = fileName(domain.path).replace(/\.xml$/i, "") || "GENIUS domain";
   const scenario: Scenario = {
     id: uniqueId(title, new Set(), "genius"),
     title,
@@ -170,32 +173,29 @@ function readProfile(file: GeniusFile, partyId: string, domain: DomainIssue[], w
     evaluators.set(index, element);
   }
 
-  const values: Party["values"] = {};
-  const weightOf: Party["weights"] = {};
-  let sum = 0;
-  for (const issue of domain) {
+  const rows = domain.map((issue) => {
     const where = `${file.path}: issue "${issue.name}"`;
     const evaluator = evaluators.get(issue.index);
     const weight = weights.get(issue.index);
     if (!evaluator) throw new UserError(`${where}: the profile does not evaluate this issue`);
     if (weight === undefined) throw new UserError(`${where}: the profile has no <weight index="${issue.index}">`);
-    weightOf[issue.issue.id] = weight;
-    sum += weight;
-    values[issue.issue.id] = Object.fromEntries(
-      evaluations(where, issue, evaluator).map((evaluation, o) => [issue.issue.options[o].id, evaluation]),
-    );
-  }
+    return { issue: issue.issue, weight, evaluations: evaluations(where, issue, evaluator) };
+  });
+  const sum = rows.reduce((total, row) => total + row.weight, 0);
   if (!(sum > 0)) throw new UserError(`${file.path}: all issue weights are 0`);
-  if (sum > 1 + WEIGHT_SUM_TOLERANCE) {
+  if (sum > 1 + MAX_WEIGHT_EXCESS) {
     throw new UserError(
       `${file.path}: the issue weights sum to ${sum}, more than 1; GENIUS caps such utilities at 1, which a scenario with values of at most 100 cannot represent`,
     );
   }
-  // Points = evaluation × 100 × S, so that the engine's weight / S gives back GENIUS's raw weight.
-  const scale = sum < 1 - WEIGHT_SUM_TOLERANCE ? 100 * sum : 100;
-  for (const issueValues of Object.values(values)) {
-    for (const option of Object.keys(issueValues)) issueValues[option] *= scale;
+  if (sum > 1) {
+    warnings.push(
+      `${file.path}: the issue weights sum to ${sum}, a little more than 1; utilities are GENIUS's divided by that sum, ` +
+        `at most ${(100 * (1 - 1 / sum)).toPrecision(2)} points lower`,
+    );
   }
+  // Points = evaluation × 100 × S, so that the engine's weight / S gives back GENIUS's raw weight.
+  const scale = 100 * Math.min(sum, 1);
 
   const reservation = children(profile, "reservation")[0];
   const reservationValue = reservation ? number(`${file.path}: <reservation>`, reservation, "value") : 0;
@@ -212,8 +212,10 @@ function readProfile(file: GeniusFile, partyId: string, domain: DomainIssue[], w
     briefing:
       `You negotiate for ${partyId}. Your interests come from the GENIUS preference profile ${fileName(file.path)}: ` +
       `the weights show which issues matter most to you, and without an agreement you get ${round(batna)} points.`,
-    weights: weightOf,
-    values,
+    weights: Object.fromEntries(rows.map(({ issue, weight }) => [issue.id, weight])),
+    values: Object.fromEntries(
+      rows.map(({ issue, evaluations }) => [issue.id, Object.fromEntries(evaluations.map((e, o) => [issue.options[o].id, e * scale]))]),
+    ),
     batna,
     metadata: { genius: { profile: fileName(file.path), reservationValue, discountFactor } },
   };
@@ -279,7 +281,7 @@ function children(element: Element, tag: string): Element[] {
 
 function required(file: GeniusFile, element: Element, attribute: string, what: string): string {
   const value = element.$?.[attribute];
-  if (value === undefined) throw new UserError(`${file.path}: ${what} has no ${attribute}="…" attribute`);
+  if (!value) throw new UserError(`${file.path}: ${what} has no ${attribute}="…" attribute, or an empty one`);
   return value;
 }
 
@@ -309,7 +311,7 @@ function issueType(where: string, element: Element): "discrete" | "integer" {
 /** `text` itself when it is a valid id not yet taken; otherwise the closest valid, unused id. */
 function uniqueId(text: string, taken: Set<string>, fallback: string): string {
   const valid = OptionSchema.shape.id.safeParse(text).success;
-  const base = valid ? text : text.replace(/[^A-Za-z0-9_.\- ]/g, "").replace(/^[^A-Za-z0-9]+/, "").trim() || fallback;
+  const base = valid ? text : text.replace(/\p{Cc}/gu, "").trim() || fallback;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -317,7 +319,7 @@ function uniqueId(text: string, taken: Set<string>, fallback: string): string {
 }
 
 function renamed(what: string, id: string): string {
-  return `${what} gets id "${id}": ids allow only letters, digits, spaces, '_', '-' and '.'`;
+  return `${what} gets id "${id}": ids cannot be empty, start or end with spaces, or hold control characters`;
 }
 
 function fileName(path: string): string {

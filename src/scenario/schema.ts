@@ -8,8 +8,8 @@ import { z } from "zod";
 /** Ids are referenced across the file (weights, values, partners), so keep them simple to type and to quote. */
 const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\- ]*$/, "an id of letters, digits, '_', '-', '.' or spaces")
-  .describe("Identifier, unique in its list.");
+  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, "a non-empty id without leading or trailing spaces")
+  .meta({ id: "Id", description: "Identifier, unique in its list." });
 
 /** Every user-facing text is either one string or one string per language. */
 export const LocalisedText = z
@@ -20,23 +20,25 @@ export const LocalisedText = z
       nl: z.string().min(1).optional().describe("Dutch text."),
     }),
   ])
-  .describe('A text, either plain or per language: { "en": "…", "nl": "…" }.');
+  .meta({ id: "LocalisedText", description: 'A text, either plain or per language: { "en": "…", "nl": "…" }.' });
 
 const Points = z.number().min(0).max(100).describe("Points from 0 to 100.");
 const Cost = z.number().min(0).describe("Autonomy cost in points (0 or more).");
 
-export const OptionSchema = z.strictObject({
-  id: Id,
-  label: LocalisedText,
-  description: LocalisedText.optional(),
-});
+export const OptionSchema = z
+  .strictObject({
+    id: Id,
+    label: LocalisedText,
+    description: LocalisedText.optional(),
+  })
+  .meta({ id: "Option" });
 
 export const IssueSchema = z.strictObject({
   id: Id,
   label: LocalisedText,
   description: LocalisedText.optional(),
   options: z.array(OptionSchema).min(2).describe("The options of this issue: at least two."),
-});
+}).meta({ id: "Issue" });
 
 export const PartySchema = z.strictObject({
   id: Id,
@@ -55,7 +57,7 @@ export const PartySchema = z.strictObject({
   entryCost: Cost.optional().describe("Fixed autonomy cost, in points, of entering any agreement at all."),
   batna: z.number().describe("Best alternative to a negotiated agreement: the points of no deal."),
   metadata: z.record(z.string(), z.unknown()).optional().describe("Free-form data kept with the party, such as imported GENIUS settings."),
-});
+}).meta({ id: "Party" });
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe("Path or URL of this JSON Schema, for editors."),

@@ -89,7 +89,7 @@ const CASES: Case[] = [
   { name: "localised text of the wrong type", edits: [['"title": "Harbour expansion"', '"title": 42']], line: 3, column: 12, path: "title", message: 'expected a text or { "en": …, "nl": … }, got 42' },
   { name: "localised text in an unknown language", edits: [['"title": "Harbour expansion"', '"title": { "en": "Harbour", "fr": "Port" }']], line: 3, column: 31, path: "title.fr", message: 'unknown key "fr"' },
   { name: "empty text", edits: [['"title": "Harbour expansion"', '"title": ""']], line: 3, column: 12, path: "title", message: "expected a non-empty text" },
-  { name: "badly formed id", edits: [['"id": "harbour"', '"id": "harbour!"']], line: 2, column: 9, path: "id", message: 'expected an id of letters, digits, \'_\', \'-\', \'.\' or spaces, got "harbour!"' },
+  { name: "badly formed id", edits: [['"id": "harbour"', '"id": "harbour "']], line: 2, column: 9, path: "id", message: 'expected a non-empty id without leading or trailing spaces, got "harbour "' },
   { name: "fraction where a whole number belongs", edits: [['"deadlineRounds": 10', '"deadlineRounds": 1.5']], line: 5, column: 21, path: "deadlineRounds", message: "expected a whole number from 1 to 1000, got 1.5" },
   // Semantics
   { name: "duplicate issue id", edits: [['"id": "timing"', '"id": "budget"']], line: 16, column: 13, path: "issues[1].id", message: 'duplicate issue id "budget" (also used by issues[0])' },
