@@ -30,7 +30,31 @@ export function parseJson(source: SourceText): { tree?: Node; diagnostics: Diagn
     },
     STRICT,
   );
-  return first ? { diagnostics: [first] } : { tree: parseTree(source.text, [], STRICT), diagnostics: [] };
+  if (first) return { diagnostics: [first] };
+  const tree = parseTree(source.text, [], STRICT)!;
+  return { tree, diagnostics: duplicateKeys(source, tree, []) };
+}
+
+/** JSON parsers silently keep the last of two equal keys, so a trainer's second "weights" would hide the first. */
+function duplicateKeys(source: SourceText, node: Node, path: (string | number)[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (node.type === "object") {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (!key || !value) continue;
+      const name = String(key.value);
+      if (seen.has(name)) {
+        const message = `duplicate key "${name}": JSON keeps only the last one, so merge them into one`;
+        found.push(source.diagnostic("error", key.offset, key.length, [...path, name], message));
+      }
+      seen.add(name);
+      found.push(...duplicateKeys(source, value, [...path, name]));
+    }
+  } else if (node.type === "array") {
+    (node.children ?? []).forEach((child, index) => found.push(...duplicateKeys(source, child, [...path, index])));
+  }
+  return found;
 }
 
 function syntaxError(source: SourceText, code: string, offset: number, length: number, inside: Open | undefined): Diagnostic {

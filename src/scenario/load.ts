@@ -17,14 +17,12 @@ export { ScenarioError, formatDiagnostic, type Diagnostic } from "./diagnostics.
 export function parseScenario(text: string, file: string): { scenario?: Scenario; diagnostics: Diagnostic[] } {
   // Editors hide a byte order mark, so columns are counted without it.
   const source = new SourceText(text.replace(/^\uFEFF/, ""), file);
-  const { tree, diagnostics } = parseJson(source);
-  if (!tree) return { diagnostics };
+  const { tree, diagnostics: syntax } = parseJson(source);
+  if (!tree) return { diagnostics: syntax };
   const input: unknown = getNodeValue(tree);
   const parsed = ScenarioSchema.safeParse(input);
   const findings = parsed.success ? semanticFindings(parsed.data) : schemaFindings(ScenarioSchema, input, parsed.error.issues);
-  const located = findings
-    .map((finding) => locate(source, tree, finding))
-    .sort((a, b) => a.line - b.line || a.column - b.column);
+  const located = [...syntax, ...findings.map((finding) => locate(source, tree, finding))].sort((a, b) => a.line - b.line || a.column - b.column);
   const ok = parsed.success && located.every((d) => d.severity !== "error");
   return ok ? { scenario: parsed.data, diagnostics: located } : { diagnostics: located };
 }

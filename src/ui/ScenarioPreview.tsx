@@ -22,11 +22,18 @@ const TEXT = {
   },
 };
 
-export function ScenarioPreview({ scenario, lang }: { scenario: Scenario; lang: Language }) {
+export interface ScenarioPreviewProps {
+  scenario: Scenario;
+  lang: Language;
+  /** Called on q or Escape; by default the app exits. */
+  onQuit?: () => void;
+}
+
+export function ScenarioPreview({ scenario, lang, onQuit }: ScenarioPreviewProps) {
   const { exit } = useApp();
   const t = TEXT[lang];
   useInput((input, key) => {
-    if (input === "q" || key.escape) exit();
+    if (input === "q" || key.escape) (onQuit ?? exit)();
   });
   return (
     <Box flexDirection="column" paddingX={1}>

@@ -80,6 +80,7 @@ const CASES: Case[] = [
   { name: "comment", edits: [['"deadlineRounds": 10,', '"deadlineRounds": 10, // ten']], line: 5, column: 25, path: "", message: "comments are not allowed in JSON" },
   { name: "single quotes", edits: [['"id": "harbour"', "'id': \"harbour\""]], line: 2, column: 3, path: "", message: "texts and keys need double quotes" },
   { name: "bare word", edits: [['"batna": 40', '"batna": forty']], line: 31, column: 16, path: "", message: 'unexpected "forty"; expected a value' },
+  { name: "duplicate key", edits: [['"batna": 40', '"batna": 40, "batna": 45']], line: 31, column: 20, path: "parties[0].batna", message: 'duplicate key "batna": JSON keeps only the last one' },
   // Schema
   { name: "number out of range", edits: [['"low": 20', '"low": 120']], line: 38, column: 38, path: "parties[1].values.budget.low", message: "expected a number from 0 to 100, got 120" },
   { name: "too few options", edits: [['{ "id": "now", "label": "Now" },', '{ "id": "now", "label": "Now" }'], ['        { "id": "later", "label": "Later" }\n', ""]], line: 18, column: 18, path: "issues[1].options", message: "expected at least 2 options, got 1" },
