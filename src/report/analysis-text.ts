@@ -24,6 +24,7 @@ const TEXT = {
     } as Record<IssueKind, string>,
     plotHeading: (x: string, y: string) => `Pareto frontier: ${x} across, ${y} up`,
     legend: "• frontier  N Nash  K Kalai–Smorodinsky  J max joint  C naive compromise  ┆┄ BATNAs",
+    markerNames: { N: "Nash", K: "Kalai–Smorodinsky", J: "max joint", C: "naive compromise" } as Record<string, string>,
     frontierSize: (points: number) => `${points} Pareto-efficient utility vectors`,
     noAgreement: "No package gives every party more than its BATNA: there is no zone of agreement.",
     naive: (gain: string, max: string, left: string, share: string) =>
@@ -49,6 +50,7 @@ const TEXT = {
     } as Record<IssueKind, string>,
     plotHeading: (x: string, y: string) => `Pareto-grens: ${x} horizontaal, ${y} verticaal`,
     legend: "• grens  N Nash  K Kalai–Smorodinsky  J max. gezamenlijk  C naïef compromis  ┆┄ BATNA's",
+    markerNames: { N: "Nash", K: "Kalai–Smorodinsky", J: "max. gezamenlijk", C: "naïef compromis" } as Record<string, string>,
     frontierSize: (points: number) => `${points} Pareto-efficiënte nutsvectoren`,
     noAgreement: "Geen enkel pakket geeft alle partijen meer dan hun BATNA: er is geen onderhandelingsruimte.",
     naive: (gain: string, max: string, left: string, share: string) =>
@@ -119,6 +121,10 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
       markers,
     }),
     t.legend,
+    // Points can share a cell of the plot, so their coordinates are listed too.
+    markers
+      .map((marker) => `${marker.symbol} ${t.markerNames[marker.symbol]} ${points(marker.x)} / ${points(marker.y)}`)
+      .join(" · "),
   );
 
   lines.push("");
