@@ -150,3 +150,25 @@ export function comparePackages(a: Package, b: Package): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
 }
+
+const boundsCache = new WeakMap<CompiledScenario, Float64Array>();
+
+/** Each party's worst and best utility over all packages: bounds[2p] and bounds[2p + 1]. Cached per model. */
+export function utilityBounds(model: CompiledScenario): Float64Array {
+  let bounds = boundsCache.get(model);
+  if (bounds) return bounds;
+  bounds = new Float64Array(model.partyCount * 2);
+  for (let p = 0; p < model.partyCount; p++) {
+    let low = model.baseUtilities[p];
+    let high = model.baseUtilities[p];
+    for (let i = model.issueCount - 1; i >= 0; i--) {
+      const range = contributionRange(model, p, i);
+      low += range.low;
+      high += range.high;
+    }
+    bounds[2 * p] = low;
+    bounds[2 * p + 1] = high;
+  }
+  boundsCache.set(model, bounds);
+  return bounds;
+}

@@ -59,6 +59,41 @@ export const PartySchema = z.strictObject({
   metadata: z.record(z.string(), z.unknown()).optional().describe("Free-form data kept with the party, such as imported GENIUS settings."),
 }).meta({ id: "Party" });
 
+const PartnerParamsSchema = z
+  .strictObject({
+    aspiration: z.number().optional().describe("Utility, in points, it opens with and aims for at first."),
+    reservation: z.number().optional().describe("Utility, in points, below which it never goes (nor below its BATNA)."),
+    concession: z.number().positive().optional().describe("Concession exponent e of u(t): below 1 concedes late, above 1 early."),
+    discloseThreshold: z.number().min(0).max(100).optional().describe("Trust (0–100) from which it answers truthfully."),
+    walkAwayThreshold: z.number().min(0).max(100).optional().describe("Trust (0–100) below which it walks away."),
+    honesty: z.number().min(0).max(1).optional().describe("Chance (0–1) that an answer it is willing to give is truthful."),
+    initialTrust: z.number().min(0).max(100).optional().describe("Its trust in the others at the start (0–100)."),
+  })
+  .meta({ id: "PartnerParams" });
+
+/** Tip 7: partners change. A scripted event changes the partner at the start of a round. */
+const PartnerEventSchema = z
+  .strictObject({
+    round: z.number().int().min(1).describe("The round at whose start it happens."),
+    batna: z.number().optional().describe("Its new BATNA, in points."),
+    priority: z
+      .strictObject({ issue: Id, weight: z.number().min(0) })
+      .optional()
+      .describe("A new interest weight for one issue."),
+    trust: z.number().optional().describe("A change of its trust in the others, in points (−100 to 100)."),
+    message: LocalisedText.optional().describe("What the partner says when it happens (a new board member, a changed market…)."),
+  })
+  .meta({ id: "PartnerEvent" });
+
+export const PartnerDefinitionSchema = z
+  .strictObject({
+    style: z.string().min(1).describe("A registered partner style, such as logroller or hardliner."),
+    params: PartnerParamsSchema.optional(),
+    messages: z.record(z.string(), LocalisedText).optional().describe("Its own lines, per message key, replacing the default ones."),
+    events: z.array(PartnerEventSchema).optional(),
+  })
+  .meta({ id: "PartnerDefinition" });
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe("Path or URL of this JSON Schema, for editors."),
   id: Id,
@@ -69,9 +104,9 @@ export const ScenarioSchema = z.strictObject({
   issues: z.array(IssueSchema).min(1).describe("The issues under negotiation."),
   parties: z.array(PartySchema).min(2).max(8).describe("The organisations: 2 to 8."),
   partners: z
-    .record(z.string(), z.unknown())
+    .record(z.string(), PartnerDefinitionSchema)
     .optional()
-    .describe("Scripted partner definitions per party id (used by negotiation sessions)."),
+    .describe("Scripted partner definitions per party id: a style, its parameters, its lines and scripted events."),
   metadata: z.record(z.string(), z.unknown()).optional().describe("Free-form data, such as the source of an imported scenario."),
 });
 
@@ -80,6 +115,7 @@ export type Option = z.infer<typeof OptionSchema>;
 export type Issue = z.infer<typeof IssueSchema>;
 export type Party = z.infer<typeof PartySchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
+export type PartnerDefinition = z.infer<typeof PartnerDefinitionSchema>;
 
 export const SUPPORTED_LANGUAGES = ["en", "nl"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];

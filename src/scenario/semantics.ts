@@ -5,7 +5,8 @@
 import { compileScenario, contributionRange } from "../engine/model.js";
 import { utilityGreater } from "../engine/tolerance.js";
 import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
-import type { Issue, Party, Scenario } from "./schema.js";
+import { PARTNER_STYLES } from "../negotiation/partners/registry.js";
+import type { Issue, Party, PartnerDefinition, Scenario } from "./schema.js";
 
 export function semanticFindings(scenario: Scenario): Finding[] {
   const duplicates = [
@@ -19,6 +20,7 @@ export function semanticFindings(scenario: Scenario): Finding[] {
   const structural = [
     ...scenario.parties.flatMap((party, p) => partyFindings(scenario.issues, party, ["parties", p])),
     ...unknownKeys(scenario.partners ?? {}, ["partners"], partyIds, (key) => `unknown party "${key}"`),
+    ...Object.entries(scenario.partners ?? {}).flatMap(([partyId, partner]) => partnerFindings(scenario, partner, ["partners", partyId])),
   ];
   // The engine can only evaluate packages of a structurally sound scenario.
   return structural.length > 0 ? structural : [...batnaReach(scenario), ...unweightedIssues(scenario)];
@@ -47,6 +49,22 @@ function unknownKeys(table: Record<string, unknown>, path: JsonPath, ids: readon
 }
 
 const unknownIssue = (key: string) => `unknown issue "${key}"`;
+
+function partnerFindings(scenario: Scenario, partner: PartnerDefinition, path: JsonPath): Finding[] {
+  const styles = PARTNER_STYLES.map((style) => style.id);
+  const issueIds = scenario.issues.map((issue) => issue.id);
+  const findings: Finding[] = [];
+  if (!styles.includes(partner.style)) {
+    findings.push(error([...path, "style"], `unknown partner style "${partner.style}"${didYouMean(partner.style, styles)}; styles: ${styles.join(", ")}`));
+  }
+  (partner.events ?? []).forEach((event, k) => {
+    const issue = event.priority?.issue;
+    if (issue !== undefined && !issueIds.includes(issue)) {
+      findings.push(error([...path, "events", k, "priority", "issue"], unknownIssue(issue) + didYouMean(issue, issueIds)));
+    }
+  });
+  return findings;
+}
 
 function partyFindings(issues: readonly Issue[], party: Party, path: JsonPath): Finding[] {
   const issueIds = issues.map((issue) => issue.id);

@@ -50,7 +50,7 @@ const VALID = `{
       "batna": 50
     }
   ],
-  "partners": { "city": {} }
+  "partners": { "city": { "style": "logroller" } }
 }
 `;
 
@@ -104,6 +104,7 @@ const CASES: Case[] = [
   { name: "missing issue values", edits: [['"high": 0 }, "timing": { "now": 30, "later": 70 } }', '"high": 0 } }']], line: 30, column: 17, path: "parties[0].values.timing", message: 'no values for issue "timing"' },
   { name: "autonomy cost for an unknown option", edits: [['{ "now": 5 }', '{ "noww": 5 }']], line: 39, column: 38, path: "parties[1].autonomyCosts.timing.noww", message: 'unknown option "noww" of issue "timing" — did you mean "now"?' },
   { name: "partner for an unknown party", edits: [['"partners": { "city"', '"partners": { "cty"']], line: 43, column: 17, path: "partners.cty", message: 'unknown party "cty" — did you mean "city"?' },
+  { name: "unknown partner style", edits: [['"style": "logroller"', '"style": "logroler"']], line: 43, column: 36, path: "partners.city.style", message: 'unknown partner style "logroler" — did you mean "logroller"?' },
   // Warnings
   { name: "BATNA out of reach", edits: [['"batna": 40', '"batna": 100']], severity: "warning", line: 31, column: 16, path: "parties[0].batna", message: 'no package gives party "city" more than its BATNA of 100; its best package gives 90' },
   { name: "issue nobody weighs", edits: [['"budget": 2, "timing": 1', '"budget": 2, "timing": 0'], ['"budget": 1, "timing": 3', '"budget": 1, "timing": 0']], severity: "warning", line: 15, column: 5, path: "issues[1]", message: 'no party cares about issue "timing": every party gives it weight 0' },

@@ -1,0 +1,72 @@
+/**
+ * A bid ladder: the Pareto frontier of (my utility, my estimate of the other side's
+ * utility), sorted by my utility. "The package best for the other side's (estimated)
+ * interests, given my utility ≥ t" is then a binary search: the last point at or above t.
+ * Built once per estimate, so a partner's move never enumerates the outcome space.
+ */
+import { computeFrontier, type ParetoFrontier } from "./frontier.js";
+import type { CompiledScenario } from "./model.js";
+import { UTILITY_EPSILON } from "./tolerance.js";
+
+export class BidLadder {
+  private readonly frontier: ParetoFrontier;
+  /** My utility per ladder point, descending. */
+  private readonly own: Float64Array;
+
+  /**
+   * @param estimate what each option (flat index issueOffsets[i] + o) is believed to add to
+   *                 the other side's utility; any scale.
+   */
+  constructor(
+    readonly model: CompiledScenario,
+    readonly self: number,
+    estimate: ArrayLike<number>,
+  ) {
+    const contributions = new Float64Array(model.totalOptions * 2);
+    for (let k = 0; k < model.totalOptions; k++) {
+      contributions[2 * k] = model.contributions[k * model.partyCount + self];
+      contributions[2 * k + 1] = estimate[k];
+    }
+    const pair: CompiledScenario = {
+      ...model,
+      partyCount: 2,
+      partyIds: [model.partyIds[self], "estimate"],
+      contributions,
+      baseUtilities: Float64Array.of(model.baseUtilities[self], 0),
+      batnas: Float64Array.of(model.batnas[self], 0),
+      weights: new Float64Array(0),
+    };
+    this.frontier = computeFrontier(pair);
+    this.own = Float64Array.from({ length: this.frontier.size }, (_, k) => this.frontier.utility(k, 0));
+  }
+
+  get size(): number {
+    return this.own.length;
+  }
+
+  /** My utility at a ladder point (0 is my best). */
+  ownUtility(point: number): number {
+    return this.own[point];
+  }
+
+  /** The estimate's utility at a ladder point. */
+  estimatedUtility(point: number): number {
+    return this.frontier.utility(point, 1);
+  }
+
+  /** The point with my utility ≥ target that is best for the other side; my best point when none reaches the target. */
+  pointAt(target: number): number {
+    let low = 0;
+    let high = this.own.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.own[mid] >= target - UTILITY_EPSILON) low = mid + 1;
+      else high = mid;
+    }
+    return Math.max(0, low - 1);
+  }
+
+  package(point: number): Int32Array {
+    return this.frontier.package(point);
+  }
+}

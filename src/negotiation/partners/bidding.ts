@@ -1,0 +1,124 @@
+/** Bidding strategies: which package (or packages) to offer at a target utility. */
+import { BidLadder } from "../../engine/ladder.js";
+import type { Move, PackageArray } from "../protocol.js";
+import type { BiddingStrategy, OpponentModel, PartnerContext } from "./types.js";
+
+/** A learning model changes with every offer; rebuilding the ladder every few changes keeps moves cheap. */
+const REBUILD_EVERY = 3;
+
+/** Ladders of estimates that do not change (the opposed prior) are shared by every negotiation on the scenario. */
+const sharedLadders = new WeakMap<Float64Array, BidLadder>();
+
+function ladderFor(context: PartnerContext, estimate: Float64Array): BidLadder {
+  let ladder = sharedLadders.get(estimate);
+  if (!ladder || ladder.model !== context.session.model || ladder.self !== context.self) {
+    ladder = new BidLadder(context.session.model, context.self, estimate);
+    sharedLadders.set(estimate, ladder);
+  }
+  return ladder;
+}
+
+/** Keeps a bid ladder for the current opponent estimate, rebuilt when the estimate has moved on. */
+class LadderCache {
+  private ladder: BidLadder | null = null;
+  private builtAt = -Infinity;
+
+  get(context: PartnerContext, model: OpponentModel, estimate = () => model.estimate(context)): BidLadder {
+    const stale =
+      !this.ladder || this.ladder.model !== context.session.model || model.version - this.builtAt >= REBUILD_EVERY;
+    if (stale) {
+      this.ladder = ladderFor(context, estimate());
+      this.builtAt = model.version;
+    }
+    return this.ladder!;
+  }
+}
+
+/** Settled terms (accepted partial offers) stay as they are in every later offer. */
+function withSettled(context: PartnerContext, pkg: ArrayLike<number>): PackageArray {
+  const settled = context.session.settled;
+  return Array.from(pkg, (option, issue) => (settled[issue] >= 0 ? settled[issue] : option));
+}
+
+/**
+ * At its target, the package best for the others' modelled interests: with a learning
+ * model this trades on integrative issues and keeps compatible ones (logrolling); with
+ * the opposed prior it concedes on its own least important issues first.
+ */
+export class LadderBidding implements BiddingStrategy {
+  private readonly cache = new LadderCache();
+
+  bid(context: PartnerContext, target: number, model: OpponentModel): Move {
+    const ladder = this.cache.get(context, model);
+    return { type: "offer", package: withSettled(context, ladder.package(ladder.pointAt(target))) };
+  }
+}
+
+/** How much stronger an issue weighs in a MESO variant's estimate. */
+const EMPHASIS = 3;
+
+/**
+ * Multiple equivalent simultaneous offers: three packages about equal for itself, each
+ * best for a different guess of what the others care about most (their modelled top
+ * issues emphasised in turn). The others' pick teaches its opponent model.
+ */
+export class MesoBidding implements BiddingStrategy {
+  private caches: LadderCache[] = [new LadderCache(), new LadderCache(), new LadderCache()];
+
+  bid(context: PartnerContext, target: number, model: OpponentModel): Move {
+    const session = context.session;
+    const base = model.estimate(context);
+    const issues = topIssues(context, base, 2);
+    const variants = [
+      () => base,
+      ...issues.map((issue) => () => emphasise(context, base, issue)),
+    ];
+    const packages: PackageArray[] = [];
+    variants.forEach((estimate, k) => {
+      const ladder = this.caches[k].get(context, model, estimate);
+      const pkg = withSettled(context, ladder.package(ladder.pointAt(target)));
+      if (!packages.some((other) => other.every((option, issue) => option === pkg[issue]))) packages.push(pkg);
+    });
+    if (packages.length < 2) return { type: "offer", package: packages[0] };
+    // Equivalent for itself: drop variants that cost it clearly more than the first.
+    const reference = session.utility(context.self, packages[0]);
+    const equivalent = packages.filter((pkg) => Math.abs(session.utility(context.self, pkg) - reference) <= 0.05 * Math.abs(reference) + 1);
+    return equivalent.length >= 2 ? { type: "meso", packages: equivalent } : { type: "offer", package: packages[0] };
+  }
+}
+
+function topIssues({ session }: PartnerContext, estimate: Float64Array, count: number): number[] {
+  const model = session.model;
+  const spread = Array.from({ length: model.issueCount }, (_, i) => {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let o = 0; o < model.optionCounts[i]; o++) {
+      low = Math.min(low, estimate[model.issueOffsets[i] + o]);
+      high = Math.max(high, estimate[model.issueOffsets[i] + o]);
+    }
+    return { issue: i, spread: high - low };
+  });
+  return spread
+    .sort((a, b) => b.spread - a.spread || a.issue - b.issue)
+    .slice(0, count)
+    .map((entry) => entry.issue);
+}
+
+function emphasise({ session }: PartnerContext, estimate: Float64Array, issue: number): Float64Array {
+  const model = session.model;
+  const emphasised = Float64Array.from(estimate);
+  for (let o = 0; o < model.optionCounts[issue]; o++) emphasised[model.issueOffsets[issue] + o] *= EMPHASIS;
+  return emphasised;
+}
+
+/** Baseline: a random package among those at or above its target. */
+export class RandomBidding implements BiddingStrategy {
+  private readonly cache = new LadderCache();
+
+  bid(context: PartnerContext, target: number, model: OpponentModel): Move {
+    const ladder = this.cache.get(context, model);
+    const last = ladder.pointAt(target);
+    const point = Math.floor(context.random() * (last + 1));
+    return { type: "offer", package: withSettled(context, ladder.package(point)) };
+  }
+}

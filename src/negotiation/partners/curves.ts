@@ -1,0 +1,58 @@
+/** Concession curves: the utility a partner aims for as the deadline comes closer. */
+import { utilityBounds } from "../../engine/model.js";
+import type { ConcessionCurve, PartnerContext } from "./types.js";
+
+/** Its floor: the reservation, and never its BATNA or below. */
+export function floorOf({ session, self, params }: PartnerContext): number {
+  return Math.max(params.reservation, session.model.batnas[self]);
+}
+
+/**
+ * u(t) = Pmin + (Pmax − Pmin)(1 − t^(1/e)): boulware (e < 1) holds out and concedes late,
+ * conceder (e > 1) concedes early, linear (e = 1) in between, hardliner (e → 0) hardly moves.
+ */
+export class TimeDependentCurve implements ConcessionCurve {
+  target(context: PartnerContext): number {
+    const high = context.params.aspiration;
+    const low = Math.min(floorOf(context), high);
+    const t = context.session.time;
+    return low + (high - low) * (1 - Math.pow(t, 1 / context.params.concession));
+  }
+}
+
+/** Take-it-or-leave-it: one target, from the first round to the last. */
+export class FixedCurve implements ConcessionCurve {
+  target(context: PartnerContext): number {
+    return Math.max(context.params.aspiration, floorOf(context));
+  }
+}
+
+/** A goodwill step, as a share of the partner's range, that keeps two reciprocators from waiting for each other. */
+const GOODWILL_SHARE = 0.03;
+
+/**
+ * Nice tit-for-tat: concedes, in its own utility, as much as the others' offers have come
+ * towards it so far, plus a small goodwill step per round.
+ */
+export class ReciprocalCurve implements ConcessionCurve {
+  target(context: PartnerContext): number {
+    const { session, self, params } = context;
+    const bounds = utilityBounds(session.model);
+    const range = bounds[2 * self + 1] - bounds[2 * self];
+    let first = Number.NaN;
+    let best = -Infinity;
+    for (const event of session.events) {
+      if (event.type !== "move" || event.actor === self) continue;
+      const move = event.move;
+      const packages = move.type === "offer" ? [move.package] : move.type === "meso" ? move.packages : [];
+      for (const pkg of packages) {
+        const utility = session.utility(self, pkg);
+        if (Number.isNaN(first)) first = utility;
+        best = Math.max(best, utility);
+      }
+    }
+    const received = Number.isNaN(first) ? 0 : best - first;
+    const goodwill = GOODWILL_SHARE * range * (session.round - 1);
+    return Math.max(floorOf(context), params.aspiration - received - goodwill);
+  }
+}

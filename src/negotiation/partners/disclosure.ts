@@ -1,0 +1,83 @@
+/** Disclosure strategies: how a partner answers questions and what it reveals unprompted. */
+import { utilityBounds } from "../../engine/model.js";
+import { importanceOf, issuesByPriority, truthfulAnswer } from "../answers.js";
+import type { AnswerContent, Importance, Move, PackageArray, Question } from "../protocol.js";
+import type { Answer, DisclosureStrategy, PartnerContext } from "./types.js";
+
+const VAGUE: Answer = { answer: { kind: "vague" }, honesty: "vague" };
+const INVERTED: Record<Importance, Importance> = { low: "high", medium: "medium", high: "low" };
+
+/** A misleading answer: priorities turned around, an inflated alternative, its wish list as "what would work". */
+function misleadingAnswer(context: PartnerContext, question: Question, proposal: () => PackageArray): AnswerContent {
+  const { session, self } = context;
+  const model = session.model;
+  switch (question.kind) {
+    case "most-important": {
+      const order = issuesByPriority(model, self);
+      return { kind: "most-important", issue: order[order.length - 1] };
+    }
+    case "issue-importance":
+      return { kind: "issue-importance", issue: question.issue, importance: INVERTED[importanceOf(model, self, question.issue)] };
+    case "alternative": {
+      const best = utilityBounds(model)[2 * self + 1];
+      const batna = model.batnas[self];
+      return { kind: "alternative", points: Math.round(batna + 0.5 * Math.max(0, best - batna)) };
+    }
+    default:
+      return truthfulAnswer(model, self, question, proposal);
+  }
+}
+
+/**
+ * Win-win: answers truthfully (with chance `honesty`) when it trusts the asker at least
+ * `discloseThreshold`, dodges otherwise; and, trusting everyone that much, discloses its
+ * two most important issues unprompted, one per turn, from its second turn on.
+ */
+export class OpenDisclosure implements DisclosureStrategy {
+  private volunteered = 0;
+  private turns = 0;
+
+  answer(context: PartnerContext, from: number, question: Question, proposal: () => PackageArray): Answer {
+    const { session, self, params } = context;
+    if (session.trustIn(self, from) < params.discloseThreshold) return VAGUE;
+    if (context.random() < params.honesty) {
+      return { answer: truthfulAnswer(session.model, self, question, proposal), honesty: "truthful" };
+    }
+    return { answer: misleadingAnswer(context, question, proposal), honesty: "misleading" };
+  }
+
+  volunteer(context: PartnerContext): Move | null {
+    const { session, self, params } = context;
+    this.turns++;
+    if (this.turns < 2 || this.volunteered >= 2) return null;
+    for (let other = 0; other < session.partyCount; other++) {
+      if (other !== self && session.trustIn(self, other) < params.discloseThreshold) return null;
+    }
+    const issue = issuesByPriority(session.model, self)[this.volunteered++];
+    return { type: "disclose", issue, importance: importanceOf(session.model, self, issue), honesty: "truthful" };
+  }
+}
+
+/** Win-lose: reveals nothing. */
+export class ClosedDisclosure implements DisclosureStrategy {
+  answer(): Answer {
+    return VAGUE;
+  }
+
+  volunteer(): Move | null {
+    return null;
+  }
+}
+
+/** Anchor-and-bluff: answers every question, misleadingly where it pays (it names its favourites truthfully). */
+export class BluffDisclosure implements DisclosureStrategy {
+  answer(context: PartnerContext, _from: number, question: Question, proposal: () => PackageArray): Answer {
+    const answer = misleadingAnswer(context, question, proposal);
+    const honest = question.kind === "preferred-option";
+    return { answer, honesty: honest ? "truthful" : "misleading" };
+  }
+
+  volunteer(): Move | null {
+    return null;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Opponent models: what a partner believes the other parties value.
+ *
+ * - `OpposedPrior` (win-lose styles and baselines) learns nothing: it assumes the others
+ *   want the opposite of what it wants, on every issue equally. Bidding on it concedes on
+ *   the partner's own least important issues first.
+ * - `FrequencyModel` (win-win styles) learns from offers as GENIUS's frequency models do:
+ *   options a party offers often are valued, and issues on which it does not move matter
+ *   to it. Answers and disclosures it believes (when it trusts the source) update it at once.
+ */
+import { contributionRange } from "../../engine/model.js";
+import type { AnswerContent, Importance, PackageArray } from "../protocol.js";
+import type { OpponentModel, PartnerContext } from "./types.js";
+
+const priorCache = new WeakMap<object, Map<number, Float64Array>>();
+
+export class OpposedPrior implements OpponentModel {
+  readonly version = 0;
+
+  update(): void {}
+
+  estimate({ session, self }: PartnerContext): Float64Array {
+    const model = session.model;
+    let byParty = priorCache.get(model);
+    if (!byParty) priorCache.set(model, (byParty = new Map()));
+    let estimate = byParty.get(self);
+    if (estimate) return estimate;
+    estimate = new Float64Array(model.totalOptions);
+    for (let i = 0; i < model.issueCount; i++) {
+      const { low, high } = contributionRange(model, self, i);
+      for (let o = 0; o < model.optionCounts[i]; o++) {
+        const own = model.contributions[(model.issueOffsets[i] + o) * model.partyCount + self];
+        estimate[model.issueOffsets[i] + o] = high > low ? (100 * (high - own)) / (high - low) : 0;
+      }
+    }
+    byParty.set(self, estimate);
+    return estimate;
+  }
+}
+
+/** Trust (0–100) from which a partner believes what another party tells it. */
+const BELIEF_THRESHOLD = 30;
+/** How much an issue's weight grows when a party keeps its option unchanged between offers. */
+const STABILITY_BONUS = 0.2;
+const IMPORTANCE_WEIGHT: Record<Importance, number> = { low: 0.3, medium: 1, high: 2 };
+
+class PartyBelief {
+  readonly counts: Float64Array;
+  readonly weights: Float64Array;
+  lastOffer: PackageArray | null = null;
+
+  constructor(readonly issueCount: number, totalOptions: number) {
+    this.counts = new Float64Array(totalOptions);
+    this.weights = new Float64Array(issueCount).fill(1 / issueCount);
+  }
+
+  normalise(): void {
+    let sum = 0;
+    for (const w of this.weights) sum += w;
+    for (let i = 0; i < this.issueCount; i++) this.weights[i] /= sum;
+  }
+}
+
+export class FrequencyModel implements OpponentModel {
+  version = 0;
+  private cursor = 0;
+  private beliefs: (PartyBelief | null)[] = [];
+  private cached: Float64Array | null = null;
+  private cachedVersion = -1;
+
+  update(context: PartnerContext): void {
+    const { session, self } = context;
+    const model = session.model;
+    if (this.beliefs.length === 0) {
+      this.beliefs = Array.from({ length: session.partyCount }, (_, p) =>
+        p === self ? null : new PartyBelief(model.issueCount, model.totalOptions),
+      );
+    }
+    const events = session.events;
+    for (; this.cursor < events.length; this.cursor++) {
+      const event = events[this.cursor];
+      if (event.type !== "move" || event.actor === self) continue;
+      const belief = this.beliefs[event.actor]!;
+      const move = event.move;
+      const believed = session.trustIn(self, event.actor) >= BELIEF_THRESHOLD;
+      switch (move.type) {
+        case "offer":
+          this.observeOffer(context, belief, move.package, 1);
+          break;
+        case "meso":
+          for (const pkg of move.packages) this.observeOffer(context, belief, pkg, 1 / move.packages.length);
+          break;
+        case "partial-offer":
+          belief.counts[model.issueOffsets[move.issue] + move.option] += 1;
+          break;
+        case "accept": {
+          const accepted = this.acceptedPackage(context, move.choice ?? 0);
+          if (accepted) this.observeOffer(context, belief, accepted, 2);
+          break;
+        }
+        case "reject":
+          if (move.blockingIssue !== undefined) belief.weights[move.blockingIssue] += STABILITY_BONUS;
+          break;
+        case "answer":
+          if (move.to === self && believed) this.observeAnswer(context, belief, move.answer);
+          break;
+        case "disclose":
+          if (believed) this.setImportance(belief, move.issue, move.importance);
+          break;
+        default:
+          continue;
+      }
+      belief.normalise();
+      this.version++;
+    }
+  }
+
+  estimate(context: PartnerContext): Float64Array {
+    if (this.cached && this.cachedVersion === this.version) return this.cached;
+    const model = context.session.model;
+    const estimate = new Float64Array(model.totalOptions);
+    const others = this.beliefs.filter((belief): belief is PartyBelief => belief !== null);
+    for (const belief of others) {
+      for (let i = 0; i < model.issueCount; i++) {
+        const base = model.issueOffsets[i];
+        let most = 0;
+        for (let o = 0; o < model.optionCounts[i]; o++) most = Math.max(most, belief.counts[base + o]);
+        for (let o = 0; o < model.optionCounts[i]; o++) {
+          estimate[base + o] += (100 * belief.weights[i] * (belief.counts[base + o] + 1)) / (most + 1) / others.length;
+        }
+      }
+    }
+    this.cached = estimate;
+    this.cachedVersion = this.version;
+    return estimate;
+  }
+
+  /** The package an acceptance (at the cursor) accepted: of the latest full offer, the one chosen. */
+  private acceptedPackage({ session }: PartnerContext, choice: number): PackageArray | null {
+    for (let k = this.cursor - 1; k >= 0; k--) {
+      const event = session.events[k];
+      if (event.type !== "move") continue;
+      if (event.move.type === "offer") return event.move.package;
+      if (event.move.type === "meso") return event.move.packages[choice] ?? null;
+      if (event.move.type === "partial-offer") return null;
+    }
+    return null;
+  }
+
+  private observeOffer({ session }: PartnerContext, belief: PartyBelief, pkg: PackageArray, weight: number): void {
+    const model = session.model;
+    for (let i = 0; i < model.issueCount; i++) {
+      belief.counts[model.issueOffsets[i] + pkg[i]] += weight;
+      if (belief.lastOffer && belief.lastOffer[i] === pkg[i]) belief.weights[i] += (STABILITY_BONUS * weight) / model.issueCount;
+    }
+    belief.lastOffer = pkg;
+  }
+
+  private observeAnswer({ session }: PartnerContext, belief: PartyBelief, answer: AnswerContent): void {
+    const model = session.model;
+    switch (answer.kind) {
+      case "most-important": {
+        let top = 0;
+        for (const w of belief.weights) top = Math.max(top, w);
+        belief.weights[answer.issue] = top * 2;
+        break;
+      }
+      case "issue-importance":
+        this.setImportance(belief, answer.issue, answer.importance);
+        break;
+      case "preferred-option":
+        belief.counts[model.issueOffsets[answer.issue] + answer.option] += 5;
+        break;
+      case "what-would-work":
+        for (let i = 0; i < model.issueCount; i++) belief.counts[model.issueOffsets[i] + answer.package[i]] += 3;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private setImportance(belief: PartyBelief, issue: number, importance: Importance): void {
+    belief.weights[issue] = IMPORTANCE_WEIGHT[importance] / belief.issueCount;
+  }
+}

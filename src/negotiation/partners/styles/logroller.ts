@@ -1,0 +1,26 @@
+import { TargetAcceptance } from "../acceptance.js";
+import { LadderBidding } from "../bidding.js";
+import { TimeDependentCurve } from "../curves.js";
+import { OpenDisclosure } from "../disclosure.js";
+import { CuriousInquiry } from "../inquiry.js";
+import { FrequencyModel } from "../opponent-models.js";
+import type { PartnerStyle } from "../types.js";
+
+export const logroller: PartnerStyle = {
+  id: "logroller",
+  family: "win-win",
+  deterministic: true,
+  description: {
+    en: "Asks, listens and trades: at its target it offers the package best for your interests as it has learnt them.",
+    nl: "Vraagt, luistert en ruilt: op zijn doel biedt hij het pakket dat het best past bij jouw belangen zoals hij die leerde kennen.",
+  },
+  defaults: () => ({ concession: 0.8 }),
+  create: () => ({
+    curve: new TimeDependentCurve(),
+    bidding: new LadderBidding(),
+    acceptance: new TargetAcceptance(),
+    disclosure: new OpenDisclosure(),
+    inquiry: new CuriousInquiry(),
+    model: new FrequencyModel(),
+  }),
+};

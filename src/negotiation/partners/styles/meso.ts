@@ -1,0 +1,26 @@
+import { TargetAcceptance } from "../acceptance.js";
+import { MesoBidding } from "../bidding.js";
+import { TimeDependentCurve } from "../curves.js";
+import { OpenDisclosure } from "../disclosure.js";
+import { CuriousInquiry } from "../inquiry.js";
+import { FrequencyModel } from "../opponent-models.js";
+import type { PartnerStyle } from "../types.js";
+
+export const meso: PartnerStyle = {
+  id: "meso",
+  family: "win-win",
+  deterministic: true,
+  description: {
+    en: "Offers three packages that are equal for itself and learns from the one you pick.",
+    nl: "Biedt drie pakketten die voor hem gelijkwaardig zijn en leert van het pakket dat jij kiest.",
+  },
+  defaults: () => ({ concession: 0.8 }),
+  create: () => ({
+    curve: new TimeDependentCurve(),
+    bidding: new MesoBidding(),
+    acceptance: new TargetAcceptance(),
+    disclosure: new OpenDisclosure(),
+    inquiry: new CuriousInquiry(),
+    model: new FrequencyModel(),
+  }),
+};

@@ -1,0 +1,93 @@
+/**
+ * The negotiation protocol's vocabulary: questions, answers, moves and the events of a
+ * transcript. Everything here is plain JSON (packages are arrays of option indices), so a
+ * transcript can be written to disk and replayed.
+ *
+ * Protocol (documented in docs/negotiation.md): parties take turns in a fixed order, one
+ * turn each per round, until the deadline. In a turn a party may talk first (ask, answer,
+ * disclose) and then ends its turn with one action: an offer (a full package, 2–3
+ * equivalent packages, or one term), accepting or rejecting the standing offer, or walking
+ * away. An offer stands until it is replaced; it becomes the agreement when every other
+ * party has accepted it (two parties: the other accepts).
+ */
+
+/** A package: one option index per issue, in the scenario's issue order. */
+export type PackageArray = number[];
+
+export type Question =
+  | { kind: "most-important" }
+  | { kind: "issue-importance"; issue: number }
+  | { kind: "preferred-option"; issue: number }
+  | { kind: "alternative" }
+  | { kind: "what-would-work" };
+
+export type QuestionKind = Question["kind"];
+
+export type Importance = "low" | "medium" | "high";
+
+export type AnswerContent =
+  | { kind: "most-important"; issue: number }
+  | { kind: "issue-importance"; issue: number; importance: Importance }
+  | { kind: "preferred-option"; issue: number; option: number }
+  /** The points the party claims no agreement would give it. */
+  | { kind: "alternative"; points: number }
+  /** A package the party says it could accept. */
+  | { kind: "what-would-work"; package: PackageArray }
+  /** The party dodges the question. */
+  | { kind: "vague" };
+
+/** How an answer relates to the truth; the receiver does not see it, the debrief does. */
+export type Honesty = "truthful" | "vague" | "misleading";
+
+export type Move =
+  | { type: "offer"; package: PackageArray }
+  | { type: "meso"; packages: PackageArray[] }
+  | { type: "partial-offer"; issue: number; option: number }
+  | { type: "accept"; choice?: number }
+  | { type: "reject"; blockingIssue?: number }
+  | { type: "ask"; to: number; question: Question }
+  | { type: "answer"; to: number; question: Question; answer: AnswerContent; honesty: Honesty }
+  | { type: "disclose"; issue: number; importance: Importance; honesty: Honesty }
+  | { type: "walk-away" };
+
+export type MoveType = Move["type"];
+
+/** Moves that end a party's turn. */
+export const ACTION_MOVES: ReadonlySet<MoveType> = new Set(["offer", "meso", "partial-offer", "accept", "reject", "walk-away"]);
+
+/** Tip 7: partners change during a negotiation. Applied at the start of a round. */
+export type ScriptedChange =
+  | { kind: "batna"; party: number; batna: number }
+  | { kind: "priority"; party: number; issue: number; weight: number }
+  | { kind: "trust"; party: number; towards: number; delta: number };
+
+export interface ParticipantConfig {
+  /** "human" for a trainee; otherwise the registered style of a scripted partner. */
+  readonly style: string;
+  /** Overrides of the style's parameters. */
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+export interface SessionConfig {
+  readonly scenarioId: string;
+  readonly deadlineRounds: number;
+  readonly seed: string;
+  /** One per party, in the scenario's party order. */
+  readonly participants: readonly ParticipantConfig[];
+  /** Initial trust of each party in every other, 0–100. */
+  readonly initialTrust: readonly number[];
+  /** Scripted changes by round (tip 7). */
+  readonly scripted?: readonly { round: number; change: ScriptedChange }[];
+}
+
+export type SessionEvent =
+  | { type: "move"; round: number; actor: number; move: Move; remark?: string }
+  | { type: "scripted"; round: number; change: ScriptedChange }
+  /** The trainee stopped (quit or Ctrl-C) before the end. */
+  | { type: "abandon"; round: number; actor: number };
+
+export type Outcome =
+  | { kind: "agreement"; package: PackageArray; round: number }
+  | { kind: "walk-away"; by: number; round: number }
+  | { kind: "deadline"; round: number }
+  | { kind: "abandoned"; round: number };

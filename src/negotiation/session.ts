@@ -1,0 +1,370 @@
+/**
+ * A negotiation session: a state machine over rounds, driven by an append-only log of
+ * events. `apply` checks that an event is legal, updates the state and appends the event;
+ * replaying a transcript's events on a fresh session reproduces the same state exactly.
+ * The session itself makes no choices and draws no random numbers: participants do.
+ */
+import { type CompiledScenario, compileScenario, packageUtility, utilityBounds } from "../engine/model.js";
+import type { Scenario } from "../scenario/schema.js";
+import {
+  ACTION_MOVES,
+  type AnswerContent,
+  type Honesty,
+  type Move,
+  type Outcome,
+  type PackageArray,
+  type Question,
+  type ScriptedChange,
+  type SessionConfig,
+  type SessionEvent,
+} from "./protocol.js";
+import { CONCESSION_THRESHOLD, EXTREME_ANCHOR_SHARE, TRUST_RULES, type TrustChange, type TrustReason, clampTrust } from "./trust.js";
+
+export class ProtocolError extends Error {
+  override readonly name = "ProtocolError";
+}
+
+export interface StandingOffer {
+  readonly proposer: number;
+  readonly kind: "package" | "meso" | "partial";
+  /** The offered packages (one for a package, 2–3 for MESO); empty for a partial offer. */
+  readonly packages: readonly PackageArray[];
+  readonly issue?: number;
+  readonly option?: number;
+  /** Parties that accepted, the proposer included. */
+  readonly acceptedBy: Set<number>;
+  /** For MESO, the package the first acceptor picked. */
+  chosen?: number;
+}
+
+export interface PendingQuestion {
+  readonly from: number;
+  readonly to: number;
+  readonly question: Question;
+}
+
+/** A claim that may turn out to be false: an answer or disclosure that was misleading. */
+interface Claim {
+  readonly by: number;
+  readonly to: number;
+  readonly content: AnswerContent | { kind: "disclose"; issue: number };
+}
+
+export class Session {
+  scenario: Scenario;
+  model: CompiledScenario;
+  readonly config: SessionConfig;
+  readonly partyCount: number;
+  readonly events: SessionEvent[] = [];
+
+  round = 1;
+  /** Position in the round: party `turnInRound` acts. */
+  turnInRound = 0;
+  standing: StandingOffer | null = null;
+  /** Terms settled by accepted partial offers; −1 where not settled. */
+  readonly settled: Int32Array;
+  /** The last full package each party offered (MESO: the one best for the receiver is not known, so the first). */
+  readonly lastOffers: (PackageArray | null)[];
+  /** trust[a * n + b]: how much a trusts b. */
+  readonly trust: Float64Array;
+  readonly trustLog: TrustChange[] = [];
+  readonly pendingQuestions: PendingQuestion[] = [];
+  outcome: Outcome | null = null;
+  /** Best utility each receiver saw in each proposer's previous offer: lastSeen[receiver * n + proposer]. */
+  private readonly lastSeen: Float64Array;
+  /** Whether a's latest offer was a concession towards b: conceded[a * n + b]. */
+  private readonly conceded: Uint8Array;
+  private readonly claims: Claim[] = [];
+
+  constructor(scenario: Scenario, config: SessionConfig, model: CompiledScenario = compileScenario(scenario)) {
+    this.scenario = scenario;
+    this.model = model;
+    this.config = config;
+    const n = (this.partyCount = model.partyCount);
+    if (config.participants.length !== n) throw new ProtocolError(`expected ${n} participants, got ${config.participants.length}`);
+    this.settled = new Int32Array(model.issueCount).fill(-1);
+    this.lastOffers = Array.from({ length: n }, () => null);
+    this.trust = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) this.trust[a * n + b] = a === b ? 100 : config.initialTrust[a];
+    this.lastSeen = new Float64Array(n * n).fill(Number.NaN);
+    this.conceded = new Uint8Array(n * n);
+  }
+
+  /** The party whose turn it is. */
+  get turn(): number {
+    return this.turnInRound;
+  }
+
+  get ended(): boolean {
+    return this.outcome !== null;
+  }
+
+  /** Time in [0, 1): the share of the negotiation's turns already used. */
+  get time(): number {
+    return ((this.round - 1) * this.partyCount + this.turnInRound) / (this.config.deadlineRounds * this.partyCount);
+  }
+
+  trustIn(truster: number, trustee: number): number {
+    return this.trust[truster * this.partyCount + trustee];
+  }
+
+  utility(party: number, pkg: ArrayLike<number>): number {
+    return packageUtility(this.model, party, pkg);
+  }
+
+  apply(event: SessionEvent): void {
+    if (this.outcome) throw new ProtocolError("the negotiation has ended");
+    switch (event.type) {
+      case "scripted":
+        this.applyScripted(event.change);
+        break;
+      case "abandon":
+        this.outcome = { kind: "abandoned", round: this.round };
+        break;
+      case "move":
+        this.applyMove(event.actor, event.move);
+        break;
+    }
+    this.events.push(event);
+  }
+
+  /** Convenience for participants: a move event in the current round. */
+  move(actor: number, move: Move, remark?: string): void {
+    this.apply(remark === undefined ? { type: "move", round: this.round, actor, move } : { type: "move", round: this.round, actor, move, remark });
+  }
+
+  private applyMove(actor: number, move: Move): void {
+    const n = this.partyCount;
+    if (actor < 0 || actor >= n) throw new ProtocolError(`no party ${actor}`);
+    if (move.type === "answer") {
+      this.applyAnswer(actor, move.to, move.question, move.answer, move.honesty);
+      return;
+    }
+    if (actor !== this.turn) throw new ProtocolError(`party ${actor} moved during party ${this.turn}'s turn`);
+    switch (move.type) {
+      case "ask":
+        if (move.to === actor || move.to < 0 || move.to >= n) throw new ProtocolError("a question needs another party");
+        this.pendingQuestions.push({ from: actor, to: move.to, question: move.question });
+        this.changeTrust(move.to, actor, "question-asked");
+        break;
+      case "disclose":
+        this.checkIssue(move.issue);
+        this.forOthers(actor, (other) => {
+          if (move.honesty === "truthful") this.changeTrust(other, actor, "truthful-disclosure");
+          else if (move.honesty === "misleading") this.claims.push({ by: actor, to: other, content: { kind: "disclose", issue: move.issue } });
+        });
+        break;
+      case "offer":
+        this.checkPackage(move.package);
+        this.makeOffer(actor, { proposer: actor, kind: "package", packages: [move.package], acceptedBy: new Set([actor]) });
+        break;
+      case "meso":
+        if (move.packages.length < 2 || move.packages.length > 3) throw new ProtocolError("a MESO offer has 2 or 3 packages");
+        move.packages.forEach((pkg) => this.checkPackage(pkg));
+        this.makeOffer(actor, { proposer: actor, kind: "meso", packages: move.packages, acceptedBy: new Set([actor]) });
+        break;
+      case "partial-offer":
+        this.checkIssue(move.issue);
+        if (move.option < 0 || move.option >= this.model.optionCounts[move.issue]) throw new ProtocolError("no such option");
+        this.standing = {
+          proposer: actor,
+          kind: "partial",
+          packages: [],
+          issue: move.issue,
+          option: move.option,
+          acceptedBy: new Set([actor]),
+        };
+        break;
+      case "accept":
+        this.accept(actor, move.choice);
+        break;
+      case "reject":
+        if (!this.standing || this.standing.proposer === actor) throw new ProtocolError("there is no offer to reject");
+        this.standing = null;
+        break;
+      case "walk-away":
+        this.outcome = { kind: "walk-away", by: actor, round: this.round };
+        break;
+    }
+    if (!this.outcome && ACTION_MOVES.has(move.type)) this.endTurn();
+  }
+
+  private applyAnswer(actor: number, to: number, question: Question, answer: AnswerContent, honesty: Honesty): void {
+    const index = this.pendingQuestions.findIndex(
+      (pending) => pending.from === to && pending.to === actor && sameQuestion(pending.question, question),
+    );
+    if (index < 0) throw new ProtocolError(`party ${actor} answered a question nobody asked it`);
+    this.pendingQuestions.splice(index, 1);
+    if (honesty === "truthful") this.changeTrust(to, actor, "truthful-answer");
+    else if (honesty === "vague") this.changeTrust(to, actor, "vague-answer");
+    else this.claims.push({ by: actor, to, content: answer });
+  }
+
+  private accept(actor: number, choice: number | undefined): void {
+    const standing = this.standing;
+    if (!standing || standing.proposer === actor) throw new ProtocolError("there is no offer to accept");
+    if (standing.acceptedBy.has(actor)) throw new ProtocolError("already accepted");
+    if (standing.kind === "meso") {
+      if (standing.chosen === undefined) {
+        if (choice === undefined || choice < 0 || choice >= standing.packages.length) {
+          throw new ProtocolError("accepting a MESO offer means choosing one of its packages");
+        }
+        standing.chosen = choice;
+      } else if (choice !== undefined && choice !== standing.chosen) {
+        throw new ProtocolError("another party already chose a package of this MESO offer");
+      }
+    }
+    standing.acceptedBy.add(actor);
+    if (standing.kind !== "partial") this.checkClaims(actor, standing.packages[standing.chosen ?? 0]);
+    if (standing.acceptedBy.size < this.partyCount) return;
+    this.standing = null;
+    if (standing.kind !== "partial") {
+      this.outcome = { kind: "agreement", package: [...standing.packages[standing.chosen ?? 0]], round: this.round };
+      return;
+    }
+    this.settled[standing.issue!] = standing.option!;
+    if (this.settled.every((option) => option >= 0)) {
+      this.outcome = { kind: "agreement", package: Array.from(this.settled), round: this.round };
+    }
+  }
+
+  private makeOffer(actor: number, offer: StandingOffer): void {
+    this.standing = offer;
+    const n = this.partyCount;
+    const bounds = utilityBounds(this.model);
+    this.forOthers(actor, (receiver) => {
+      let best = -Infinity;
+      for (const pkg of offer.packages) best = Math.max(best, this.utility(receiver, pkg));
+      const previous = this.lastSeen[receiver * n + actor];
+      if (Number.isNaN(previous)) {
+        const low = bounds[2 * receiver];
+        if (best < low + EXTREME_ANCHOR_SHARE * (bounds[2 * receiver + 1] - low)) this.changeTrust(receiver, actor, "extreme-anchor");
+      } else if (best > previous + CONCESSION_THRESHOLD) {
+        const reciprocates = this.conceded[receiver * n + actor] === 1;
+        this.changeTrust(receiver, actor, reciprocates ? "reciprocated-concession" : "concession");
+      } else if (best < previous - CONCESSION_THRESHOLD) {
+        this.changeTrust(receiver, actor, "retracted-concession");
+      }
+      this.conceded[actor * n + receiver] = !Number.isNaN(previous) && best > previous + CONCESSION_THRESHOLD ? 1 : 0;
+      if (best < this.model.batnas[receiver]) this.changeTrust(receiver, actor, "below-batna");
+      this.lastSeen[receiver * n + actor] = best;
+    });
+    this.lastOffers[actor] = offer.packages[0];
+    for (const pkg of offer.packages) this.checkClaims(actor, pkg);
+  }
+
+  /** A party that offers or accepts a package exposes claims its own utility contradicts. */
+  private checkClaims(by: number, pkg: ArrayLike<number>): void {
+    for (let k = this.claims.length - 1; k >= 0; k--) {
+      const claim = this.claims[k];
+      if (claim.by !== by || !this.contradicts(by, claim.content, pkg)) continue;
+      this.claims.splice(k, 1);
+      this.changeTrust(claim.to, by, "misleading-found-out");
+    }
+  }
+
+  private contradicts(by: number, content: Claim["content"], pkg: ArrayLike<number>): boolean {
+    switch (content.kind) {
+      case "alternative":
+        return this.utility(by, pkg) < content.points - CONCESSION_THRESHOLD;
+      case "most-important":
+      case "disclose":
+      case "issue-importance": {
+        // Claimed to care about an issue, yet settles for its worst option there.
+        const issue = content.issue;
+        const base = this.model.issueOffsets[issue];
+        let worst = Infinity;
+        for (let o = 0; o < this.model.optionCounts[issue]; o++) {
+          worst = Math.min(worst, this.model.contributions[(base + o) * this.partyCount + by]);
+        }
+        return this.model.contributions[(base + pkg[issue]) * this.partyCount + by] <= worst;
+      }
+      case "preferred-option": {
+        const base = this.model.issueOffsets[content.issue];
+        const chosen = this.model.contributions[(base + pkg[content.issue]) * this.partyCount + by];
+        const claimed = this.model.contributions[(base + content.option) * this.partyCount + by];
+        // Offering something else that is better for it shows the claimed favourite was not.
+        return pkg[content.issue] !== content.option && chosen > claimed;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private applyScripted(change: ScriptedChange): void {
+    switch (change.kind) {
+      case "batna":
+        this.scenario = {
+          ...this.scenario,
+          parties: this.scenario.parties.map((party, p) => (p === change.party ? { ...party, batna: change.batna } : party)),
+        };
+        break;
+      case "priority": {
+        const issueId = this.model.issueIds[change.issue];
+        this.scenario = {
+          ...this.scenario,
+          parties: this.scenario.parties.map((party, p) =>
+            p === change.party ? { ...party, weights: { ...party.weights, [issueId]: change.weight } } : party,
+          ),
+        };
+        break;
+      }
+      case "trust":
+        this.setTrust(change.party, change.towards, this.trustIn(change.party, change.towards) + change.delta, "scripted");
+        return;
+    }
+    this.model = compileScenario(this.scenario);
+  }
+
+  private endTurn(): void {
+    // Questions to the party whose turn ends expire: it had its chance to answer.
+    for (let k = this.pendingQuestions.length - 1; k >= 0; k--) {
+      if (this.pendingQuestions[k].to === this.turnInRound) this.pendingQuestions.splice(k, 1);
+    }
+    this.turnInRound++;
+    if (this.turnInRound < this.partyCount) return;
+    this.turnInRound = 0;
+    this.round++;
+    if (this.round > this.config.deadlineRounds) this.outcome = { kind: "deadline", round: this.config.deadlineRounds };
+  }
+
+  private changeTrust(truster: number, trustee: number, reason: TrustReason): void {
+    this.setTrust(truster, trustee, this.trustIn(truster, trustee) + TRUST_RULES[reason], reason);
+  }
+
+  private setTrust(truster: number, trustee: number, level: number, reason: TrustReason): void {
+    const index = truster * this.partyCount + trustee;
+    const before = this.trust[index];
+    const after = clampTrust(level);
+    this.trust[index] = after;
+    this.trustLog.push({ round: this.round, truster, trustee, reason, delta: after - before, level: after });
+  }
+
+  private forOthers(actor: number, visit: (other: number) => void): void {
+    for (let other = 0; other < this.partyCount; other++) if (other !== actor) visit(other);
+  }
+
+  private checkIssue(issue: number): void {
+    if (!Number.isInteger(issue) || issue < 0 || issue >= this.model.issueCount) throw new ProtocolError(`no issue ${issue}`);
+  }
+
+  private checkPackage(pkg: PackageArray): void {
+    if (pkg.length !== this.model.issueCount) throw new ProtocolError("a package needs one option per issue");
+    pkg.forEach((option, issue) => {
+      if (!Number.isInteger(option) || option < 0 || option >= this.model.optionCounts[issue]) {
+        throw new ProtocolError(`no option ${option} for issue ${issue}`);
+      }
+    });
+  }
+}
+
+export function sameQuestion(a: Question, b: Question): boolean {
+  return a.kind === b.kind && ("issue" in a ? a.issue : -1) === ("issue" in b ? b.issue : -1);
+}
+
+/** A fresh session with every event of a transcript applied. */
+export function replay(scenario: Scenario, config: SessionConfig, events: readonly SessionEvent[], model?: CompiledScenario): Session {
+  const session = new Session(scenario, config, model);
+  for (const event of events) session.apply(event);
+  return session;
+}
