@@ -9,7 +9,7 @@ import type { Scenario } from "../scenario/schema.js";
 import { resolveParams } from "./partners/params.js";
 import { ScriptedPartner, type PlannedMove } from "./partners/partner.js";
 import { findStyle } from "./partners/registry.js";
-import type { Move, Outcome, ParticipantConfig, ScriptedChange, SessionConfig } from "./protocol.js";
+import type { Move, Outcome, ParticipantConfig, ScriptedChange, ScriptedEntry, SessionConfig } from "./protocol.js";
 import { ProtocolError, Session } from "./session.js";
 import { DEFAULT_INITIAL_TRUST } from "./trust.js";
 
@@ -30,22 +30,28 @@ export interface SessionSetup {
  */
 export function sessionConfig(setup: SessionSetup, model: CompiledScenario = compileScenario(setup.scenario)): SessionConfig {
   const { scenario } = setup;
-  const scripted: { round: number; change: ScriptedChange }[] = [];
+  const scripted: ScriptedEntry[] = [];
   const participants = setup.participants.map((participant, party): ParticipantConfig => {
     if (participant.style === HUMAN) return participant;
     const definition = scenario.partners?.[scenario.parties[party].id];
     const fromScenario = definition && definition.style === participant.style ? definition : undefined;
     for (const event of fromScenario?.events ?? []) {
-      if (event.batna !== undefined) scripted.push({ round: event.round, change: { kind: "batna", party, batna: event.batna } });
+      const changes: ScriptedChange[] = [];
+      if (event.batna !== undefined) changes.push({ kind: "batna", party, batna: event.batna });
       if (event.priority) {
         const issue = scenario.issues.findIndex((candidate) => candidate.id === event.priority!.issue);
-        scripted.push({ round: event.round, change: { kind: "priority", party, issue, weight: event.priority.weight } });
+        changes.push({ kind: "priority", party, issue, weight: event.priority.weight });
       }
       if (event.trust !== undefined) {
         for (let other = 0; other < scenario.parties.length; other++) {
-          if (other !== party) scripted.push({ round: event.round, change: { kind: "trust", party, towards: other, delta: event.trust } });
+          if (other !== party) changes.push({ kind: "trust", party, towards: other, delta: event.trust });
         }
       }
+      if (changes.length === 0 && event.message) changes.push({ kind: "note", party });
+      // The partner's line goes with the first change of the event.
+      changes.forEach((change, k) =>
+        scripted.push(k === 0 && event.message ? { round: event.round, change, message: event.message } : { round: event.round, change }),
+      );
     }
     const params = { ...(fromScenario?.params as Record<string, number> | undefined), ...participant.params };
     return Object.keys(params).length > 0 ? { style: participant.style, params } : { style: participant.style };
@@ -141,8 +147,8 @@ export class NegotiationDriver {
     const session = this.session;
     const scripted = session.config.scripted ?? [];
     while (!session.ended && this.scriptedUpTo < scripted.length && scripted[this.scriptedUpTo].round <= session.round) {
-      const { change } = scripted[this.scriptedUpTo++];
-      session.apply({ type: "scripted", round: session.round, change });
+      const { change, message } = scripted[this.scriptedUpTo++];
+      session.apply(message === undefined ? { type: "scripted", round: session.round, change } : { type: "scripted", round: session.round, change, message });
     }
   }
 }

@@ -59,7 +59,18 @@ export const ACTION_MOVES: ReadonlySet<MoveType> = new Set(["offer", "meso", "pa
 export type ScriptedChange =
   | { kind: "batna"; party: number; batna: number }
   | { kind: "priority"; party: number; issue: number; weight: number }
-  | { kind: "trust"; party: number; towards: number; delta: number };
+  | { kind: "trust"; party: number; towards: number; delta: number }
+  /** Nothing changes in the numbers: the partner only says something (a new board member introduces herself). */
+  | { kind: "note"; party: number };
+
+/** A localised line: a string, or one string per language. */
+export type Line = string | { readonly en: string; readonly nl?: string };
+
+export interface ScriptedEntry {
+  readonly round: number;
+  readonly change: ScriptedChange;
+  readonly message?: Line;
+}
 
 export interface ParticipantConfig {
   /** "human" for a trainee; otherwise the registered style of a scripted partner. */
@@ -76,13 +87,13 @@ export interface SessionConfig {
   readonly participants: readonly ParticipantConfig[];
   /** Initial trust of each party in every other, 0–100. */
   readonly initialTrust: readonly number[];
-  /** Scripted changes by round (tip 7). */
-  readonly scripted?: readonly { round: number; change: ScriptedChange }[];
+  /** Scripted changes by round (tip 7), with what the partner says about them. */
+  readonly scripted?: readonly ScriptedEntry[];
 }
 
 export type SessionEvent =
   | { type: "move"; round: number; actor: number; move: Move; remark?: string }
-  | { type: "scripted"; round: number; change: ScriptedChange }
+  | { type: "scripted"; round: number; change: ScriptedChange; message?: Line }
   /** The trainee stopped (quit or Ctrl-C) before the end. */
   | { type: "abandon"; round: number; actor: number };
 

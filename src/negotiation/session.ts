@@ -312,6 +312,8 @@ export class Session {
       case "trust":
         this.setTrust(change.party, change.towards, this.trustIn(change.party, change.towards) + change.delta, "scripted");
         return;
+      case "note":
+        return;
     }
     this.model = compileScenario(this.scenario);
   }
