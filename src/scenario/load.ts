@@ -2,9 +2,8 @@
  * The scenario loader for hand-written JSON: every mistake becomes a diagnostic
  * with file, line, column, JSON path and a code frame, never a stack trace.
  */
-import { readFileSync } from "node:fs";
 import { getNodeValue } from "jsonc-parser";
-import { UserError } from "../errors.js";
+import { readTextFile } from "../files.js";
 import { ScenarioError, SourceText, type Diagnostic } from "./diagnostics.js";
 import { locate, parseJson } from "./json.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
@@ -29,18 +28,7 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
 
 /** Reads and checks a scenario file; throws a ScenarioError listing every diagnostic when any is an error. */
 export function loadScenarioFile(path: string): { scenario: Scenario; warnings: Diagnostic[] } {
-  const { scenario, diagnostics } = parseScenario(readScenarioText(path), path);
+  const { scenario, diagnostics } = parseScenario(readTextFile(path, "scenario file"), path);
   if (!scenario) throw new ScenarioError(diagnostics);
   return { scenario, warnings: diagnostics };
-}
-
-function readScenarioText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String(cause);
-    throw new UserError(`cannot read scenario file ${path}: ${reason}`, { cause });
-  }
 }

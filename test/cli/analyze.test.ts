@@ -42,8 +42,8 @@ interface AnalysisJson {
 const KINDS = ["compatible", "integrative", "distributive"];
 const DUTCH_KINDS: Record<string, string> = { compatible: "verenigbaar", integrative: "integratief", distributive: "distributief" };
 
-function analyzeJson(argument: string, extra: string[] = []): AnalysisJson {
-  const result = run(["analyze", argument, "--json", ...extra]);
+async function analyzeJson(argument: string, extra: string[] = []): Promise<AnalysisJson> {
+  const result = await run(["analyze", argument, "--json", ...extra]);
   expect(result.status, result.stderr).toBe(0);
   expect(result.stdout.startsWith("{"), "stdout holds nothing but the JSON").toBe(true);
   return JSON.parse(result.stdout) as AnalysisJson;
@@ -138,26 +138,26 @@ function checkAgainstBruteForce(scenario: ScenarioFile, json: AnalysisJson, top 
   }
 }
 
-describe("analyze --json", () => {
-  it("two parties: the whole frontier, bargaining points and packages match a brute-force enumeration", () => {
+describe.concurrent("analyze --json", () => {
+  it("two parties: the whole frontier, bargaining points and packages match a brute-force enumeration", async () => {
     const scenario = readScenario(fixture("two-party.json"));
-    const json = analyzeJson(fixture("two-party.json"));
+    const json = await analyzeJson(fixture("two-party.json"));
     checkAgainstBruteForce(scenario, json);
     // The fixture has packages that tie (blue and green are worth the same to both), and all three kinds of issue.
     expect(json.frontier.some((row) => Number(row.packageCount) > 1)).toBe(true);
     expect(json.issues.map((issue) => issue.pairs[0].kind)).toEqual(["integrative", "integrative", "compatible", "distributive"]);
   });
 
-  it("three parties, with --top: the frontier and every pair of parties per issue", () => {
+  it("three parties, with --top: the frontier and every pair of parties per issue", async () => {
     const scenario = readScenario(fixture("three-party.json"));
-    const json = analyzeJson(fixture("three-party.json"), ["--top", "2"]);
+    const json = await analyzeJson(fixture("three-party.json"), ["--top", "2"]);
     checkAgainstBruteForce(scenario, json, 2);
     for (const issue of json.issues) expect(issue.pairs).toHaveLength(3);
   });
 
-  it("no package beats every BATNA: nash, kalaiSmorodinsky and maxJoint are null, exit 0", () => {
+  it("no package beats every BATNA: nash, kalaiSmorodinsky and maxJoint are null, exit 0", async () => {
     const scenario = readScenario(fixture("no-agreement.json"));
-    const json = analyzeJson(fixture("no-agreement.json"));
+    const json = await analyzeJson(fixture("no-agreement.json"));
     expect(json.nash).toBeNull();
     expect(json.kalaiSmorodinsky).toBeNull();
     expect(json.maxJoint).toBeNull();
@@ -167,11 +167,11 @@ describe("analyze --json", () => {
   });
 });
 
-describe("analyze (text)", () => {
+describe.concurrent("analyze (text)", () => {
   const path = fixture("two-party.json");
 
-  it("has the summary, the issue classification, the plot legend and the packages heading", () => {
-    const result = run(["analyze", path]);
+  it("has the summary, the issue classification, the plot legend and the packages heading", async () => {
+    const result = await run(["analyze", path]);
     expect(result.status).toBe(0);
     const text = result.stdout;
     expect(text).toContain("CLI test: a small supply deal");
@@ -185,22 +185,22 @@ describe("analyze (text)", () => {
     expect(text).toMatch(/^1\. Price: /m);
   });
 
-  it("--lang nl is Dutch", () => {
-    const result = run(["analyze", path, "--lang", "nl"]);
+  it("--lang nl is Dutch", async () => {
+    const result = await run(["analyze", path, "--lang", "nl"]);
     expect(result.status).toBe(0);
     expectDutch(result.stdout);
   });
 
-  it("LANG=nl_NL.UTF-8 is Dutch too, and --lang wins over it", () => {
-    const dutch = run(["analyze", path], { env: { LANG: "nl_NL.UTF-8" } });
+  it("LANG=nl_NL.UTF-8 is Dutch too, and --lang wins over it", async () => {
+    const dutch = await run(["analyze", path], { env: { LANG: "nl_NL.UTF-8" } });
     expect(dutch.status).toBe(0);
     expectDutch(dutch.stdout);
-    const english = run(["analyze", path, "--lang", "en"], { env: { LANG: "nl_NL.UTF-8" } });
+    const english = await run(["analyze", path, "--lang", "en"], { env: { LANG: "nl_NL.UTF-8" } });
     expect(english.stdout).toContain("2 parties, 4 issues, 54 possible packages");
   });
 
-  it("without agreeable packages says there is no zone of agreement", () => {
-    const result = run(["analyze", fixture("no-agreement.json")]);
+  it("without agreeable packages says there is no zone of agreement", async () => {
+    const result = await run(["analyze", fixture("no-agreement.json")]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("No package gives every party more than its BATNA");
     expect(result.stdout).not.toContain("Value-creating packages");
@@ -226,10 +226,10 @@ const builtinIds = readdirSync(SCENARIOS)
   .map((name) => name.slice(0, -".json".length))
   .sort();
 
-describe("analyze on built-in scenarios by id", () => {
-  it.each(builtinIds)("%s: --json matches the brute-force reference", (id) => {
+describe.concurrent("analyze on built-in scenarios by id", () => {
+  it.each(builtinIds)("%s: --json matches the brute-force reference", async (id) => {
     const scenario = readScenario(join(SCENARIOS, `${id}.json`));
-    const json = analyzeJson(id);
+    const json = await analyzeJson(id);
     // Enumerate only outcome spaces small enough for a test; of larger ones check the rows and the order.
     const outcomes = scenario.issues.reduce((count, issue) => count * issue.options.length, 1);
     if (outcomes <= 20_000) return checkAgainstBruteForce(scenario, json);
@@ -240,24 +240,24 @@ describe("analyze on built-in scenarios by id", () => {
     });
   });
 
-  it.runIf(builtinIds.includes("hospital-it-platform"))("hospital-it-platform in text mode", () => {
-    const result = run(["analyze", "hospital-it-platform", "--top", "1"]);
+  it.runIf(builtinIds.includes("hospital-it-platform"))("hospital-it-platform in text mode", async () => {
+    const result = await run(["analyze", "hospital-it-platform", "--top", "1"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^2 parties, \d+ issues, [\d,]+ possible packages$/m);
     expect(result.stdout).toMatch(/^1\. /m);
     expect(result.stdout).not.toMatch(/^2\. /m);
   });
 
-  it("an unknown id: exit 1, the message lists the built-in ids, no stack trace", () => {
-    const result = run(["analyze", "no-such-scenario"]);
+  it("an unknown id: exit 1, the message lists the built-in ids, no stack trace", async () => {
+    const result = await run(["analyze", "no-such-scenario"]);
     expectUserError(result);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain('"no-such-scenario"');
     for (const id of builtinIds) expect(result.stderr).toContain(id);
   });
 
-  it("a scenario file with errors: exit 1 with file:line:column, no stack trace", () => {
-    const result = run(["analyze", fixture("broken-schema.json")]);
+  it("a scenario file with errors: exit 1 with file:line:column, no stack trace", async () => {
+    const result = await run(["analyze", fixture("broken-schema.json")]);
     expectUserError(result);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/broken-schema\.json:9:79: error: parties\[0\]\.weights\.price/);

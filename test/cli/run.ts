@@ -3,7 +3,7 @@
  * `npm test` runs first) as a child process: stdin and stdout are pipes, never a
  * terminal, and NO_COLOR is set. Every run checks that no output holds ANSI escapes.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,7 +38,7 @@ export const ANSI = /\u001b\[|\u009b/;
 /** A line of a JavaScript stack trace. */
 export const STACK_LINE = /^ {4}at /m;
 
-export function run(args: readonly string[], options: RunOptions = {}): RunResult {
+export async function run(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const env: Record<string, string | undefined> = { ...process.env };
   // A predictable environment: English unless a test asks otherwise, no forced colour, no injected loaders.
   for (const name of ["LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR", "NODE_OPTIONS"]) delete env[name];
@@ -47,16 +47,22 @@ export function run(args: readonly string[], options: RunOptions = {}): RunResul
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  // Asynchronous, so that concurrent tests run several processes at once.
+  const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: env as NodeJS.ProcessEnv,
-    encoding: "utf8",
-    input: "",
     stdio: ["pipe", "pipe", "pipe"],
     timeout: 20_000,
   });
-  if (result.error) throw result.error;
-  const { status, stdout, stderr } = result;
+  child.stdin.end();
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code));
+  });
   expect(stdout, `ANSI escape in stdout of ${args.join(" ")}`).not.toMatch(ANSI);
   expect(stderr, `ANSI escape in stderr of ${args.join(" ")}`).not.toMatch(ANSI);
   return { status, stdout, stderr, output: stdout + stderr };

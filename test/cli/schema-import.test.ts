@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type ScenarioFile, utilitiesOf } from "./reference.js";
 import { STACK_LINE, expectUserError, fixture, run } from "./run.js";
 
-describe("schema", () => {
-  it("prints a JSON Schema for scenario files", () => {
-    const result = run(["schema"]);
+describe.concurrent("schema", () => {
+  it("prints a JSON Schema for scenario files", async () => {
+    const result = await run(["schema"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     const schema = JSON.parse(result.stdout) as {
@@ -29,7 +29,7 @@ describe("schema", () => {
   });
 });
 
-describe("import genius", () => {
+describe.concurrent("import genius", () => {
   const domain = fixture("genius_domain.xml");
   const buyer = fixture("genius_buyer.xml");
   const seller = fixture("genius_seller.xml");
@@ -53,36 +53,36 @@ describe("import genius", () => {
     }
   }
 
-  it("to standard output: a scenario whose utilities are GENIUS's × 100", () => {
-    const result = run(["import", "genius", domain, buyer, seller]);
+  it("to standard output: a scenario whose utilities are GENIUS's × 100", async () => {
+    const result = await run(["import", "genius", domain, buyer, seller]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe("");
     expectImported(JSON.parse(result.stdout) as ScenarioFile);
   });
 
-  it("with -o: writes the file, prints nothing, and the file is a valid scenario", () => {
+  it("with -o: writes the file, prints nothing, and the file is a valid scenario", async () => {
     const output = join(temporary, "imported.json");
-    const result = run(["import", "genius", domain, buyer, seller, "-o", output]);
+    const result = await run(["import", "genius", domain, buyer, seller, "-o", output]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toBe("");
     expectImported(JSON.parse(readFileSync(output, "utf8")) as ScenarioFile);
     expect(readdirSync(temporary), "no temporary file left behind").toEqual(["imported.json"]);
-    const validated = run(["validate", output]);
+    const validated = await run(["validate", output]);
     expect(validated.status, validated.output).toBe(0);
     expect(validated.stdout.trim()).toBe(`${output}: ok`);
   });
 
-  it("with -o into a folder that does not exist: exit 1, nothing written, no stack trace", () => {
+  it("with -o into a folder that does not exist: exit 1, nothing written, no stack trace", async () => {
     const output = join(temporary, "missing-folder", "imported.json");
-    const result = run(["import", "genius", domain, buyer, seller, "--output", output]);
+    const result = await run(["import", "genius", domain, buyer, seller, "--output", output]);
     expectUserError(result);
     expect(result.stderr).toContain(output);
     expect(existsSync(join(temporary, "missing-folder"))).toBe(false);
   });
 
-  it("a missing file: exit 1, a message naming it, no stack trace", () => {
+  it("a missing file: exit 1, a message naming it, no stack trace", async () => {
     const missing = fixture("no_such_profile.xml");
-    const result = run(["import", "genius", domain, buyer, missing]);
+    const result = await run(["import", "genius", domain, buyer, missing]);
     expectUserError(result);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^mutual-gains: /);
@@ -90,22 +90,22 @@ describe("import genius", () => {
     expect(result.stderr).toMatch(/ENOENT|no such file|not found|does not exist/i);
   });
 
-  it("XML that is not well-formed: exit 1, file and line named, no stack trace", () => {
-    const result = run(["import", "genius", domain, fixture("genius_broken.xml"), seller]);
+  it("XML that is not well-formed: exit 1, file and line named, no stack trace", async () => {
+    const result = await run(["import", "genius", domain, fixture("genius_broken.xml"), seller]);
     expectUserError(result);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/genius_broken\.xml:5: not well-formed XML/);
     expect(result.output).not.toMatch(STACK_LINE);
   });
 
-  it("a profile given as the domain: exit 1 with an explanation", () => {
-    const result = run(["import", "genius", buyer, buyer, seller]);
+  it("a profile given as the domain: exit 1 with an explanation", async () => {
+    const result = await run(["import", "genius", buyer, buyer, seller]);
     expectUserError(result);
     expect(result.stderr).toContain("not a GENIUS domain");
   });
 
-  it("a single profile: exit 1, a scenario needs at least two", () => {
-    const result = run(["import", "genius", domain, buyer]);
+  it("a single profile: exit 1, a scenario needs at least two", async () => {
+    const result = await run(["import", "genius", domain, buyer]);
     expectUserError(result);
     expect(result.stderr).toMatch(/2 to 8 GENIUS preference profiles, got 1/);
   });

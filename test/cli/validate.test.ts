@@ -17,29 +17,29 @@ interface ValidateJson {
   }[];
 }
 
-describe("validate", () => {
-  it("valid files: exit 0 and one ok line each", () => {
-    const result = run(["validate", ...VALID]);
+describe.concurrent("validate", () => {
+  it("valid files: exit 0 and one ok line each", async () => {
+    const result = await run(["validate", ...VALID]);
     expect(result.status, result.output).toBe(0);
     expect(result.stdout.trim().split("\n")).toEqual(VALID.map((file) => `${file}: ok`));
   });
 
-  it("a file with only warnings is valid: exit 0, the warning at file:line:column", () => {
-    const result = run(["validate", `${DIR}/warning-only.json`]);
+  it("a file with only warnings is valid: exit 0, the warning at file:line:column", async () => {
+    const result = await run(["validate", `${DIR}/warning-only.json`]);
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(/^test\/fixtures\/cli\/warning-only\.json:\d+:\d+: warning: parties\[0\]\.batna: /m);
   });
 
-  it("a broken file: exit 1, file:line:column and a code frame, no stack trace", () => {
-    const result = run(["validate", SYNTAX]);
+  it("a broken file: exit 1, file:line:column and a code frame, no stack trace", async () => {
+    const result = await run(["validate", SYNTAX]);
     expectUserError(result);
     expect(result.stdout).toMatch(/^test\/fixtures\/cli\/broken-syntax\.json:4:3: error: /m);
     expect(result.stdout).toMatch(/^> 4 \| {3}"story"/m);
     expect(result.output).not.toMatch(STACK_LINE);
   });
 
-  it("several files, mixed: exit 1 and every problem of every file reported", () => {
-    const result = run(["validate", VALID[0], SYNTAX, SCHEMA, VALID[1]]);
+  it("several files, mixed: exit 1 and every problem of every file reported", async () => {
+    const result = await run(["validate", VALID[0], SYNTAX, SCHEMA, VALID[1]]);
     expectUserError(result);
     const headers = result.stdout.split("\n").filter((line) => /^\S+(: ok|:\d+:\d+: )/.test(line));
     expect(headers).toEqual([
@@ -51,8 +51,8 @@ describe("validate", () => {
     ]);
   });
 
-  it("--json: { valid, files: [{ file, diagnostics: [{ severity, file, line, column, path, message, frame }] }] }", () => {
-    const result = run(["validate", VALID[0], SCHEMA, "--json"]);
+  it("--json: { valid, files: [{ file, diagnostics: [{ severity, file, line, column, path, message, frame }] }] }", async () => {
+    const result = await run(["validate", VALID[0], SCHEMA, "--json"]);
     expectUserError(result);
     const json = JSON.parse(result.stdout) as ValidateJson;
     expect(json.valid).toBe(false);
@@ -80,8 +80,8 @@ describe("validate", () => {
     ]);
   });
 
-  it("--json of valid files: valid true, exit 0", () => {
-    const result = run(["validate", ...VALID, `${DIR}/warning-only.json`, "--json"]);
+  it("--json of valid files: valid true, exit 0", async () => {
+    const result = await run(["validate", ...VALID, `${DIR}/warning-only.json`, "--json"]);
     expect(result.status, result.output).toBe(0);
     const json = JSON.parse(result.stdout) as ValidateJson;
     expect(json.valid).toBe(true);
@@ -89,38 +89,32 @@ describe("validate", () => {
     expect(json.files[3].diagnostics.map((d) => d.severity)).toEqual(["warning"]);
   });
 
-  it("a file that does not exist: exit 1, the file named, no stack trace", () => {
-    const result = run(["validate", `${DIR}/does-not-exist.json`]);
-    expectUserError(result);
-    expect(result.stderr).toContain(`${DIR}/does-not-exist.json`);
+  it("a file that does not exist is reported like any other problem, and the other files are still checked", async () => {
+    const result = await run(["validate", `${DIR}/does-not-exist.json`, `${DIR}/two-party.json`]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${DIR}/does-not-exist.json:1:1: error: cannot read scenario file ${DIR}/does-not-exist.json: no such file or folder`);
+    expect(result.stdout).toContain(`${DIR}/two-party.json: ok`);
+    expect(result.output).not.toContain("    at ");
   });
 
-  it("the built-in scenarios are valid", () => {
+  it("the built-in scenarios are valid", async () => {
     const files = readdirSync(SCENARIOS)
       .filter((name) => name.endsWith(".json") && !name.endsWith(".schema.json"))
       .map((name) => `scenarios/${name}`);
     if (files.length === 0) return;
-    const result = run(["validate", ...files]);
+    const result = await run(["validate", ...files]);
     expect(result.status, result.output).toBe(0);
   });
 
-  // BUG (src/cli/commands/validate.ts): `validate --help` gives the example
-  // "$ mutual-gains validate scenarios/*.json", but the shell expands that glob to include
-  // scenarios/scenario.schema.json, which ships in the same folder (and `schema >
-  // scenario.schema.json`, the other documented example, puts one beside a user's own
-  // scenarios). validate then reports nine errors for the schema ("missing required key
-  // "id"", "unknown key "type"", …) and exits 1, so the documented example fails on the
-  // package's own, valid scenarios. Either validate should skip `*.schema.json` files (as
-  // builtinScenarioIds() does) or the example should name the scenario files differently.
-  // This test fails until that is fixed.
-  it("the help's own example `validate scenarios/*.json` passes on the shipped scenarios", () => {
-    const help = run(["validate", "--help"]);
+  // The JSON Schema ships beside the scenarios, so the help's example glob meets it: validate skips it.
+  it("the help's own example `validate scenarios/*.json` passes on the shipped scenarios", async () => {
+    const help = await run(["validate", "--help"]);
     expect(help.stdout).toContain("$ mutual-gains validate scenarios/*.json");
     const expanded = readdirSync(SCENARIOS)
       .filter((name) => name.endsWith(".json"))
       .sort()
       .map((name) => `scenarios/${name}`);
-    const result = run(["validate", ...expanded]);
+    const result = await run(["validate", ...expanded]);
     const errors = result.stdout.split("\n").filter((line) => line.includes(": error: "));
     expect(errors).toEqual([]);
     expect(result.status).toBe(0);

@@ -1,9 +1,17 @@
 import type { Command } from "commander";
 import { importGenius } from "../../scenario/genius.js";
-import { readTextFile, writeFileAtomic } from "../files.js";
+import { readTextFile, writeFileAtomic } from "../../files.js";
 
 export function registerImport(program: Command): void {
-  const importCommand = program.command("import").description("Import scenarios from other negotiation tools.");
+  const importCommand = program
+    .command("import")
+    .description("Import scenarios from other negotiation tools.")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mutual-gains import genius domain.xml profile1.xml profile2.xml -o scenario.json`,
+    );
   importCommand
     .command("genius")
     .description(
@@ -21,7 +29,7 @@ Examples:
   $ mutual-gains import genius party_domain.xml party1_utility.xml party2_utility.xml party3_utility.xml`,
     )
     .action((domainPath: string, profilePaths: string[], options: { output?: string }) => {
-      const read = (path: string) => ({ path, xml: readTextFile(path) });
+      const read = (path: string) => ({ path, xml: readTextFile(path, "GENIUS file") });
       const { scenario, warnings } = importGenius(read(domainPath), profilePaths.map(read));
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       const json = `${JSON.stringify(scenario, null, 2)}\n`;

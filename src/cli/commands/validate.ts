@@ -1,12 +1,35 @@
 import type { Command } from "commander";
-import { formatDiagnostic, parseScenario } from "../../scenario/load.js";
-import { readTextFile } from "../files.js";
+import { UserError } from "../../errors.js";
+import { readTextFile } from "../../files.js";
+import { type Diagnostic, formatDiagnostic, parseScenario } from "../../scenario/load.js";
 import { printJson } from "../output.js";
+
+/** The JSON Schema sits beside the scenarios, so `validate scenarios/*.json` meets it: it is not a scenario. */
+const isSchemaFile = (file: string) => file.endsWith(".schema.json");
+
+interface FileResult {
+  file: string;
+  skipped?: string;
+  diagnostics: Diagnostic[];
+}
+
+function check(file: string): FileResult {
+  if (isSchemaFile(file)) return { file, skipped: "a JSON Schema, not a scenario", diagnostics: [] };
+  try {
+    return { file, diagnostics: parseScenario(readTextFile(file, "scenario file"), file).diagnostics };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { file, diagnostics: [{ severity: "error", file, line: 1, column: 1, path: "", message: error.message }] };
+  }
+}
 
 export function registerValidate(program: Command): void {
   program
     .command("validate")
-    .description("Check scenario files: JSON syntax, the schema and the scenario's own rules. Exits 1 when any file has an error.")
+    .description(
+      "Check scenario files: JSON syntax, the schema and the scenario's own rules. Exits 1 when any file has an error. " +
+        "Files ending in .schema.json are skipped.",
+    )
     .argument("<files...>", "scenario files")
     .option("--json", "print the problems as JSON")
     .addHelpText(
@@ -17,13 +40,14 @@ Examples:
   $ mutual-gains validate my-scenario.json --json`,
     )
     .action((files: string[], options: { json?: boolean }) => {
-      const results = files.map((file) => ({ file, diagnostics: parseScenario(readTextFile(file), file).diagnostics }));
+      const results = files.map(check);
       const errors = results.flatMap((result) => result.diagnostics).filter((d) => d.severity === "error").length;
       if (options.json) {
         printJson({ valid: errors === 0, files: results });
       } else {
-        for (const { file, diagnostics } of results) {
-          if (diagnostics.length === 0) process.stdout.write(`${file}: ok\n`);
+        for (const { file, skipped, diagnostics } of results) {
+          if (skipped) process.stdout.write(`${file}: skipped (${skipped})\n`);
+          else if (diagnostics.length === 0) process.stdout.write(`${file}: ok\n`);
           for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
         }
       }
