@@ -74,8 +74,10 @@ export function classifyIssues(model: CompiledScenario): IssueRelation[] {
         let kind: IssueKind;
         if (favouritesA.some((o) => favouritesB.includes(o))) kind = "compatible";
         else {
-          const ratio = Math.max(priorityA, priorityB) / Math.min(priorityA, priorityB);
-          kind = ratio >= INTEGRATIVE_PRIORITY_RATIO ? "integrative" : "distributive";
+          // Compared by multiplication with a tolerance: 0.6 / 0.4 is 1.4999999999999998 in floating point.
+          const integrative =
+            Math.max(priorityA, priorityB) >= INTEGRATIVE_PRIORITY_RATIO * Math.min(priorityA, priorityB) - 1e-12;
+          kind = integrative ? "integrative" : "distributive";
         }
         relations.push({
           issue: i,

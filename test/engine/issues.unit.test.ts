@@ -104,11 +104,7 @@ describe("classifyIssues", () => {
     expect(relation.kind).toBe("integrative");
   });
 
-  // BUG (src/engine/issues.ts, classifyIssues): the ratio is compared with `>= 1.5` without
-  // the utility tolerance. Weights 60/40 against 40/60 give priorities 0.6 and 0.4, a ratio
-  // of exactly 1.5, but 0.6 / 0.4 === 1.4999999999999998 in floating point, so the issue is
-  // classified "distributive" although the documented rule ("at least 1.5 times more to one
-  // than to the other") makes it "integrative" (as the exact-in-binary .375 / .25 case above is).
+  // 0.6 / 0.4 === 1.4999999999999998 in floating point: the boundary must still count as 1.5.
   test("a ratio of exactly 1.5 reached through float noise (weights 3:2 against 2:3) is integrative", () => {
     const sixtyForty = buildModel([2, 2], [
       { weights: [3, 2], values: [[100, 0], [100, 0]] },

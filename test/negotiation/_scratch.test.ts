@@ -1,25 +1,17 @@
 import { test } from "vitest";
-import { NegotiationDriver, sessionConfig } from "../../src/negotiation/driver.js";
-import { PARTNER_STYLES } from "../../src/negotiation/partners/registry.js";
-import { builtinScenarioIds, resolveScenarioPath } from "../../src/scenario/builtin.js";
-import { loadScenarioFile } from "../../src/scenario/load.js";
+import { computeFrontier } from "../../src/engine/frontier.js";
+import { utilityBounds } from "../../src/engine/model.js";
+import { builtin, runStyles, compileScenario, utilities } from "./support.js";
 
-test("explore", () => {
-  for (const id of builtinScenarioIds()) {
-    const { scenario } = loadScenarioFile(resolveScenarioPath(id));
-    const n = scenario.parties.length;
-    const t0 = performance.now();
-    const counts: Record<string, number> = {};
-    let runs = 0;
-    for (const a of PARTNER_STYLES) for (const b of PARTNER_STYLES) {
-      const participants = Array.from({ length: n }, (_, p) => ({ style: p % 2 === 0 ? a.id : b.id }));
-      const config = sessionConfig({ scenario, participants, seed: "s1" });
-      const d = new NegotiationDriver(scenario, config);
-      const out = d.run();
-      runs++;
-      counts[out.kind] = (counts[out.kind] ?? 0) + 1;
-      if (a.id === b.id) console.log(id, a.id, JSON.stringify(out), d.session.events.length);
-    }
-    console.log(id, runs, counts, (performance.now() - t0).toFixed(0), "ms");
+test("logroller ss", () => {
+  const scenario = builtin("sustainable-supply");
+  const model = compileScenario(scenario);
+  const frontier = computeFrontier(model);
+  console.log("bounds", Array.from(utilityBounds(model)), "batnas", Array.from(model.batnas));
+  for (let k = 0; k < frontier.size; k++) console.log(Array.from(frontier.utilities(k)), Array.from(frontier.package(k)).join(","));
+  for (const seed of ["x", "y", "z"]) {
+    const run = runStyles(scenario, ["logroller"], seed);
+    console.log(seed, run.session.outcome);
+    for (const e of run.session.events) if (e.type === "move") console.log(e.round, e.actor, JSON.stringify(e.move), e.move.type === "offer" ? utilities(model, e.move.package) : "");
   }
 });
