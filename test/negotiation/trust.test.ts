@@ -278,6 +278,41 @@ describe("misleading-found-out: −15 when the claimant's own offer or acceptanc
     ]);
   });
 
+  // BUG-REVEALING (see the report). docs/negotiation.md: a claim is found out when the claimant "settles for
+  // its worst option on an issue it claimed mattered (most)". Session.contradicts() ignores the claimed
+  // importance: a (misleading) claim that an issue matters *little* is "found out" by giving that issue up,
+  // which is exactly what the claim announced. Here p1 says i1 is of low importance to it (in truth a
+  // quarter of its stakes) and then offers its worst option on i1: p0's trust in p1 drops by 15.
+  test("claiming an issue matters little and then giving it up contradicts nothing", () => {
+    const session = humanSession(LAB);
+    askAndAnswer(
+      session,
+      0,
+      1,
+      { kind: "issue-importance", issue: 1 },
+      { kind: "issue-importance", issue: 1, importance: "low" },
+      "misleading",
+    );
+    session.move(0, offer(50));
+    expect(foundOut(changes(session, () => session.move(1, { type: "offer", package: [45, 0, 0] })))).toEqual([]);
+  });
+
+  test("claiming an issue matters a lot and then giving it up is found out", () => {
+    const session = humanSession(LAB);
+    askAndAnswer(
+      session,
+      0,
+      1,
+      { kind: "issue-importance", issue: 1 },
+      { kind: "issue-importance", issue: 1, importance: "high" },
+      "misleading",
+    );
+    session.move(0, offer(50));
+    expect(foundOut(changes(session, () => session.move(1, { type: "offer", package: [45, 0, 0] })))).toEqual([
+      "0->1:misleading-found-out:-15",
+    ]);
+  });
+
   test("a misleading disclosure is found out by every party it was made to", () => {
     const session = humanSession(LAB3);
     // p0 discloses that i2 matters a lot to it (misleadingly), then accepts its worst option on i2 (o0 for p0).
