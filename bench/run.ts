@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier and analysis timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis and negotiation timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -17,6 +17,7 @@ import { type CompiledScenario, compileScenario, outcomeCount } from "../src/eng
 import { ScenarioSchema, type Scenario } from "../src/scenario/schema.js";
 import { type BruteForceResult, bruteForceFrontier2, bruteForceFrontierN } from "./bruteforce.js";
 import { type Family, generateScenario } from "./generate.js";
+import { negotiationSection } from "./negotiation.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
 
 const quick = process.argv.includes("--quick");
@@ -285,6 +286,9 @@ if (files.length === 0) {
   );
 }
 say();
+
+const builtinScenarios = files.map((file) => ScenarioSchema.parse(JSON.parse(readFileSync(join(scenarioDir, file), "utf8"))));
+negotiationSection({ say, verdict }, builtinScenarios, quick);
 
 // Summary.
 say("## Targets");

@@ -68,18 +68,19 @@ class CandidateList {
     this.size++;
   }
 
-  /** Empties the list; its buffers are reused across levels. */
-  clear(): void {
+  /** Empties the list, with room for `expected` points; its buffers are reused across levels. */
+  clear(expected: number): void {
     this.size = 0;
+    if (expected > this.parents.length) this.grow(Math.min(expected, 1 << 16));
   }
 
-  private grow(): void {
-    const utilities = new Float64Array(this.utilities.length * 2);
-    utilities.set(this.utilities);
-    const parents = new Int32Array(this.parents.length * 2);
-    parents.set(this.parents);
-    const options = new Int32Array(this.options.length * 2);
-    options.set(this.options);
+  private grow(capacity = this.parents.length * 2): void {
+    const utilities = new Float64Array(capacity * this.partyCount);
+    utilities.set(this.utilities.subarray(0, this.size * this.partyCount));
+    const parents = new Int32Array(capacity);
+    parents.set(this.parents.subarray(0, this.size));
+    const options = new Int32Array(capacity);
+    options.set(this.options.subarray(0, this.size));
     this.utilities = utilities;
     this.parents = parents;
     this.options = options;
@@ -291,16 +292,15 @@ export function undominatedOptions(model: CompiledScenario, issue: number): numb
 }
 
 export class ParetoFrontier {
-  private readonly countMemo: Map<number, bigint>[];
+  /** Package counts per level and point, filled on demand. */
+  private readonly countMemo: (Map<number, bigint> | undefined)[] = [];
 
   constructor(
     readonly model: CompiledScenario,
     /** levels[k] holds the frontier of the last k issues; levels[issueCount] is the whole frontier. */
     private readonly levels: readonly Level[],
     readonly agreeableOnly: boolean,
-  ) {
-    this.countMemo = levels.map(() => new Map());
-  }
+  ) {}
 
   private get top(): Level {
     return this.levels[this.levels.length - 1];
@@ -344,7 +344,7 @@ export class ParetoFrontier {
 
   private countAt(levelIndex: number, point: number): bigint {
     if (levelIndex === 0) return 1n;
-    const memo = this.countMemo[levelIndex];
+    const memo = (this.countMemo[levelIndex] ??= new Map());
     const known = memo.get(point);
     if (known !== undefined) return known;
     let count = 0n;
@@ -413,6 +413,15 @@ function bestRemaining(model: CompiledScenario): Float64Array {
   return best;
 }
 
+/** One working list per party count, reused by every computation: bid ladders build many small frontiers. */
+const scratchLists = new Map<number, CandidateList>();
+
+function scratchList(partyCount: number): CandidateList {
+  let list = scratchLists.get(partyCount);
+  if (!list) scratchLists.set(partyCount, (list = new CandidateList(partyCount, 1024)));
+  return list;
+}
+
 export function computeFrontier(model: CompiledScenario, options: FrontierOptions = {}): ParetoFrontier {
   const n = model.partyCount;
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_FRONTIER_POINTS;
@@ -423,16 +432,15 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
   const start = new CandidateList(n, 1);
   start.push(model.baseUtilities, 0, -1, -1);
   const levels: Level[] = [start.toLevel()];
-  const scratch = new CandidateList(n, 1);
+  const scratch = scratchList(n);
+  const merge = new IssueMerge(model, filter, scratch, remaining, maxPoints);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
     const previous = levels[levels.length - 1];
     const issueOptions = undominatedOptions(model, issue);
-    scratch.clear();
+    scratch.clear(previous.size * issueOptions.length);
     filter.begin(scratch);
-    mergeShiftedCopies(model, previous, issue, issueOptions, filter, scratch, remaining, () => {
-      if (scratch.size > maxPoints) throw tooLarge(model, issue, scratch.size, maxPoints);
-    });
+    merge.run(previous, issue, issueOptions);
     levels.push(scratch.toLevel());
   }
   return new ParetoFrontier(model, levels, agreeableOnly);
@@ -445,56 +453,77 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
  * some party's BATNA even with that party's best options on the issues still to come
  * are left out.
  */
-function mergeShiftedCopies(
-  model: CompiledScenario,
-  previous: Level,
-  issue: number,
-  issueOptions: readonly number[],
-  filter: DominanceFilter,
-  out: CandidateList,
-  remaining: Float64Array | undefined,
-  checkSize: () => void,
-): void {
-  const n = model.partyCount;
-  const k = issueOptions.length;
-  const heads = new Int32Array(k);
-  /** The current (shifted) point of each copy. */
-  const headUtilities = new Float64Array(k * n);
-  const { contributions, batnas } = model;
+class IssueMerge {
+  /** Per copy (option), the index of its current point in the previous level. */
+  private heads = new Int32Array(16);
+  /** Per copy, its current point shifted by the option. */
+  private headUtilities = new Float64Array(0);
+  private previous!: Level;
+  private issue = 0;
+  private issueOptions: readonly number[] = [];
 
-  const seek = (copy: number, from: number): number => {
-    const offset = (model.issueOffsets[issue] + issueOptions[copy]) * n;
+  constructor(
+    private readonly model: CompiledScenario,
+    private readonly filter: DominanceFilter,
+    private readonly out: CandidateList,
+    private readonly remaining: Float64Array | undefined,
+    private readonly maxPoints: number,
+  ) {}
+
+  run(previous: Level, issue: number, issueOptions: readonly number[]): void {
+    const n = this.model.partyCount;
+    const k = issueOptions.length;
+    if (this.heads.length < k || this.headUtilities.length < k * n) {
+      this.heads = new Int32Array(k);
+      this.headUtilities = new Float64Array(k * n);
+    }
+    this.previous = previous;
+    this.issue = issue;
+    this.issueOptions = issueOptions;
+    const { heads, headUtilities, out, model } = this;
+    for (let copy = 0; copy < k; copy++) heads[copy] = this.seek(copy, 0);
+    let offered = 0;
+    for (;;) {
+      let first = -1;
+      for (let copy = 0; copy < k; copy++) {
+        if (heads[copy] >= previous.size) continue;
+        if (first < 0 || comesStrictlyFirst(headUtilities, copy * n, first * n, n)) first = copy;
+      }
+      if (first < 0) break;
+      this.filter.offer(headUtilities, first, heads[first], issueOptions[first]);
+      if ((++offered & 0xffff) === 0) this.checkSize();
+      let next = heads[first] + 1;
+      if (n === 2 && out.size > 0) {
+        // Two parties: each copy's second utility rises along it, so the run of points the last
+        // kept point strictly dominates is skipped by bisection instead of offered one by one.
+        const shift = model.contributions[(model.issueOffsets[issue] + issueOptions[first]) * 2 + 1];
+        const floor = out.utilities[out.size * 2 - 1] - UTILITY_EPSILON - shift;
+        if (previous.utilities[next * 2 + 1] < floor) next = firstAtLeast(previous, floor, next);
+      }
+      heads[first] = this.seek(first, next);
+    }
+    this.checkSize();
+  }
+
+  /** The first point of a copy from `from` on that can still beat every BATNA; its shifted utilities in headUtilities. */
+  private seek(copy: number, from: number): number {
+    const { model, previous, remaining, headUtilities } = this;
+    const n = model.partyCount;
+    const offset = (model.issueOffsets[this.issue] + this.issueOptions[copy]) * n;
     for (let index = from; index < previous.size; index++) {
       let reachable = true;
       for (let p = 0; p < n; p++) {
-        const u = previous.utilities[index * n + p] + contributions[offset + p];
+        const u = previous.utilities[index * n + p] + model.contributions[offset + p];
         headUtilities[copy * n + p] = u;
-        if (remaining && u + remaining[issue * n + p] <= batnas[p] + UTILITY_EPSILON) reachable = false;
+        if (remaining && u + remaining[this.issue * n + p] <= model.batnas[p] + UTILITY_EPSILON) reachable = false;
       }
       if (reachable) return index;
     }
     return previous.size;
-  };
+  }
 
-  for (let copy = 0; copy < k; copy++) heads[copy] = seek(copy, 0);
-  let offered = 0;
-  for (;;) {
-    let first = -1;
-    for (let copy = 0; copy < k; copy++) {
-      if (heads[copy] >= previous.size) continue;
-      if (first < 0 || comesStrictlyFirst(headUtilities, copy * n, first * n, n)) first = copy;
-    }
-    if (first < 0) return checkSize();
-    filter.offer(headUtilities, first, heads[first], issueOptions[first]);
-    if ((++offered & 0xffff) === 0) checkSize();
-    let next = heads[first] + 1;
-    if (n === 2 && out.size > 0) {
-      // Two parties: each copy's second utility rises along it, so the run of points the last
-      // kept point strictly dominates is skipped by bisection instead of offered one by one.
-      const floor = out.utilities[out.size * 2 - 1] - UTILITY_EPSILON - contributions[(model.issueOffsets[issue] + issueOptions[first]) * 2 + 1];
-      if (previous.utilities[next * 2 + 1] < floor) next = firstAtLeast(previous, floor, next);
-    }
-    heads[first] = seek(first, next);
+  private checkSize(): void {
+    if (this.out.size > this.maxPoints) throw tooLarge(this.model, this.issue, this.out.size, this.maxPoints);
   }
 }
 

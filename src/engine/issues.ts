@@ -27,8 +27,12 @@ export interface IssueRelation {
   readonly favourites: readonly [number, number];
 }
 
-/** priorities[p * issueCount + i]: share of party p's stakes in issue i. */
+const prioritiesCache = new WeakMap<CompiledScenario, Float64Array>();
+
+/** priorities[p * issueCount + i]: share of party p's stakes in issue i. Cached per model: do not modify. */
 export function issuePriorities(model: CompiledScenario): Float64Array {
+  const cached = prioritiesCache.get(model);
+  if (cached) return cached;
   const { partyCount, issueCount } = model;
   const priorities = new Float64Array(partyCount * issueCount);
   for (let p = 0; p < partyCount; p++) {
@@ -36,6 +40,7 @@ export function issuePriorities(model: CompiledScenario): Float64Array {
     for (let i = 0; i < issueCount; i++) priorities[p * issueCount + i] = issueSpread(model, p, i);
     for (let i = 0; i < issueCount; i++) priorities[p * issueCount + i] = total > 0 ? priorities[p * issueCount + i] / total : 0;
   }
+  prioritiesCache.set(model, priorities);
   return priorities;
 }
 

@@ -66,6 +66,27 @@ export class BidLadder {
     return Math.max(0, low - 1);
   }
 
+  /**
+   * Like `pointAt`, but when the estimate cannot tell points apart it keeps what is sure:
+   * among the points the estimate rates within `slack` (a share of the estimate's range on
+   * the ladder) of the best one at the target, the one best for me.
+   */
+  robustPointAt(target: number, slack: number): number {
+    const point = this.pointAt(target);
+    const last = this.own.length - 1;
+    const range = this.estimatedUtility(last) - this.estimatedUtility(0);
+    const floor = this.estimatedUtility(point) - slack * range;
+    // The estimate rises along the ladder: find the first point at or above the floor.
+    let low = 0;
+    let high = point;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.estimatedUtility(mid) < floor) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   package(point: number): Int32Array {
     return this.frontier.package(point);
   }

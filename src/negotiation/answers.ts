@@ -1,6 +1,6 @@
 /** What a party would answer to each question if it told the truth, read off the scenario. */
-import { favouriteOptions, issuePriorities } from "../engine/issues.js";
-import type { CompiledScenario } from "../engine/model.js";
+import { issuePriorities } from "../engine/issues.js";
+import { type CompiledScenario, contribution } from "../engine/model.js";
 import type { AnswerContent, Importance, PackageArray, Question } from "./protocol.js";
 
 /** A priority share this many times the average share is "high"; below LOW_SHARE times it, "low". */
@@ -12,11 +12,27 @@ export function importanceOf(model: CompiledScenario, party: number, issue: numb
   return share >= HIGH_SHARE ? "high" : share <= LOW_SHARE ? "low" : "medium";
 }
 
-/** Issues by the party's priority, highest first (lower index first among equals). */
-export function issuesByPriority(model: CompiledScenario, party: number): number[] {
-  const priorities = issuePriorities(model);
-  return Array.from({ length: model.issueCount }, (_, i) => i).sort(
-    (a, b) => priorities[party * model.issueCount + b] - priorities[party * model.issueCount + a] || a - b,
+const orderCache = new WeakMap<CompiledScenario, number[][]>();
+
+/** Issues by the party's priority, highest first (lower index first among equals). Cached per model: do not modify. */
+export function issuesByPriority(model: CompiledScenario, party: number): readonly number[] {
+  let orders = orderCache.get(model);
+  if (!orders) {
+    const priorities = issuePriorities(model);
+    orders = model.partyIds.map((_, p) =>
+      Array.from({ length: model.issueCount }, (_, i) => i).sort(
+        (a, b) => priorities[p * model.issueCount + b] - priorities[p * model.issueCount + a] || a - b,
+      ),
+    );
+    orderCache.set(model, orders);
+  }
+  return orders[party];
+}
+
+/** The options of an issue from the party's best to its worst; equal ones in option order. */
+export function optionRanking(model: CompiledScenario, party: number, issue: number): number[] {
+  return Array.from({ length: model.optionCounts[issue] }, (_, o) => o).sort(
+    (a, b) => contribution(model, party, issue, b) - contribution(model, party, issue, a) || a - b,
   );
 }
 
@@ -31,8 +47,10 @@ export function truthfulAnswer(
       return { kind: "most-important", issue: issuesByPriority(model, party)[0] };
     case "issue-importance":
       return { kind: "issue-importance", issue: question.issue, importance: importanceOf(model, party, question.issue) };
-    case "preferred-option":
-      return { kind: "preferred-option", issue: question.issue, option: favouriteOptions(model, party, question.issue)[0] };
+    case "preferred-option": {
+      const ranking = optionRanking(model, party, question.issue);
+      return { kind: "preferred-option", issue: question.issue, option: ranking[0], ranking };
+    }
     case "alternative":
       return { kind: "alternative", points: model.batnas[party] };
     case "what-would-work":

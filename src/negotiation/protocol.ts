@@ -28,7 +28,8 @@ export type Importance = "low" | "medium" | "high";
 export type AnswerContent =
   | { kind: "most-important"; issue: number }
   | { kind: "issue-importance"; issue: number; importance: Importance }
-  | { kind: "preferred-option"; issue: number; option: number }
+  /** Its favourite option, and all options from best to worst (equal ones in option order). */
+  | { kind: "preferred-option"; issue: number; option: number; ranking: number[] }
   /** The points the party claims no agreement would give it. */
   | { kind: "alternative"; points: number }
   /** A package the party says it could accept. */

@@ -47,7 +47,7 @@ export interface PendingQuestion {
 interface Claim {
   readonly by: number;
   readonly to: number;
-  readonly content: AnswerContent | { kind: "disclose"; issue: number };
+  readonly content: AnswerContent;
 }
 
 export class Session {
@@ -114,6 +114,7 @@ export class Session {
 
   apply(event: SessionEvent): void {
     if (this.outcome) throw new ProtocolError("the negotiation has ended");
+    if (event.round !== this.round) throw new ProtocolError(`an event of round ${event.round} in round ${this.round}`);
     switch (event.type) {
       case "scripted":
         this.applyScripted(event.change);
@@ -151,7 +152,9 @@ export class Session {
         this.checkIssue(move.issue);
         this.forOthers(actor, (other) => {
           if (move.honesty === "truthful") this.changeTrust(other, actor, "truthful-disclosure");
-          else if (move.honesty === "misleading") this.claims.push({ by: actor, to: other, content: { kind: "disclose", issue: move.issue } });
+          else if (move.honesty === "misleading") {
+            this.claims.push({ by: actor, to: other, content: { kind: "issue-importance", issue: move.issue, importance: move.importance } });
+          }
         });
         break;
       case "offer":
@@ -268,9 +271,10 @@ export class Session {
       case "alternative":
         return this.utility(by, pkg) < content.points - CONCESSION_THRESHOLD;
       case "most-important":
-      case "disclose":
       case "issue-importance": {
-        // Claimed to care about an issue, yet settles for its worst option there.
+        // Claimed to care about an issue, yet settles for its worst option there. (Claiming it
+        // matters little and giving it up contradicts nothing.)
+        if (content.kind === "issue-importance" && content.importance === "low") return false;
         const issue = content.issue;
         const base = this.model.issueOffsets[issue];
         let worst = Infinity;

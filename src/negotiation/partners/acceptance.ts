@@ -27,10 +27,12 @@ export class TargetAcceptance implements AcceptanceStrategy {
   }
 }
 
-/** Take-it-or-leave-it: only its own terms or better, even at the deadline. */
+/** Take-it-or-leave-it: only its own terms (what its firm offer gives it) or better, even at the deadline. */
 export class StrictAcceptance implements AcceptanceStrategy {
   accepts(context: PartnerContext, utility: number, target: number): boolean {
-    return beatsBatna(context, utility) && utility >= target - UTILITY_EPSILON;
+    const own = context.session.lastOffers[context.self];
+    const terms = own ? Math.max(target, context.session.utility(context.self, own)) : target;
+    return beatsBatna(context, utility) && utility >= terms - UTILITY_EPSILON;
   }
 }
 

@@ -3,8 +3,14 @@ import { BidLadder } from "../../engine/ladder.js";
 import type { Move, PackageArray } from "../protocol.js";
 import type { BiddingStrategy, OpponentModel, PartnerContext } from "./types.js";
 
-/** A learning model changes with every offer; rebuilding the ladder every few changes keeps moves cheap. */
-const REBUILD_EVERY = 3;
+/**
+ * A learning model changes at almost every turn, but less and less as it learns: the ladder
+ * is rebuilt when the model has changed, at growing gaps of bids (1, 2, 3, 5, 8, …).
+ */
+const GAP_GROWTH = 1.5;
+
+/** Estimates this close (a share of their range) are too close to call: the bid then favours the bidder. */
+const ESTIMATE_SLACK = 0.05;
 
 /** Ladders of estimates that do not change (the opposed prior) are shared by every negotiation on the scenario. */
 const sharedLadders = new WeakMap<Float64Array, BidLadder>();
@@ -21,14 +27,21 @@ function ladderFor(context: PartnerContext, estimate: Float64Array): BidLadder {
 /** Keeps a bid ladder for the current opponent estimate, rebuilt when the estimate has moved on. */
 class LadderCache {
   private ladder: BidLadder | null = null;
-  private builtAt = -Infinity;
+  private builtForVersion = -1;
+  private bidsSinceBuild = 0;
+  private gap = 1;
 
   get(context: PartnerContext, model: OpponentModel, estimate = () => model.estimate(context)): BidLadder {
+    this.bidsSinceBuild++;
     const stale =
-      !this.ladder || this.ladder.model !== context.session.model || model.version - this.builtAt >= REBUILD_EVERY;
+      !this.ladder ||
+      this.ladder.model !== context.session.model ||
+      (model.version !== this.builtForVersion && this.bidsSinceBuild >= this.gap);
     if (stale) {
+      if (this.ladder) this.gap = Math.ceil(this.gap * GAP_GROWTH);
       this.ladder = ladderFor(context, estimate());
-      this.builtAt = model.version;
+      this.builtForVersion = model.version;
+      this.bidsSinceBuild = 0;
     }
     return this.ladder!;
   }
@@ -50,7 +63,7 @@ export class LadderBidding implements BiddingStrategy {
 
   bid(context: PartnerContext, target: number, model: OpponentModel): Move {
     const ladder = this.cache.get(context, model);
-    return { type: "offer", package: withSettled(context, ladder.package(ladder.pointAt(target))) };
+    return { type: "offer", package: withSettled(context, ladder.package(ladder.robustPointAt(target, ESTIMATE_SLACK))) };
   }
 }
 
@@ -76,7 +89,7 @@ export class MesoBidding implements BiddingStrategy {
     const packages: PackageArray[] = [];
     variants.forEach((estimate, k) => {
       const ladder = this.caches[k].get(context, model, estimate);
-      const pkg = withSettled(context, ladder.package(ladder.pointAt(target)));
+      const pkg = withSettled(context, ladder.package(ladder.robustPointAt(target, ESTIMATE_SLACK)));
       if (!packages.some((other) => other.every((option, issue) => option === pkg[issue]))) packages.push(pkg);
     });
     if (packages.length < 2) return { type: "offer", package: packages[0] };

@@ -4,20 +4,23 @@ import type { Question } from "../protocol.js";
 import type { InquiryStrategy, PartnerContext } from "./types.js";
 
 /**
- * Win-win: what matters most to you; how important is the issue that matters least to me
- * (a candidate to give away); which option of the issue that matters most to me do you
- * prefer (is it compatible?). One question per turn, in its first three turns.
+ * Win-win: first what matters most to you; then, one issue per turn, how important it is
+ * to you and which option you prefer (and how you rank the others), starting with the
+ * issues that matter most to itself, to find the compatible ones and the trades.
  */
 export class CuriousInquiry implements InquiryStrategy {
   private turns = 0;
 
   ask({ session, self }: PartnerContext): Question[] {
     const turn = this.turns++;
-    const order = issuesByPriority(session.model, self);
     if (turn === 0) return [{ kind: "most-important" }];
-    if (turn === 1) return [{ kind: "issue-importance", issue: order[order.length - 1] }];
-    if (turn === 2) return [{ kind: "preferred-option", issue: order[0] }];
-    return [];
+    const order = issuesByPriority(session.model, self);
+    if (turn > order.length) return [];
+    const issue = order[turn - 1];
+    return [
+      { kind: "issue-importance", issue },
+      { kind: "preferred-option", issue },
+    ];
   }
 }
 

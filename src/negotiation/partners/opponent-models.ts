@@ -42,6 +42,8 @@ export class OpposedPrior implements OpponentModel {
 const BELIEF_THRESHOLD = 30;
 /** How much an issue's weight grows when a party keeps its option unchanged between offers. */
 const STABILITY_BONUS = 0.2;
+/** Counts a believed ranking gives its options: this per place above the last. */
+const RANKING_COUNT = 3;
 const IMPORTANCE_WEIGHT: Record<Importance, number> = { low: 0.3, medium: 1, high: 2 };
 
 class PartyBelief {
@@ -64,6 +66,8 @@ class PartyBelief {
 export class FrequencyModel implements OpponentModel {
   version = 0;
   private cursor = 0;
+  /** The package chosen from the standing MESO offer: later acceptances of it need not restate the choice. */
+  private mesoChoice: number | undefined;
   private beliefs: (PartyBelief | null)[] = [];
   private cached: Float64Array | null = null;
   private cachedVersion = -1;
@@ -77,12 +81,14 @@ export class FrequencyModel implements OpponentModel {
       );
     }
     const events = session.events;
+    let changed = false;
     for (; this.cursor < events.length; this.cursor++) {
       const event = events[this.cursor];
       if (event.type !== "move" || event.actor === self) continue;
       const belief = this.beliefs[event.actor]!;
       const move = event.move;
       const believed = session.trustIn(self, event.actor) >= BELIEF_THRESHOLD;
+      if (move.type === "offer" || move.type === "meso" || move.type === "partial-offer") this.mesoChoice = undefined;
       switch (move.type) {
         case "offer":
           this.observeOffer(context, belief, move.package, 1);
@@ -94,7 +100,8 @@ export class FrequencyModel implements OpponentModel {
           belief.counts[model.issueOffsets[move.issue] + move.option] += 1;
           break;
         case "accept": {
-          const accepted = this.acceptedPackage(context, move.choice ?? 0);
+          this.mesoChoice = move.choice ?? this.mesoChoice;
+          const accepted = this.acceptedPackage(context, this.mesoChoice ?? 0);
           if (accepted) this.observeOffer(context, belief, accepted, 2);
           break;
         }
@@ -111,8 +118,10 @@ export class FrequencyModel implements OpponentModel {
           continue;
       }
       belief.normalise();
-      this.version++;
+      changed = true;
     }
+    // One version per update that learnt something: bid ladders rebuild by versions.
+    if (changed) this.version++;
   }
 
   estimate(context: PartnerContext): Float64Array {
@@ -169,7 +178,10 @@ export class FrequencyModel implements OpponentModel {
         this.setImportance(belief, answer.issue, answer.importance);
         break;
       case "preferred-option":
-        belief.counts[model.issueOffsets[answer.issue] + answer.option] += 5;
+        // The ranking replaces what offers suggested about this issue's options.
+        answer.ranking.forEach((option, rank) => {
+          belief.counts[model.issueOffsets[answer.issue] + option] = RANKING_COUNT * (answer.ranking.length - 1 - rank);
+        });
         break;
       case "what-would-work":
         for (let i = 0; i < model.issueCount; i++) belief.counts[model.issueOffsets[i] + answer.package[i]] += 3;

@@ -42,7 +42,7 @@ export interface OpponentModel {
   update(context: PartnerContext): void;
   /** Believed contribution of every option (flat index) to the others' utility. */
   estimate(context: PartnerContext): Float64Array;
-  /** Changes whenever the estimate changes, so bid ladders know when to rebuild. */
+  /** Grows by one with every update that changes the estimate, so bid ladders know when to rebuild. */
   readonly version: number;
 }
 

@@ -14,7 +14,7 @@ export const conceder: PartnerStyle = {
     en: "Concedes early (u(t) with e > 1) and answers questions openly.",
     nl: "Geeft vroeg toe (u(t) met e > 1) en beantwoordt vragen open.",
   },
-  defaults: () => ({ concession: 2 }),
+  defaults: () => ({ concession: 2, initialTrust: 60 }),
   create: () => ({
     curve: new TimeDependentCurve(),
     bidding: new LadderBidding(),

@@ -14,7 +14,7 @@ export const logroller: PartnerStyle = {
     en: "Asks, listens and trades: at its target it offers the package best for your interests as it has learnt them.",
     nl: "Vraagt, luistert en ruilt: op zijn doel biedt hij het pakket dat het best past bij jouw belangen zoals hij die leerde kennen.",
   },
-  defaults: () => ({ concession: 0.8 }),
+  defaults: () => ({ concession: 0.8, initialTrust: 60 }),
   create: () => ({
     curve: new TimeDependentCurve(),
     bidding: new LadderBidding(),

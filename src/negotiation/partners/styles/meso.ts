@@ -14,7 +14,7 @@ export const meso: PartnerStyle = {
     en: "Offers three packages that are equal for itself and learns from the one you pick.",
     nl: "Biedt drie pakketten die voor hem gelijkwaardig zijn en leert van het pakket dat jij kiest.",
   },
-  defaults: () => ({ concession: 0.8 }),
+  defaults: () => ({ concession: 0.8, initialTrust: 60 }),
   create: () => ({
     curve: new TimeDependentCurve(),
     bidding: new MesoBidding(),

@@ -14,7 +14,7 @@ export const reciprocator: PartnerStyle = {
     en: "Nice tit-for-tat: concedes as much as you do, with a little goodwill each round.",
     nl: "Vriendelijk voor wat hoort wat: geeft evenveel toe als jij, met elke ronde een beetje goodwill.",
   },
-  defaults: () => ({}),
+  defaults: () => ({ initialTrust: 60 }),
   create: () => ({
     curve: new ReciprocalCurve(),
     bidding: new LadderBidding(),
