@@ -154,15 +154,23 @@ describe("boulware", () => {
   test("the last-turn rule does let it accept below its curve (documented exception to 'never below its curve')", () => {
     // Not a failure of the code as documented (acceptance.ts and docs/negotiation.md both say
     // "on its last turn, anything above its floor"), but it means the strict property "boulware never
-    // accepts below its curve" does not hold: reported. Example: hospital-it-platform, boulware (party 0)
-    // against anchor-and-bluff, round 8 of 8, t = 0.875: it accepts 45 points while u(t) = 67.84
-    // (floor 39.2).
+    // accepts below its curve" does not hold. The exception is real (it happens), and every accept below
+    // the curve is on its very last turn and still at or above its floor.
     const below = accepts.filter((a) => a.utility < curve(a.params, a.batna, a.time) - 1e-9);
     expect(below.length).toBeGreaterThan(0);
-    expect(below.every(isLastTurn)).toBe(true);
+    for (const a of below) {
+      expect(isLastTurn(a), describeRun(a)).toBe(true);
+      expect(a.utility, describeRun(a)).toBeGreaterThanOrEqual(Math.max(a.params.reservation, a.batna) - 1e-9);
+    }
+    // Example: hospital-it-platform, boulware (party 0) against anchor-and-bluff, round 8 of 8, t = 0.875:
+    // u(t) = 67.84 and its floor is 39.2; it accepts a package worth less than u(t) (53 points at the
+    // time of writing; the exact package depends on how anchor-and-bluff bids).
     const example = below.find((a) => a.run.scenario.id === "hospital-it-platform" && a.actor === 0 && a.run.config.participants[1].style === "anchor-and-bluff");
-    expect(example?.utility).toBeCloseTo(45, 9);
+    expect(example).toBeDefined();
+    expect([example!.round, example!.run.config.deadlineRounds, example!.time]).toEqual([8, 8, 0.875]);
     expect(curve(example!.params, example!.batna, example!.time)).toBeCloseTo(67.84, 2);
+    expect(example!.utility).toBeLessThan(67.84);
+    expect(example!.utility).toBeGreaterThanOrEqual(39.2);
   });
 });
 
@@ -228,12 +236,10 @@ describe("take-it-or-leave-it", () => {
     }
   });
 
-  // BUG-REVEALING (minor; see the report). The style promises "accepts nothing less" than its one
-  // firm offer (registry description) and docs/negotiation.md calls strict acceptance "its own terms or
-  // better", but StrictAcceptance compares with the target (60 % of its surplus), not with the package it
-  // offers, which the bid ladder rounds up to the next package. On housing-care, conceder / take-it-or-
-  // leave-it / conceder: party 1 offers [2,2,2,2,0,2] (76.5 points to it) and in round 4 accepts
-  // [0,1,2,2,2,2], worth 76 to it (its target is 72.2).
+  // The style promises "accepts nothing less" than its one firm offer (registry description), and
+  // docs/negotiation.md calls strict acceptance "its own terms or better": it compares with what its own
+  // offer gives it, which the bid ladder may round up above its target (on housing-care, for instance,
+  // its offer is worth about 77 points to it while its target is 72.2).
   test("accepts nothing worth less to it than its own firm offer ('its own terms or better')", () => {
     for (const seat of seats) {
       if (seat.offers.length === 0) continue; // it accepted on every turn and never offered

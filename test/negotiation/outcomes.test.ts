@@ -73,11 +73,8 @@ describe("frontierDistance", () => {
 });
 
 describe("logroller against logroller", () => {
-  // BUG-REVEALING on sustainable-supply (see the report): the two logrollers agree on
-  // [3,2,2,2,2,0] = (dairy 64, retailer 62) while [3,2,2,2,1,1] = (68.5, 62) exists: the
-  // dairy gives away 4.5 points (3.9 % of its range of 116) for nothing. Its frequency model
-  // believes the retailer prefers full-term exclusivity with annual reports over first-year
-  // exclusivity with a dashboard; the retailer is indifferent (19.5 points either way).
+  // Two logrollers learn each other's interests (by asking and from offers) well enough to trade: their
+  // agreement is (nearly) Pareto-efficient, with no points given away for nothing.
   test.each(BUILTIN_IDS)("lands on or within 2 percent of the Pareto frontier on %s", (id) => {
     const scenario = builtin(id);
     const model = compileScenario(scenario);

@@ -299,10 +299,9 @@ describe("endings", () => {
     expect(session.outcome).toEqual({ kind: "agreement", package: P, round: 1 });
   });
 
-  // BUG-REVEALING (minor; see the report). session.ts promises that `apply` "checks that an event is legal"
-  // and docs/negotiation.md that replaying a transcript reproduces its state; but the round an event carries
-  // is never checked, so a corrupted transcript replays without complaint into a state that contradicts its
-  // own log (here: a "round 7" offer and a "round 9" BATNA change while the session is in round 1).
+  // session.ts promises that `apply` "checks that an event is legal" and docs/negotiation.md that replaying a
+  // transcript reproduces its state: an event stamped with another round than the session's (a corrupted
+  // transcript, here a "round 7" offer and a "round 9" BATNA change in round 1) is rejected and not applied.
   test("an event stamped with another round than the current one is a ProtocolError", () => {
     const session = humanSession(LAB);
     expectProtocolError(() => session.apply({ type: "move", round: 7, actor: 0, move: { type: "offer", package: P } }));

@@ -117,7 +117,8 @@ describe("changes apply at the start of their round", () => {
     driver.advance();
     // Round 1: the trust change is the first event; nothing else has happened.
     expect(session.events).toEqual([{ type: "scripted", round: 1, change: { kind: "trust", party: 1, towards: 0, delta: 5 } }]);
-    expect(session.trustIn(1, 0)).toBe(55);
+    // A logroller (a win-win style) starts at trust 60: the scripted +5 is already applied.
+    expect(session.trustIn(1, 0)).toBe(65);
     expect(session.model.batnas[1]).toBe(28);
 
     // The human opens with its favourite package (nothing the logroller accepts), then rejects every offer.

@@ -5,8 +5,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { issuePriorities } from "../../src/engine/issues.js";
+import { favouritePackage } from "../../src/engine/reference-packages.js";
 import { contribution, utilityBounds } from "../../src/engine/model.js";
-import { HUMAN } from "../../src/negotiation/driver.js";
+import { HUMAN, NegotiationDriver, sessionConfig } from "../../src/negotiation/driver.js";
 import { FrequencyModel } from "../../src/negotiation/partners/opponent-models.js";
 import { resolveParams } from "../../src/negotiation/partners/params.js";
 import { PARTNER_STYLES, findStyle } from "../../src/negotiation/partners/registry.js";
@@ -15,6 +16,8 @@ import type { Scenario } from "../../src/scenario/schema.js";
 import { BUILTIN_IDS, LAB3, builtin, compileScenario, driverFor, humanSession, runStyles } from "./support.js";
 
 const STYLE_IDS = PARTNER_STYLES.map((style) => style.id);
+/** The styles that start with more trust (initialTrust 60) and disclose openly. */
+const WIN_WIN = ["logroller", "meso", "reciprocator", "conceder"];
 const RANK: Record<Importance, number> = { low: 0, medium: 1, high: 2 };
 
 interface Answered {
@@ -59,6 +62,18 @@ function interview(scenario: Scenario, seat: number, partner: ParticipantConfig)
   return { answers, asker };
 }
 
+/** Options from the largest contribution to the smallest; equal ones in option order (checked pairwise, not by sorting). */
+function expectedRanking(contributions: readonly number[]): number[] {
+  const ranking = contributions.map((_, o) => o);
+  for (let k = 0; k < ranking.length; k++) {
+    for (let m = k + 1; m < ranking.length; m++) {
+      const [a, b] = [ranking[k], ranking[m]];
+      if (contributions[b] > contributions[a] || (contributions[b] === contributions[a] && b < a)) [ranking[k], ranking[m]] = [b, a];
+    }
+  }
+  return ranking;
+}
+
 /** Every built-in scenario with every seat. */
 const SEATS = BUILTIN_IDS.flatMap((id) => builtin(id).parties.map((_, seat) => [id, seat] as const));
 
@@ -90,12 +105,15 @@ describe("a disclosing partner (logroller) that trusts the asker answers truthfu
     }
     expect(levels[most.issue].importance).not.toBe("low");
 
-    // "preferred-option": its favourite option of each issue (largest contribution to its utility).
+    // "preferred-option": its favourite option of each issue (largest contribution to its utility), and
+    // every option of the issue ranked from its best to its worst (equal ones in option order).
     const preferred = byKind("preferred-option") as Extract<AnswerContent, { kind: "preferred-option" }>[];
     for (let i = 0; i < n; i++) {
       const contributions = Array.from({ length: model.optionCounts[i] }, (_, o) => contribution(model, seat, i, o));
       expect(preferred[i].issue).toBe(i);
       expect(contributions[preferred[i].option]).toBe(Math.max(...contributions));
+      expect(preferred[i].ranking).toEqual(expectedRanking(contributions));
+      expect(preferred[i].ranking[0]).toBe(preferred[i].option);
     }
 
     // "alternative": its real BATNA; "what-would-work": a package it would take.
@@ -115,9 +133,22 @@ describe("a disclosing partner (logroller) that trusts the asker answers truthfu
   });
 
   test("asking builds the trust it needs: from 50, it answers truthfully from the fifth question on", () => {
-    const { answers } = interview(builtin("hospital-it-platform"), 1, { style: "logroller" });
+    // Win-win styles start at trust 60 by default; set 50 (the other styles' default) to see trust being built.
+    const { answers } = interview(builtin("hospital-it-platform"), 1, { style: "logroller", params: { initialTrust: 50 } });
     // The k-th question lifts its trust in the asker to 50 + k; it discloses from 55.
     expect(answers.map((a) => a.honesty)).toEqual(answers.map((_, k) => (50 + k + 1 >= 55 ? "truthful" : "vague")));
+  });
+
+  test("by default the win-win styles start at trust 60 (the others at 50), so they answer truthfully from the first question", () => {
+    const scenario = builtin("hospital-it-platform");
+    for (const style of PARTNER_STYLES) {
+      const config = sessionConfig({ scenario, participants: [{ style: HUMAN }, { style: style.id }], seed: "trust" });
+      expect(config.initialTrust[1], style.id).toBe(WIN_WIN.includes(style.id) ? 60 : 50);
+    }
+    for (const style of WIN_WIN) {
+      const { answers } = interview(scenario, 1, { style });
+      expect(answers.map((a) => a.honesty), style).toEqual(answers.map(() => "truthful"));
+    }
   });
 
   test("trusting everyone, it volunteers its two most important issues, truthfully, on its second and third turns", () => {
@@ -151,6 +182,49 @@ describe("a disclosing partner (logroller) that trusts the asker answers truthfu
   });
 });
 
+describe("a curious partner (logroller, meso, reciprocator) asks about every issue, its own most important first", () => {
+  test.each(BUILTIN_IDS)("on %s: 'most-important' in its first turn, then per turn how important one issue is and which option is preferred", (id) => {
+    const scenario = builtin(id);
+    const model = compileScenario(scenario);
+    const n = model.issueCount;
+    const priorities = Array.from(issuePriorities(model).subarray(0, n));
+    // Its own priorities, highest first (lower index first among equals).
+    const order = priorities.map((_, i) => i).sort((a, b) => priorities[b] - priorities[a] || a - b);
+    const others = scenario.parties.map((_, p) => p).filter((p) => p !== 0);
+    // Enough rounds to ask about every issue and then some.
+    const deadlineRounds = n + 4;
+    for (const style of ["logroller", "meso", "reciprocator"]) {
+      const participants = scenario.parties.map((_, p): ParticipantConfig => (p === 0 ? { style } : { style: HUMAN }));
+      const driver = new NegotiationDriver(scenario, sessionConfig({ scenario, participants, seed: "inquiry", deadlineRounds }));
+      driver.advance();
+      // The humans never answer or accept: they reject whatever stands until the deadline (with nothing to
+      // reject, as after another human's rejection, they ask for their own favourite package).
+      while (!driver.outcome) {
+        const human = driver.session.turn;
+        const standing = driver.session.standing;
+        driver.play(human, standing && standing.proposer !== human ? { type: "reject" } : { type: "offer", package: Array.from(favouritePackage(model, human)) });
+      }
+      expect(driver.outcome, style).toEqual({ kind: "deadline", round: deadlineRounds });
+      const asked = (round: number) =>
+        driver.session.events.flatMap((event) =>
+          event.type === "move" && event.actor === 0 && event.round === round && event.move.type === "ask" ? [[event.move.to, event.move.question]] : [],
+        );
+      const toEveryone = (questions: Question[]) => questions.flatMap((question) => others.map((to) => [to, question]));
+      expect(asked(1), `${style}, round 1`).toEqual(toEveryone([{ kind: "most-important" }]));
+      for (let k = 0; k < n; k++) {
+        const issue = order[k];
+        expect(asked(k + 2), `${style}, round ${k + 2}`).toEqual(
+          toEveryone([
+            { kind: "issue-importance", issue },
+            { kind: "preferred-option", issue },
+          ]),
+        );
+      }
+      for (let round = n + 2; round <= deadlineRounds; round++) expect(asked(round), `${style}, round ${round}`).toEqual([]);
+    }
+  });
+});
+
 describe("anchor-and-bluff", () => {
   test.each(SEATS)("its 'alternative' answer exceeds its real BATNA and is marked misleading, on %s, seat %i", (id, seat) => {
     const scenario = builtin(id);
@@ -159,8 +233,16 @@ describe("anchor-and-bluff", () => {
     expect(alternative.honesty).toBe("misleading");
     expect(alternative.answer.kind).toBe("alternative");
     if (alternative.answer.kind === "alternative") expect(alternative.answer.points).toBeGreaterThan(scenario.parties[seat].batna);
-    // It names its favourites truthfully and misleads on its priorities.
+    // It names its favourites truthfully (with its true ranking of the options) and misleads on its priorities.
     for (const a of answers) expect(a.honesty).toBe(a.question.kind === "preferred-option" ? "truthful" : "misleading");
+    const model = compileScenario(scenario);
+    for (const a of answers) {
+      if (a.answer.kind !== "preferred-option") continue;
+      const issue = a.answer.issue;
+      const contributions = Array.from({ length: model.optionCounts[issue] }, (_, o) => contribution(model, seat, issue, o));
+      expect(a.answer.ranking).toEqual(expectedRanking(contributions));
+      expect(a.answer.option).toBe(a.answer.ranking[0]);
+    }
   });
 
   test("the same holds for every 'alternative' answer it gives in play", () => {
@@ -237,10 +319,9 @@ describe("meso", () => {
     expect(largestSpread).toBeLessThanOrEqual(6);
   });
 
-  // BUG-REVEALING (see the report). With three parties the second acceptor of a MESO offer accepts without a
-  // choice (the first acceptor's choice binds; ScriptedPartner.act() sends { type: "accept" } then), but
-  // FrequencyModel.update() reads `move.choice ?? 0` and learns package 0 of the MESO offer instead of the
-  // chosen one. Restating the choice (legal: the same choice) gives a different estimate.
+  // With three parties the second acceptor of a MESO offer accepts without a choice (the first acceptor's
+  // choice binds; ScriptedPartner.act() sends { type: "accept" } then). The learning model remembers the
+  // choice made and learns the chosen package from that acceptance too, exactly as if the choice were restated.
   test("a learning partner learns the chosen package from every acceptance of a MESO offer", () => {
     const estimate = (restated: boolean) => {
       const session = humanSession(LAB3);

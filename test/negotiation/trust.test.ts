@@ -244,13 +244,13 @@ describe("misleading-found-out: −15 when the claimant's own offer or acceptanc
 
   test("calling an option its favourite, then offering another option that is better for it", () => {
     const session = humanSession(LAB);
-    // p1's real favourite on i1 is o2; it claims o0.
+    // p1's real favourite on i1 is o2 (its real ranking is o2, o1, o0); it claims o0 (and the reverse ranking).
     askAndAnswer(
       session,
       0,
       1,
       { kind: "preferred-option", issue: 1 },
-      { kind: "preferred-option", issue: 1, option: 0 },
+      { kind: "preferred-option", issue: 1, option: 0, ranking: [0, 1, 2] },
       "misleading",
     );
     session.move(0, offer(50));
@@ -267,7 +267,7 @@ describe("misleading-found-out: −15 when the claimant's own offer or acceptanc
       0,
       1,
       { kind: "preferred-option", issue: 1 },
-      { kind: "preferred-option", issue: 1, option: 0 },
+      { kind: "preferred-option", issue: 1, option: 0, ranking: [0, 1, 2] },
       "misleading",
     );
     session.move(0, offer(50));
@@ -278,11 +278,10 @@ describe("misleading-found-out: −15 when the claimant's own offer or acceptanc
     ]);
   });
 
-  // BUG-REVEALING (see the report). docs/negotiation.md: a claim is found out when the claimant "settles for
-  // its worst option on an issue it claimed mattered (most)". Session.contradicts() ignores the claimed
-  // importance: a (misleading) claim that an issue matters *little* is "found out" by giving that issue up,
-  // which is exactly what the claim announced. Here p1 says i1 is of low importance to it (in truth a
-  // quarter of its stakes) and then offers its worst option on i1: p0's trust in p1 drops by 15.
+  // docs/negotiation.md: a claim is found out when the claimant "settles for its worst option on an issue it
+  // claimed mattered (most)". A (misleading) claim that an issue matters *little* announces giving it up, so
+  // giving it up contradicts nothing: here p1 says i1 is of low importance to it (in truth a quarter of its
+  // stakes) and then offers its worst option on i1; p0's trust in p1 stays.
   test("claiming an issue matters little and then giving it up contradicts nothing", () => {
     const session = humanSession(LAB);
     askAndAnswer(
@@ -368,7 +367,8 @@ describe("limits and scripted changes", () => {
 });
 
 describe("walking away without trust (tip 5)", () => {
-  const partner = { style: "conceder", params: { walkAwayThreshold: 45 } };
+  // A conceder starts at trust 60 by default (a win-win style); these tests count from 50.
+  const partner = { style: "conceder", params: { walkAwayThreshold: 45, initialTrust: 50 } };
 
   test("a partner whose trust falls below its walkAwayThreshold walks away on its turn", () => {
     const driver = driverFor(LAB, [{ style: HUMAN }, partner]);
@@ -393,9 +393,10 @@ describe("walking away without trust (tip 5)", () => {
   });
 
   test("with the default threshold (15) the same anchor does not make it leave", () => {
-    const driver = driverFor(LAB, [{ style: HUMAN }, { style: "conceder" }]);
+    const driver = driverFor(LAB, [{ style: HUMAN }, { style: "conceder", params: { initialTrust: 50 } }]);
     driver.advance();
     driver.play(0, offer(5));
+    expect(driver.session.trustIn(1, 0)).toBe(39);
     expect(driver.outcome).toBeNull();
   });
 });
