@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { importGenius } from "../../scenario/genius.js";
 import { readTextFile, writeFileAtomic } from "../../files.js";
 
 export function registerImport(program: Command): void {
@@ -28,7 +27,9 @@ Examples:
   $ mutual-gains import genius laptop_domain.xml laptop_buyer_utility.xml laptop_seller_utility.xml -o laptop.json
   $ mutual-gains import genius party_domain.xml party1_utility.xml party2_utility.xml party3_utility.xml`,
     )
-    .action((domainPath: string, profilePaths: string[], options: { output?: string }) => {
+    .action(async (domainPath: string, profilePaths: string[], options: { output?: string }) => {
+      // The XML parser is loaded only by this command, not at every start of the CLI.
+      const { importGenius } = await import("../../scenario/genius.js");
       const read = (path: string) => ({ path, xml: readTextFile(path, "GENIUS file") });
       const { scenario, warnings } = importGenius(read(domainPath), profilePaths.map(read));
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
