@@ -1,0 +1,91 @@
+/**
+ * End to end: the built CLI in a real pseudo-terminal (tmux), played with key presses from
+ * the picker to the debrief, as a trainee would; then the transcript file on disk.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const cli = join(root, "dist", "src", "cli", "main.js");
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+const session = `mutual-gains-e2e-${process.pid}`;
+
+const tmux = (...args: string[]) => execFileSync("tmux", args, { encoding: "utf8" });
+const screen = () => tmux("capture-pane", "-p", "-t", session);
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Types keys (tmux key names such as Enter, Down) and waits for the screen to show `expected`. */
+async function press(keys: string[], expected?: string | RegExp): Promise<string> {
+  for (const key of keys) {
+    tmux("send-keys", "-t", session, key);
+    await sleep(60);
+  }
+  return waitFor(expected);
+}
+
+async function waitFor(expected?: string | RegExp, timeoutMs = 8000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = screen();
+    if (expected === undefined || (typeof expected === "string" ? text.includes(expected) : expected.test(text))) return text;
+    if (Date.now() - started > timeoutMs) throw new Error(`the screen never showed ${String(expected)}:\n${text}`);
+    await sleep(100);
+  }
+}
+
+describe.skipIf(!hasTmux)("play in a real terminal", () => {
+  const workdir = mkdtempSync(join(tmpdir(), "mutual-gains-e2e-"));
+
+  beforeAll(() => {
+    if (!existsSync(cli)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+    tmux(
+      "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", workdir,
+      `env NO_COLOR=1 TERM=xterm-256color LANG=en_GB.UTF-8 node ${cli} play --seed 7; sleep 30`,
+    );
+  });
+
+  afterAll(() => {
+    spawnSync("tmux", ["kill-session", "-t", session]);
+    rmSync(workdir, { recursive: true, force: true });
+  });
+
+  test("from the picker to the debrief, with the transcript saved", async () => {
+    await waitFor("Pick a scenario");
+    await press(["Enter"], "Which organisation do you play?");
+    await press(["Enter"], "Who is across the table?");
+    // The fifth style is the logroller.
+    const picker = await press(["Down", "Down", "Down", "Down"], /› logroller/);
+    expect(picker).toContain("surprise");
+    const briefing = await press(["Enter"], "Your confidential table");
+    expect(briefing).toMatch(/BATNA/);
+    const negotiation = await press(["Enter"], /Round 1\/\d+/);
+    expect(negotiation).toContain("Trust");
+    expect(negotiation).toContain("Your package");
+
+    await press(["k"], "Ask a question");
+    const answered = await press(["1"], /→ What matters most to you\?/);
+    expect(answered).toMatch(/matters most to us/);
+
+    const offered = await press(["o"], /You offer a package/);
+    expect(offered).toMatch(/Round 2\/\d+/);
+
+    await press(["w"], "Walk away for good?");
+    const debrief = await press(["y"], /Transcript saved to/);
+    expect(debrief).not.toContain("Your package:");
+
+    const files = readdirSync(join(workdir, "transcripts"));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^hospital-it-platform-.*\.json$/);
+    const transcript = JSON.parse(readFileSync(join(workdir, "transcripts", files[0]), "utf8"));
+    expect(transcript.complete).toBe(true);
+    const moves = transcript.events.filter((event: { type: string }) => event.type === "move").map((event: { move: { type: string } }) => event.move.type);
+    expect(moves).toContain("ask");
+    expect(moves).toContain("answer");
+    expect(moves).toContain("offer");
+    expect(moves.at(-1)).toBe("walk-away");
+  }, 60_000);
+});
