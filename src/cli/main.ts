@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { UserError } from "../errors.js";
 import { registerAnalyze } from "./commands/analyze.js";
+import { registerDebrief } from "./commands/debrief.js";
 import { registerImport } from "./commands/import.js";
 import { registerPlay } from "./commands/play.js";
 import { registerSchema } from "./commands/schema.js";
@@ -34,6 +35,7 @@ Examples:
   registerValidate(program);
   registerSchema(program);
   registerImport(program);
+  registerDebrief(program);
   return program;
 }
 

@@ -1,7 +1,8 @@
 /** What a party would answer to each question if it told the truth, read off the scenario. */
 import { issuePriorities } from "../engine/issues.js";
-import { type CompiledScenario, contribution } from "../engine/model.js";
-import type { AnswerContent, Importance, PackageArray, Question } from "./protocol.js";
+import { type CompiledScenario, contribution, utilityBounds } from "../engine/model.js";
+import type { AnswerContent, Honesty, Importance, Move, PackageArray, Question } from "./protocol.js";
+import type { Session } from "./session.js";
 
 /** A priority share this many times the average share is "high"; below LOW_SHARE times it, "low". */
 const HIGH_SHARE = 1.5;
@@ -56,4 +57,50 @@ export function truthfulAnswer(
     case "what-would-work":
       return { kind: "what-would-work", package: proposal() };
   }
+}
+
+const INVERTED: Record<Importance, Importance> = { low: "high", medium: "medium", high: "low" };
+
+/** A misleading answer: priorities turned around, an inflated alternative; favourites and proposals as they are. */
+export function misleadingAnswer(
+  model: CompiledScenario,
+  party: number,
+  question: Question,
+  proposal: () => PackageArray,
+): AnswerContent {
+  switch (question.kind) {
+    case "most-important": {
+      const order = issuesByPriority(model, party);
+      return { kind: "most-important", issue: order[order.length - 1] };
+    }
+    case "issue-importance":
+      return { kind: "issue-importance", issue: question.issue, importance: INVERTED[importanceOf(model, party, question.issue)] };
+    case "alternative": {
+      const best = utilityBounds(model)[2 * party + 1];
+      const batna = model.batnas[party];
+      return { kind: "alternative", points: Math.round(batna + 0.5 * Math.max(0, best - batna)) };
+    }
+    default:
+      return truthfulAnswer(model, party, question, proposal);
+  }
+}
+
+/** A trainee's answer to the question put to it, as honest as the trainee chooses; null when none is pending. */
+export function answerMove(session: Session, trainee: number, honesty: Honesty, proposal: () => PackageArray): Move | null {
+  const pending = session.pendingQuestions.find((question) => question.to === trainee);
+  if (!pending) return null;
+  const model = session.model;
+  const answer: AnswerContent =
+    honesty === "truthful"
+      ? truthfulAnswer(model, trainee, pending.question, proposal)
+      : honesty === "misleading"
+        ? misleadingAnswer(model, trainee, pending.question, proposal)
+        : { kind: "vague" };
+  return { type: "answer", to: pending.from, question: pending.question, answer, honesty };
+}
+
+/** A trainee telling how important an issue is; truthful when it matches the trainee's own priorities. */
+export function disclosureMove(model: CompiledScenario, trainee: number, issue: number, importance: Importance): Move {
+  const honesty: Honesty = importanceOf(model, trainee, issue) === importance ? "truthful" : "misleading";
+  return { type: "disclose", issue, importance, honesty };
 }

@@ -51,6 +51,8 @@ interface Claim {
 }
 
 export class Session {
+  /** The scenario as it was at the start (scripted events change `scenario`). */
+  readonly initialScenario: Scenario;
   scenario: Scenario;
   model: CompiledScenario;
   readonly config: SessionConfig;
@@ -77,6 +79,7 @@ export class Session {
   private readonly claims: Claim[] = [];
 
   constructor(scenario: Scenario, config: SessionConfig, model: CompiledScenario = compileScenario(scenario)) {
+    this.initialScenario = scenario;
     this.scenario = scenario;
     this.model = model;
     this.config = config;

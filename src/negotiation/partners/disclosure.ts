@@ -1,32 +1,9 @@
 /** Disclosure strategies: how a partner answers questions and what it reveals unprompted. */
-import { utilityBounds } from "../../engine/model.js";
-import { importanceOf, issuesByPriority, truthfulAnswer } from "../answers.js";
-import type { AnswerContent, Importance, Move, PackageArray, Question } from "../protocol.js";
+import { importanceOf, issuesByPriority, misleadingAnswer, truthfulAnswer } from "../answers.js";
+import type { Move, PackageArray, Question } from "../protocol.js";
 import type { Answer, DisclosureStrategy, PartnerContext } from "./types.js";
 
 const VAGUE: Answer = { answer: { kind: "vague" }, honesty: "vague" };
-const INVERTED: Record<Importance, Importance> = { low: "high", medium: "medium", high: "low" };
-
-/** A misleading answer: priorities turned around, an inflated alternative, its wish list as "what would work". */
-function misleadingAnswer(context: PartnerContext, question: Question, proposal: () => PackageArray): AnswerContent {
-  const { session, self } = context;
-  const model = session.model;
-  switch (question.kind) {
-    case "most-important": {
-      const order = issuesByPriority(model, self);
-      return { kind: "most-important", issue: order[order.length - 1] };
-    }
-    case "issue-importance":
-      return { kind: "issue-importance", issue: question.issue, importance: INVERTED[importanceOf(model, self, question.issue)] };
-    case "alternative": {
-      const best = utilityBounds(model)[2 * self + 1];
-      const batna = model.batnas[self];
-      return { kind: "alternative", points: Math.round(batna + 0.5 * Math.max(0, best - batna)) };
-    }
-    default:
-      return truthfulAnswer(model, self, question, proposal);
-  }
-}
 
 /**
  * Win-win: answers truthfully (with chance `honesty`) when it trusts the asker at least
@@ -43,7 +20,7 @@ export class OpenDisclosure implements DisclosureStrategy {
     if (context.random() < params.honesty) {
       return { answer: truthfulAnswer(session.model, self, question, proposal), honesty: "truthful" };
     }
-    return { answer: misleadingAnswer(context, question, proposal), honesty: "misleading" };
+    return { answer: misleadingAnswer(context.session.model, context.self, question, proposal), honesty: "misleading" };
   }
 
   volunteer(context: PartnerContext): Move | null {
@@ -72,7 +49,7 @@ export class ClosedDisclosure implements DisclosureStrategy {
 /** Anchor-and-bluff: answers every question, misleadingly where it pays (it names its favourites truthfully). */
 export class BluffDisclosure implements DisclosureStrategy {
   answer(context: PartnerContext, _from: number, question: Question, proposal: () => PackageArray): Answer {
-    const answer = misleadingAnswer(context, question, proposal);
+    const answer = misleadingAnswer(context.session.model, context.self, question, proposal);
     const honest = question.kind === "preferred-option";
     return { answer, honesty: honest ? "truthful" : "misleading" };
   }
