@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, expectUserError, run } from "./run.js";
+
+const EXAMPLE = join(ROOT, "docs", "examples", "hospital-moves.json");
+const GAME = ["play", "hospital-it-platform", "--as", "rivierland", "--partner", "logroller", "--seed", "1"];
+
+describe("play --moves (without a terminal)", () => {
+  it("plays the README's example: conversation, debrief and a complete transcript in transcripts/", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
+    const result = await run([...GAME, "--moves", EXAMPLE], { cwd });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain("→ What matters most to you?");
+    expect(result.stdout).toContain("You accept.");
+    expect(result.stdout).toMatch(/Outcome/);
+    const files = readdirSync(join(cwd, "transcripts"));
+    expect(files).toHaveLength(1);
+    const transcript = JSON.parse(readFileSync(join(cwd, "transcripts", files[0]), "utf8"));
+    expect(transcript).toMatchObject({ format: "mutual-gains-transcript", complete: true, trainee: 0, lang: "en" });
+
+    const debrief = await run(["debrief", join(cwd, "transcripts", files[0])], { cwd });
+    expect(debrief.status, debrief.output).toBe(0);
+    expect(debrief.stdout).toMatch(/Outcome/);
+  });
+
+  it("saves an incomplete transcript when the moves run out, and where --transcript says", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
+    writeFileSync(join(cwd, "moves.json"), JSON.stringify([{ type: "ask", question: "alternative" }]));
+    const result = await run([...GAME, "--moves", "moves.json", "--transcript", "mine.json", "--lang", "nl"], { cwd });
+    expect(result.status, result.output).toBe(0);
+    const transcript = JSON.parse(readFileSync(join(cwd, "mine.json"), "utf8"));
+    expect(transcript.complete).toBe(false);
+    expect(transcript.lang).toBe("nl");
+    expect(transcript.events.at(-1)).toMatchObject({ type: "abandon" });
+    expect(readdirSync(join(cwd, "transcripts"))).toHaveLength(1);
+  });
+
+  it("refuses a move that names an unknown option, with the file and the choices", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
+    writeFileSync(join(cwd, "moves.json"), JSON.stringify([{ type: "partial-offer", issue: "support", option: "never" }]));
+    const result = await run([...GAME, "--moves", "moves.json"], { cwd });
+    expectUserError(result);
+    expect(result.stderr).toContain('moves.json: issue "support" has no option "never"');
+  });
+
+  it("refuses a move the protocol does not allow now, without a stack trace", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
+    writeFileSync(join(cwd, "moves.json"), JSON.stringify([{ type: "reject" }]));
+    const result = await run([...GAME, "--moves", "moves.json"], { cwd });
+    expectUserError(result);
+    expect(result.stderr).toContain("move 1 cannot be played now");
+  });
+
+  it("needs the scenario, the organisation and the partner", async () => {
+    const result = await run(["play", "hospital-it-platform", "--moves", EXAMPLE]);
+    expectUserError(result);
+    expect(result.stderr).toContain("--moves needs the scenario, --as <party> and --partner <style>");
+  });
+
+  it("names the organisations when --as is unknown", async () => {
+    const result = await run(["play", "hospital-it-platform", "--as", "rivierlnd", "--partner", "logroller", "--moves", EXAMPLE]);
+    expectUserError(result);
+    expect(result.stderr).toContain('did you mean "rivierland"');
+  });
+});
