@@ -19,6 +19,7 @@ import { type BruteForceResult, bruteForceFrontier2, bruteForceFrontierN } from 
 import { type Family, generateScenario } from "./generate.js";
 import { negotiationSection } from "./negotiation.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
+import { uiLatencySection } from "./ui-latency.js";
 
 const quick = process.argv.includes("--quick");
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -289,6 +290,7 @@ say();
 
 const builtinScenarios = files.map((file) => ScenarioSchema.parse(JSON.parse(readFileSync(join(scenarioDir, file), "utf8"))));
 negotiationSection({ say, verdict }, builtinScenarios, quick);
+await uiLatencySection({ say, verdict }, quick);
 
 // Summary.
 say("## Targets");

@@ -109,7 +109,7 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
   if (analysis.maxJoint !== null) markers.push(at(frontier.utilities(analysis.maxJoint), "J"));
   if (analysis.kalaiSmorodinsky !== null) markers.push(at(frontier.utilities(analysis.kalaiSmorodinsky), "K"));
   if (nash) markers.push(at(nash, "N"));
-  const width = Math.max(30, Math.min(100, (options.width ?? 80) - 10));
+  const width = plotWidth(options.width ?? 80);
   lines.push(
     ...paretoPlot({
       width,
@@ -151,6 +151,11 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
   return lines.join("\n");
 }
 
+/** The plot's width in a terminal `width` columns wide, leaving room for the y axis's ticks. */
+export function plotWidth(width: number): number {
+  return Math.max(30, Math.min(100, width - 10));
+}
+
 /** "Budget: high · Location: north". */
 export function describePackage(scenario: Scenario, pkg: Package, lang: Language): string {
   return scenario.issues
@@ -176,7 +181,13 @@ export function explainTrades(scenario: Scenario, trades: PackageTrades, lang: L
   return sentences;
 }
 
-function table(rows: string[][]): string[] {
+/** An issue class's name and what it means for the trainee. */
+export function issueKindText(kind: IssueKind, lang: Language): { name: string; hint: string } {
+  return { name: TEXT[lang].kinds[kind], hint: TEXT[lang].kindHints[kind] };
+}
+
+/** Rows as columns: the first left-aligned, the others right-aligned. */
+export function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) =>
     row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd(),

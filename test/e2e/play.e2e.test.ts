@@ -59,9 +59,11 @@ describe.skipIf(!hasTmux)("play in a real terminal", () => {
     await press(["Enter"], "Who is across the table?");
     // The fifth style is the logroller.
     const picker = await press(["Down", "Down", "Down", "Down"], /› logroller/);
-    expect(picker).toContain("surprise");
-    const briefing = await press(["Enter"], "Your confidential table");
-    expect(briefing).toMatch(/BATNA/);
+    expect(picker).toContain("Surprise me");
+    await press(["Enter"], "Briefing: Rivierland Medical Centre");
+    // The briefing scrolls: its last page holds the BATNA, the partner and the deadline.
+    const briefing = await press(["NPage", "NPage", "NPage", "NPage", "NPage"], "Without agreement (your BATNA)");
+    expect(briefing).toContain("Deadline: 8 rounds.");
     const negotiation = await press(["Enter"], /Round 1\/\d+/);
     expect(negotiation).toContain("Trust");
     expect(negotiation).toContain("Your package");

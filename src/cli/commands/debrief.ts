@@ -46,10 +46,15 @@ function loadTranscript(path: string): ReturnType<typeof readTranscript> {
   } catch (error) {
     throw new UserError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
+  let read: ReturnType<typeof readTranscript>;
   try {
-    return readTranscript(value);
+    read = readTranscript(value);
   } catch (error) {
     if (error instanceof TranscriptError) throw new UserError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
+  if (read.transcript.trainee >= read.session.partyCount) {
+    throw new UserError(`${path}: the trainee is party ${read.transcript.trainee}, but the scenario has ${read.session.partyCount} parties`);
+  }
+  return read;
 }

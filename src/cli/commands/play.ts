@@ -8,7 +8,7 @@ import { findStyle, PARTNER_STYLES } from "../../negotiation/partners/registry.j
 import { makeTranscript } from "../../negotiation/transcript.js";
 import { BUILTIN_SCENARIO_DIR, DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../scenario/builtin.js";
 import { didYouMean } from "../../scenario/diagnostics.js";
-import type { Language } from "../../scenario/schema.js";
+import { type Language, localise } from "../../scenario/schema.js";
 import { type Game, type PlayOptions, SURPRISE, type ScenarioChoice, initialPlayState } from "../../ui/play/state.js";
 import { positiveInteger, languageOption } from "../options.js";
 import { loadScenarioArgument } from "../scenario-input.js";
@@ -67,8 +67,10 @@ Reopen a debrief with: mutual-gains debrief <transcript>`,
       const save = transcriptSaver(lang, flags.transcript);
       if (flags.moves) return playMovesFile(options, flags.moves, save);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        const shown = chosen ?? scenarios[0];
         process.stdout.write(
-          "play is interactive and needs a terminal: run it directly in a terminal window, not through a pipe or a file.\n" +
+          `${localise(shown.scenario.title, lang)}\n${localise(shown.scenario.story, lang)}\n\n` +
+            "play is interactive and needs an interactive terminal: run it directly in a terminal window, not through a pipe or a file.\n" +
             "Without a terminal, give the moves in a file: mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json\n",
         );
         return;

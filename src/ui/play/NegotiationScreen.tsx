@@ -48,9 +48,9 @@ export function NegotiationScreen({ state, columns, rows }: { state: PlayState; 
         return (
           <Text key={issue.id} inverse={i === state.issueCursor} wrap="truncate-end">
             {i === state.issueCursor ? "› " : "  "}
-            {localise(issue.label, lang)}: ◂ {localise(option.label, lang)} ▸ {formatPoints(contribution, lang)}
+            {localise(issue.label, lang)}: {formatPoints(contribution, lang)}
             {cost ? ` (−${formatPoints(cost, lang, 0)})` : ""}
-            {settled ? ` [${t.settled}]` : ""}
+            {settled ? ` [${t.settled}]` : ""} ◂ {localise(option.label, lang)} ▸
           </Text>
         );
       })}
@@ -60,9 +60,12 @@ export function NegotiationScreen({ state, columns, rows }: { state: PlayState; 
     </Box>
   );
 
-  const reserved = wide ? 8 : 10 + scenario.issues.length;
+  // Everything but the conversation: header, builder (narrow layout), prompt, notice and hints.
+  const builderHeight = scenario.issues.length + 1 + (state.mesoTray.length > 0 ? 1 : 0) + (session.standing ? 1 : 0);
+  const hintsHeight = 1 + Math.ceil((columns >= 100 ? t.hints : t.shortHints).length / Math.max(20, columns - 2));
+  const reserved = 1 + (wide ? 0 : builderHeight + 1) + promptHeight(state, t, columns) + (state.notice ? 1 : 0) + hintsHeight;
   const lines = conversationLines(session, trainee, lang);
-  const visible = lines.slice(-Math.max(3, rows - reserved));
+  const visible = lines.slice(-Math.max(1, rows - reserved));
   const conversation = (
     <Box flexDirection="column" flexGrow={1} marginLeft={wide ? 2 : 0} marginTop={wide ? 0 : 1}>
       {visible.map((line, k) => (
@@ -86,6 +89,33 @@ export function NegotiationScreen({ state, columns, rows }: { state: PlayState; 
       <Hints text={columns >= 100 ? t.hints : t.shortHints} />
     </Box>
   );
+}
+
+/** Lines the prompt under the conversation takes at this width, so the screen never grows past the terminal. */
+function promptHeight(state: PlayState, t: PlayText, columns: number): number {
+  const game = state.game!;
+  const lang = state.options.lang;
+  const session = game.driver.session;
+  const pending = session.pendingQuestions.find((question) => question.to === game.trainee);
+  const wrapped = (text: string) => Math.ceil(text.length / Math.max(20, columns - 2));
+  switch (state.mode.kind) {
+    case "ask":
+      return 1 + QUESTION_KINDS.length;
+    case "ask-issue":
+      return 1 + game.model.issueCount;
+    case "disclose":
+      return wrapped(t.discloseMenu(localise(game.scenario.issues[state.issueCursor].label, lang)));
+    case "answer":
+      return pending ? wrapped(t.answerMenu(questionText(game.scenario, pending.question, lang))) : 0;
+    case "accept-meso":
+      return wrapped(t.acceptMeso);
+    case "confirm-walk":
+      return wrapped(t.confirmWalk);
+    case "confirm-quit":
+      return wrapped(t.confirmQuit);
+    default:
+      return pending ? wrapped(`${questionText(game.scenario, pending.question, lang)} (n)`) : 0;
+  }
 }
 
 function StandingOffer({ state, t }: { state: PlayState; t: PlayText }) {
@@ -115,7 +145,7 @@ function ModePrompt({ state, t }: { state: PlayState; t: PlayText }) {
         <Box flexDirection="column">
           <Text bold>{t.askMenu}</Text>
           {QUESTION_KINDS.map((kind, k) => (
-            <Text key={kind}>
+            <Text key={kind} wrap="truncate-end">
               {k + 1}. {questionText(scenario, { kind, issue: state.issueCursor } as Question, lang)}
             </Text>
           ))}

@@ -31,7 +31,11 @@ export function PlayApp({ options, save, debrief, onExit }: PlayAppProps) {
   const columns = stdout.columns ?? 80;
   const rows = stdout.rows ?? 24;
 
-  useInput((input, key) => dispatch({ type: "key", key: { ...key, input } }));
+  useInput((input, key) => {
+    // Keys typed fast can arrive in one read ("k1"): each character is a key press of its own.
+    const characters = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+    for (const character of characters) dispatch({ type: "key", key: { ...key, input: character } });
+  });
 
   const ended = state.screen === "debrief";
   useEffect(() => {

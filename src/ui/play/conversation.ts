@@ -38,6 +38,12 @@ function eventLines(session: Session, trainee: number, event: SessionEvent, lang
   const name = localise(scenario.parties[actor].name, lang);
   const say = (text: string): ConversationLine => (mine ? { round, speaker: "you", text } : { round, speaker: "partner", text: `${name} ${text}` });
   const remark = !mine && event.remark ? remarkText(scenario, actor, event.remark, lang) : "";
+  // With three or more parties, partners also talk to each other: say who is addressed.
+  const heard = (to: number, text: string): ConversationLine => ({
+    round,
+    speaker: "partner",
+    text: to === trainee ? `${name}: ${text}` : `${name} → ${localise(scenario.parties[to].name, lang)}: ${text}`,
+  });
   const spoken = (text: string): ConversationLine[] => (remark && !mine ? [say(text), { round, speaker: "partner", text: `${name}: “${remark}”` }] : [say(text)]);
   switch (move.type) {
     case "offer":
@@ -53,9 +59,9 @@ function eventLines(session: Session, trainee: number, event: SessionEvent, lang
     case "walk-away":
       return spoken(mine ? t.youWalk : t.theyWalk);
     case "ask":
-      return [mine ? say(`→ ${questionText(scenario, move.question, lang)}`) : { round, speaker: "partner", text: `${name}: ${questionText(scenario, move.question, lang)}` }];
+      return [mine ? say(`→ ${questionText(scenario, move.question, lang)}`) : heard(move.to, questionText(scenario, move.question, lang))];
     case "answer":
-      return [mine ? say(`→ ${answerText(scenario, move.answer, lang)}`) : { round, speaker: "partner", text: `${name}: ${answerText(scenario, move.answer, lang)}` }];
+      return [mine ? say(`→ ${answerText(scenario, move.answer, lang)}`) : heard(move.to, answerText(scenario, move.answer, lang))];
     case "disclose": {
       const issue = localise(scenario.issues[move.issue].label, lang);
       const importance = importanceText(move.importance, lang);

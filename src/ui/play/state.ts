@@ -276,7 +276,7 @@ function mainKey(state: PlayState, key: KeyPress): PlayState {
       return play(state, { type: "partial-offer", issue: state.issueCursor, option: state.selection[state.issueCursor] });
     case "m":
       if (state.mesoTray.length >= 3) return { ...state, notice: "mesoFull" };
-      if (state.mesoTray.some((pkg) => pkg.every((option, issue) => option === state.selection[issue]))) return state;
+      if (state.mesoTray.some((pkg) => pkg.every((option, issue) => option === state.selection[issue]))) return { ...state, notice: "mesoDuplicate" };
       return { ...state, mesoTray: [...state.mesoTray, [...state.selection]] };
     case "s":
       if (state.mesoTray.length < 2) return { ...state, notice: "mesoNeedsTwo" };

@@ -58,6 +58,7 @@ const en = {
   nothingToAccept: "There is no offer to accept.",
   mesoNeedsTwo: "A MESO offer needs 2 or 3 different packages in the tray (m adds the current one).",
   mesoFull: "The MESO tray holds 3 packages.",
+  mesoDuplicate: "This package is already in the MESO tray: change an option first.",
   help: [
     "How to play",
     "Build a package with ↑↓ (issue) and ←→ (option); your points and autonomy costs stand beside each option.",
@@ -131,6 +132,7 @@ const nl: Text = {
   nothingToAccept: "Er ligt geen bod om te accepteren.",
   mesoNeedsTwo: "Een MESO-bod heeft 2 of 3 verschillende pakketten in de bak nodig (m voegt het huidige toe).",
   mesoFull: "De MESO-bak bevat al 3 pakketten.",
+  mesoDuplicate: "Dit pakket zit al in de MESO-bak: verander eerst een optie.",
   help: [
     "Zo speel je",
     "Stel een pakket samen met ↑↓ (onderwerp) en ←→ (optie); je punten en autonomiekosten staan naast elke optie.",

@@ -1,0 +1,141 @@
+/**
+ * The machine-readable debrief (`debrief --json`): the structured Debrief with parties,
+ * issues and options as the scenario's ids, packages as { issueId: optionId }, and the
+ * localised texts (coaching, style descriptions, partners' lines) in one language.
+ */
+import { compileScenario, packageToRecord } from "../engine/model.js";
+import type { Language } from "../i18n/language.js";
+import type { AnswerContent, Question, ScriptedChange } from "../negotiation/protocol.js";
+import { lineText } from "../negotiation/wording.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { Debrief, PlotPoint } from "./debrief.js";
+
+export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Language) {
+  const model = compileScenario(scenario);
+  const party = (p: number) => model.partyIds[p];
+  const issue = (i: number) => model.issueIds[i];
+  const option = (i: number, o: number) => model.optionIds[i][o];
+  const record = (pkg: ArrayLike<number>) => packageToRecord(model, pkg);
+  const byParty = <T>(value: (p: number) => T) => Object.fromEntries(model.partyIds.map((id, p) => [id, value(p)]));
+  const plot = (points: readonly PlotPoint[]) => points.map(({ x, y }) => ({ x, y }));
+  const { outcome, pareto } = debrief;
+
+  return {
+    scenario: scenario.id,
+    trainee: party(debrief.trainee),
+    partners: debrief.partners.map(party),
+    outcome: {
+      kind: outcome.kind,
+      round: outcome.round,
+      ...(outcome.kind === "walk-away" ? { by: party(outcome.by) } : {}),
+      package: debrief.deal ? record(debrief.deal) : null,
+    },
+    settled: Object.fromEntries(debrief.settled.flatMap((o, i) => (o >= 0 ? [[issue(i), option(i, o)]] : []))),
+    parties: byParty((p) => ({ batna: debrief.batnas[p], utility: debrief.utilities[p], gain: debrief.utilities[p] - debrief.batnas[p] })),
+    jointGain: debrief.jointGain,
+    maxJointGain: debrief.maxJointGain,
+    shareOfMaxJointGain: debrief.shareOfMaxJointGain,
+    valueLeftOnTable: debrief.valueLeftOnTable,
+    naiveJointGain: debrief.naiveJointGain,
+    nash: debrief.nash ? { outcome: record(debrief.nash.package), utilities: byParty((p) => debrief.nash!.utilities[p]) } : null,
+    pareto: {
+      x: party(pareto.xParty),
+      y: party(pareto.yParty),
+      frontier: plot(pareto.frontier),
+      batna: pareto.batna,
+      nash: pareto.nash,
+      naiveCompromise: pareto.naiveCompromise,
+      deal: pareto.deal,
+      traineeOffers: plot(pareto.traineeOffers),
+      partnerOffers: plot(pareto.partnerOffers),
+    },
+    offers: debrief.offers.map((offer) => ({
+      round: offer.round,
+      party: party(offer.party),
+      kind: offer.kind,
+      packages: offer.packages.map(record),
+      term: offer.term ? { issue: issue(offer.term.issue), option: option(offer.term.issue, offer.term.option) } : null,
+    })),
+    questions: debrief.questions.map((entry) => ({
+      round: entry.round,
+      to: party(entry.to),
+      question: questionJson(entry.question),
+      answer: entry.answer ? { honesty: entry.answer.honesty, ...answerJson(entry.answer.content) } : null,
+    })),
+    disclosures: debrief.disclosures.map((entry) => ({ ...entry, issue: issue(entry.issue) })),
+    trust: debrief.trust.map((review) => ({ ...review, party: party(review.party) })),
+    scripted: debrief.scripted.map((entry) => ({
+      round: entry.round,
+      ...changeJson(entry.change),
+      before: entry.before,
+      message: entry.message === null ? null : lineText(entry.message, lang),
+    })),
+    issues: debrief.issues.map((review) => ({
+      issue: issue(review.issue),
+      partner: party(review.partner),
+      kind: review.kind,
+      priority: review.priority,
+      favourites: {
+        trainee: review.favourites.trainee.map((o) => option(review.issue, o)),
+        partner: review.favourites.partner.map((o) => option(review.issue, o)),
+      },
+      deal: review.dealOption === null ? null : option(review.issue, review.dealOption),
+      verdict: review.verdict,
+    })),
+    trades: debrief.trades
+      ? {
+          parties: debrief.trades.parties.map((trades) => ({
+            party: party(trades.party),
+            givesWayOn: trades.givesWayOn.map((t) => ({ issue: issue(t.issue), priority: t.priority, loss: t.loss })),
+            getsItsWayOn: trades.getsItsWayOn.map((t) => ({ issue: issue(t.issue), priority: t.priority })),
+          })),
+          sharedIssues: debrief.trades.sharedIssues.map(issue),
+        }
+      : null,
+    partnerStyles: debrief.partnerStyles.map((reveal) => ({
+      ...reveal,
+      party: party(reveal.party),
+      description: reveal.description ? reveal.description[lang] : null,
+    })),
+    coaching: debrief.coaching.map((item) => ({ ...item, text: item.text[lang], evidence: item.evidence[lang] })),
+  };
+
+  function questionJson(question: Question) {
+    return "issue" in question ? { kind: question.kind, issue: issue(question.issue) } : { kind: question.kind };
+  }
+
+  function answerJson(answer: AnswerContent) {
+    switch (answer.kind) {
+      case "most-important":
+        return { kind: answer.kind, issue: issue(answer.issue) };
+      case "issue-importance":
+        return { kind: answer.kind, issue: issue(answer.issue), importance: answer.importance };
+      case "preferred-option":
+        return {
+          kind: answer.kind,
+          issue: issue(answer.issue),
+          option: option(answer.issue, answer.option),
+          ranking: answer.ranking.map((o) => option(answer.issue, o)),
+        };
+      case "alternative":
+        return { kind: answer.kind, points: answer.points };
+      case "what-would-work":
+        return { kind: answer.kind, package: record(answer.package) };
+      case "vague":
+        return { kind: answer.kind };
+    }
+  }
+
+  function changeJson(change: ScriptedChange) {
+    switch (change.kind) {
+      case "batna":
+        return { kind: change.kind, party: party(change.party), batna: change.batna };
+      case "priority":
+        return { kind: change.kind, party: party(change.party), issue: issue(change.issue), weight: change.weight };
+      case "trust":
+        return { kind: change.kind, party: party(change.party), towards: party(change.towards), delta: change.delta };
+      case "note":
+        return { kind: change.kind, party: party(change.party) };
+    }
+  }
+}
