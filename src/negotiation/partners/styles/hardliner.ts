@@ -1,9 +1,4 @@
-import { TargetAcceptance } from "../acceptance.js";
-import { LadderBidding } from "../bidding.js";
-import { TimeDependentCurve } from "../curves.js";
-import { ClosedDisclosure } from "../disclosure.js";
-import { SilentInquiry } from "../inquiry.js";
-import { OpposedPrior } from "../opponent-models.js";
+import { timeDependentParts } from "../parts.js";
 import type { PartnerStyle } from "../types.js";
 
 export const hardliner: PartnerStyle = {
@@ -15,12 +10,5 @@ export const hardliner: PartnerStyle = {
     nl: "Geeft nauwelijks toe en zakt nooit onder de helft van wat hij kan winnen; verklapt niets.",
   },
   defaults: ({ batna, best }) => ({ concession: 0.05, reservation: batna + 0.5 * (best - batna) }),
-  create: () => ({
-    curve: new TimeDependentCurve(),
-    bidding: new LadderBidding(),
-    acceptance: new TargetAcceptance(),
-    disclosure: new ClosedDisclosure(),
-    inquiry: new SilentInquiry(),
-    model: new OpposedPrior(),
-  }),
+  create: () => timeDependentParts(),
 };

@@ -1,9 +1,4 @@
-import { TargetAcceptance } from "../acceptance.js";
-import { LadderBidding } from "../bidding.js";
-import { TimeDependentCurve } from "../curves.js";
-import { OpenDisclosure } from "../disclosure.js";
-import { CuriousInquiry } from "../inquiry.js";
-import { FrequencyModel } from "../opponent-models.js";
+import { learningParts } from "../parts.js";
 import type { PartnerStyle } from "../types.js";
 
 export const logroller: PartnerStyle = {
@@ -15,12 +10,5 @@ export const logroller: PartnerStyle = {
     nl: "Vraagt, luistert en ruilt: op zijn doel biedt hij het pakket dat het best past bij jouw belangen zoals hij die leerde kennen.",
   },
   defaults: () => ({ concession: 0.8, initialTrust: 60 }),
-  create: () => ({
-    curve: new TimeDependentCurve(),
-    bidding: new LadderBidding(),
-    acceptance: new TargetAcceptance(),
-    disclosure: new OpenDisclosure(),
-    inquiry: new CuriousInquiry(),
-    model: new FrequencyModel(),
-  }),
+  create: () => learningParts(),
 };

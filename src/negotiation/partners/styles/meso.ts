@@ -1,9 +1,5 @@
-import { TargetAcceptance } from "../acceptance.js";
 import { MesoBidding } from "../bidding.js";
-import { TimeDependentCurve } from "../curves.js";
-import { OpenDisclosure } from "../disclosure.js";
-import { CuriousInquiry } from "../inquiry.js";
-import { FrequencyModel } from "../opponent-models.js";
+import { learningParts } from "../parts.js";
 import type { PartnerStyle } from "../types.js";
 
 export const meso: PartnerStyle = {
@@ -15,12 +11,5 @@ export const meso: PartnerStyle = {
     nl: "Biedt drie pakketten die voor hem gelijkwaardig zijn en leert van het pakket dat jij kiest.",
   },
   defaults: () => ({ concession: 0.8, initialTrust: 60 }),
-  create: () => ({
-    curve: new TimeDependentCurve(),
-    bidding: new MesoBidding(),
-    acceptance: new TargetAcceptance(),
-    disclosure: new OpenDisclosure(),
-    inquiry: new CuriousInquiry(),
-    model: new FrequencyModel(),
-  }),
+  create: () => learningParts({ bidding: new MesoBidding() }),
 };

@@ -1,9 +1,7 @@
+import { FixedCurve } from "../curves.js";
 import { RandomAcceptance } from "../acceptance.js";
 import { RandomBidding } from "../bidding.js";
-import { FixedCurve } from "../curves.js";
-import { ClosedDisclosure } from "../disclosure.js";
-import { SilentInquiry } from "../inquiry.js";
-import { OpposedPrior } from "../opponent-models.js";
+import { timeDependentParts } from "../parts.js";
 import type { PartnerStyle } from "../types.js";
 
 export const random: PartnerStyle = {
@@ -16,12 +14,5 @@ export const random: PartnerStyle = {
   },
   // Its "target" is its floor: it offers anything above it.
   defaults: ({ batna, best }) => ({ aspiration: batna + 0.02 * (best - batna) }),
-  create: () => ({
-    curve: new FixedCurve(),
-    bidding: new RandomBidding(),
-    acceptance: new RandomAcceptance(),
-    disclosure: new ClosedDisclosure(),
-    inquiry: new SilentInquiry(),
-    model: new OpposedPrior(),
-  }),
+  create: () => timeDependentParts({ curve: new FixedCurve(), bidding: new RandomBidding(), acceptance: new RandomAcceptance() }),
 };

@@ -1,9 +1,5 @@
-import { TargetAcceptance } from "../acceptance.js";
-import { LadderBidding } from "../bidding.js";
 import { ReciprocalCurve } from "../curves.js";
-import { OpenDisclosure } from "../disclosure.js";
-import { CuriousInquiry } from "../inquiry.js";
-import { FrequencyModel } from "../opponent-models.js";
+import { learningParts } from "../parts.js";
 import type { PartnerStyle } from "../types.js";
 
 export const reciprocator: PartnerStyle = {
@@ -15,12 +11,5 @@ export const reciprocator: PartnerStyle = {
     nl: "Vriendelijk voor wat hoort wat: geeft evenveel toe als jij, met elke ronde een beetje goodwill.",
   },
   defaults: () => ({ initialTrust: 60 }),
-  create: () => ({
-    curve: new ReciprocalCurve(),
-    bidding: new LadderBidding(),
-    acceptance: new TargetAcceptance(),
-    disclosure: new OpenDisclosure(),
-    inquiry: new CuriousInquiry(),
-    model: new FrequencyModel(),
-  }),
+  create: () => learningParts({ curve: new ReciprocalCurve() }),
 };

@@ -1,9 +1,6 @@
-import { StrictAcceptance } from "../acceptance.js";
-import { LadderBidding } from "../bidding.js";
 import { FixedCurve } from "../curves.js";
-import { ClosedDisclosure } from "../disclosure.js";
-import { SilentInquiry } from "../inquiry.js";
-import { OpposedPrior } from "../opponent-models.js";
+import { StrictAcceptance } from "../acceptance.js";
+import { timeDependentParts } from "../parts.js";
 import type { PartnerStyle } from "../types.js";
 
 export const takeItOrLeaveIt: PartnerStyle = {
@@ -15,12 +12,5 @@ export const takeItOrLeaveIt: PartnerStyle = {
     nl: "Doet één vast bod, herhaalt het elke ronde en accepteert niets minder.",
   },
   defaults: ({ batna, best }) => ({ aspiration: batna + 0.6 * (best - batna) }),
-  create: () => ({
-    curve: new FixedCurve(),
-    bidding: new LadderBidding(),
-    acceptance: new StrictAcceptance(),
-    disclosure: new ClosedDisclosure(),
-    inquiry: new SilentInquiry(),
-    model: new OpposedPrior(),
-  }),
+  create: () => timeDependentParts({ curve: new FixedCurve(), acceptance: new StrictAcceptance() }),
 };
