@@ -90,4 +90,39 @@ describe.skipIf(!hasTmux)("play in a real terminal", () => {
     expect(moves).toContain("offer");
     expect(moves.at(-1)).toBe("walk-away");
   }, 60_000);
+
+  test("Ctrl-C mid-game saves what the trainee did, marked incomplete", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mutual-gains-e2e-"));
+    const name = `${session}-ctrl-c`;
+    try {
+      tmux(
+        "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "-c", dir,
+        `env NO_COLOR=1 TERM=xterm-256color node ${cli} play hospital-it-platform --as duinzicht --partner boulware --seed 5 --lang nl; sleep 30`,
+      );
+      const at = (keys: string[]) => keys.forEach((key) => tmux("send-keys", "-t", name, key));
+      const show = async (expected: string) => {
+        const started = Date.now();
+        while (!tmux("capture-pane", "-p", "-t", name).includes(expected)) {
+          if (Date.now() - started > 8000) throw new Error(`never showed ${expected}`);
+          await sleep(100);
+        }
+      };
+      await show("Briefing: Ziekenhuis Duinzicht");
+      at(["Enter"]);
+      await show("Ronde 1/8");
+      at(["o"]);
+      await show("Je biedt een pakket");
+      at(["C-c"]);
+      const started = Date.now();
+      while (!existsSync(join(dir, "transcripts")) && Date.now() - started < 5000) await sleep(100);
+      const files = readdirSync(join(dir, "transcripts"));
+      const transcript = JSON.parse(readFileSync(join(dir, "transcripts", files[0]), "utf8"));
+      expect(transcript.complete).toBe(false);
+      expect(transcript.lang).toBe("nl");
+      expect(transcript.events.at(-1)).toMatchObject({ type: "abandon", actor: 1 });
+    } finally {
+      spawnSync("tmux", ["kill-session", "-t", name]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

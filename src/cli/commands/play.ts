@@ -75,6 +75,8 @@ Reopen a debrief with: mutual-gains debrief <transcript>`,
         );
         return;
       }
+      // Ink colours through chalk, which ignores NO_COLOR but reads FORCE_COLOR when it loads.
+      if (process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = "0";
       // Ink and React take a third of a second to load: only the commands that draw pay for it.
       const { runPlayApp } = await import("../../ui/play/run.js");
       await runPlayApp(options, save);

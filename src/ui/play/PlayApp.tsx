@@ -21,9 +21,11 @@ export interface PlayAppProps {
   readonly debrief: (game: Game, session: Session, width: number, lang: Language) => DebriefLine[];
   /** Called once the app is done (tests pass their own; the CLI exits Ink). */
   readonly onExit?: (state: PlayState) => void;
+  /** Told when a game starts, so the CLI can save it if the process is killed. */
+  readonly onGame?: (game: Game) => void;
 }
 
-export function PlayApp({ options, save, debrief, onExit }: PlayAppProps) {
+export function PlayApp({ options, save, debrief, onExit, onGame }: PlayAppProps) {
   const [state, dispatch] = useReducer(playReducer, options, initialPlayState);
   const [savedTo, setSavedTo] = useState<string | undefined>();
   const { exit } = useApp();
@@ -36,6 +38,10 @@ export function PlayApp({ options, save, debrief, onExit }: PlayAppProps) {
     const characters = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
     for (const character of characters) dispatch({ type: "key", key: { ...key, input: character } });
   });
+
+  useEffect(() => {
+    if (state.game) onGame?.(state.game);
+  }, [state.game]);
 
   const ended = state.screen === "debrief";
   useEffect(() => {

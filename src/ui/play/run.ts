@@ -6,7 +6,24 @@ import { PlayApp } from "./PlayApp.js";
 import type { Game, PlayOptions } from "./state.js";
 
 export async function runPlayApp(options: PlayOptions, save: (game: Game, complete: boolean) => string): Promise<void> {
+  let current: Game | undefined;
+  // A closed terminal or a kill must not lose the trainee's moves either.
+  const saveAndQuit = (signal: NodeJS.Signals) => {
+    const session = current?.driver.session;
+    if (current && session && !session.ended) {
+      session.apply({ type: "abandon", round: session.round, actor: current.trainee });
+      save(current, false);
+    }
+    process.exit(signal === "SIGHUP" ? 129 : 143);
+  };
+  process.once("SIGTERM", saveAndQuit);
+  process.once("SIGHUP", saveAndQuit);
   // Ctrl-C reaches the app as a key, so the app can save the transcript before it exits.
-  const app = render(createElement(PlayApp, { options, save, debrief: debriefLines }), { exitOnCtrlC: false });
+  const app = render(
+    createElement(PlayApp, { options, save, debrief: debriefLines, onGame: (game: Game) => (current = game) }),
+    { exitOnCtrlC: false },
+  );
   await app.waitUntilExit();
+  process.off("SIGTERM", saveAndQuit);
+  process.off("SIGHUP", saveAndQuit);
 }
