@@ -16,6 +16,7 @@ import { computeFrontier } from "../src/engine/frontier.js";
 import { type CompiledScenario, compileScenario, outcomeCount } from "../src/engine/model.js";
 import { ScenarioSchema, type Scenario } from "../src/scenario/schema.js";
 import { type BruteForceResult, bruteForceFrontier2, bruteForceFrontierN } from "./bruteforce.js";
+import { batchSection } from "./batch.js";
 import { type Family, generateScenario } from "./generate.js";
 import { negotiationSection } from "./negotiation.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
@@ -291,6 +292,7 @@ say();
 const builtinScenarios = files.map((file) => ScenarioSchema.parse(JSON.parse(readFileSync(join(scenarioDir, file), "utf8"))));
 negotiationSection({ say, verdict }, builtinScenarios, quick);
 await uiLatencySection({ say, verdict }, quick);
+await batchSection({ say, verdict }, quick);
 
 // Summary.
 say("## Targets");

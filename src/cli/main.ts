@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { UserError } from "../errors.js";
 import { registerAnalyze } from "./commands/analyze.js";
+import { registerBatch } from "./commands/batch.js";
 import { registerDebrief } from "./commands/debrief.js";
 import { registerImport } from "./commands/import.js";
 import { registerPlay } from "./commands/play.js";
@@ -36,6 +37,7 @@ Examples:
   registerSchema(program);
   registerImport(program);
   registerDebrief(program);
+  registerBatch(program);
   return program;
 }
 

@@ -1,0 +1,107 @@
+/**
+ * Merging the row files of a sharded run (`batch merge`) back into task order: the result is
+ * byte for byte the file an unsharded run writes. Each shard file is already in task order, so
+ * the merge streams them side by side and takes task 0, 1, 2 … from whichever file holds it;
+ * memory does not grow with the number of rows.
+ *
+ * The files must be of one format and hold every task from 0 up exactly once: a missing task (a
+ * shard not given or not finished), a duplicate or an interrupted last line is a user error.
+ */
+import { UserError } from "../errors.js";
+import { LineReader, type TextSink } from "./lines.js";
+import type { BatchRow } from "./row.js";
+import { type RowFormat, fileHeader, parseRow } from "./rowfile.js";
+
+/** A file's current line: the row of the smallest task of that file not yet written. */
+interface Head {
+  readonly file: string;
+  readonly reader: LineReader;
+  line: string;
+  row: BatchRow | undefined;
+  lineNumber: number;
+}
+
+/** Writes the merged rows to `sink` (without ending it) and hands each to `onRow`; nothing when every file is empty. */
+export async function mergeRowFiles(files: readonly string[], sink: TextSink, onRow?: (row: BatchRow) => void): Promise<void> {
+  const formats = files.map(sniff);
+  const format = formats.find((own) => own !== undefined);
+  formats.forEach((own, k) => {
+    if (own !== undefined && own !== format) throw new UserError(`${files[k]} is ${own} but ${files[formats.indexOf(format)]} is ${format}: merge files of one format.`);
+  });
+  if (format === undefined) return;
+  const heads = new Map<number, Head>();
+  let expected = 0;
+
+  const advance = (head: Head) => {
+    const line = head.reader.read();
+    if (line === null) {
+      if (head.reader.partialBytes > 0) throw interrupted(head.file);
+      return;
+    }
+    head.lineNumber++;
+    let row: BatchRow;
+    try {
+      row = parseRow(format, line);
+    } catch (error) {
+      throw new UserError(`${head.file}, line ${head.lineNumber}: not a ${format} row (${(error as Error).message}).`);
+    }
+    if (row.task < expected || heads.has(row.task)) {
+      throw new UserError(`task ${row.task} appears twice: in ${head.file} (line ${head.lineNumber}) and in ${heads.get(row.task)?.file ?? "a file before it"}.`);
+    }
+    if (head.row && row.task <= head.row.task) {
+      throw new UserError(`${head.file}, line ${head.lineNumber}: task ${row.task} after task ${head.row.task}, but a batch output is in task order.`);
+    }
+    head.line = line;
+    head.row = row;
+    heads.set(row.task, head);
+  };
+
+  const readers: LineReader[] = [];
+  try {
+    for (const [k, file] of files.entries()) {
+      if (formats[k] === undefined) continue; // an empty shard: there were more shards than tasks
+      const head: Head = { file, reader: new LineReader(file, 1 << 14), line: "", row: undefined, lineNumber: 0 };
+      readers.push(head.reader);
+      if (fileHeader(format) !== "") {
+        head.reader.read();
+        head.lineNumber++;
+      }
+      advance(head);
+    }
+    await sink.write(fileHeader(format));
+    while (heads.size > 0) {
+      const head = heads.get(expected);
+      if (!head) {
+        throw new UserError(`task ${expected} is in none of the files: a shard is missing or unfinished (run it again with the same flags to finish it).`);
+      }
+      heads.delete(expected);
+      await sink.write(`${head.line}\n`);
+      onRow?.(head.row!);
+      expected++;
+      advance(head);
+    }
+  } finally {
+    for (const reader of readers) reader.close();
+  }
+}
+
+/** A file's format from its first line; undefined for an empty file. */
+function sniff(file: string): RowFormat | undefined {
+  const reader = new LineReader(file, 1 << 12);
+  try {
+    const first = reader.read();
+    if (first === null) {
+      if (reader.partialBytes > 0) throw interrupted(file);
+      return undefined;
+    }
+    if (first === fileHeader("csv").trimEnd()) return "csv";
+    if (first.startsWith("{")) return "jsonl";
+    throw new UserError(`${file} is not the output of mutual-gains batch (CSV with its header, or JSON Lines).`);
+  } finally {
+    reader.close();
+  }
+}
+
+function interrupted(file: string): UserError {
+  return new UserError(`${file} ends in the middle of a line: the run writing it was interrupted; run it again with the same flags to finish it.`);
+}

@@ -1,0 +1,102 @@
+/**
+ * Row files: CSV or JSON Lines as written by csv.ts, one negotiation per line, and read back
+ * for resuming, merging and summarising. A record never spans lines: scenario and strategy ids
+ * hold no control characters and the batch command refuses a seed with any.
+ */
+import { extname } from "node:path";
+import { csvHeader, csvLine, jsonlLine } from "./csv.js";
+import type { BatchRow } from "./row.js";
+
+export type RowFormat = "csv" | "jsonl";
+
+/** The format an output file's extension names, if any. */
+export function formatOfPath(path: string): RowFormat | undefined {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".csv") return "csv";
+  if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
+  return undefined;
+}
+
+/** What a file of the format starts with. */
+export function fileHeader(format: RowFormat): string {
+  return format === "csv" ? csvHeader() : "";
+}
+
+export function formatRow(format: RowFormat, row: BatchRow): string {
+  return format === "csv" ? csvLine(row) : jsonlLine(row);
+}
+
+/** A line (without its "\n") back as a row; throws an Error saying what is wrong with it. */
+export function parseRow(format: RowFormat, line: string): BatchRow {
+  const row = format === "csv" ? parseCsvRow(line) : (JSON.parse(line) as BatchRow);
+  if (typeof row !== "object" || row === null || !Number.isInteger(row.task) || !Array.isArray(row.utilities)) {
+    throw new Error("not a batch row");
+  }
+  return row;
+}
+
+const CSV_FIELDS = csvHeader().trimEnd().split(",");
+
+/** The inverse of csvLine: lists are joined by "|", fields with , " CR or LF are quoted. */
+function parseCsvRow(line: string): BatchRow {
+  const fields = splitCsv(line);
+  if (fields.length !== CSV_FIELDS.length) throw new Error(`${fields.length} fields instead of ${CSV_FIELDS.length}`);
+  const record: Record<string, unknown> = {};
+  CSV_FIELDS.forEach((name, k) => (record[name] = csvValue(name as keyof BatchRow, fields[k])));
+  return record as unknown as BatchRow;
+}
+
+function csvValue(name: keyof BatchRow, field: string): unknown {
+  switch (name) {
+    case "scenario":
+    case "seed":
+    case "outcome":
+      return field;
+    case "strategies":
+      return field.split("|");
+    case "utilities":
+      return field.split("|").map(csvNumber);
+    case "agreement":
+      if (field !== "true" && field !== "false") throw new Error(`agreement "${field}" is not true or false`);
+      return field === "true";
+    default:
+      return csvNumber(field);
+  }
+}
+
+function csvNumber(field: string): number {
+  const value = Number(field);
+  if (field.trim() === "" || !Number.isFinite(value)) throw new Error(`"${field}" is not a number`);
+  return value;
+}
+
+function splitCsv(line: string): string[] {
+  const fields: string[] = [];
+  let k = 0;
+  for (;;) {
+    if (line[k] === '"') {
+      let value = "";
+      let from = k + 1;
+      for (;;) {
+        const quote = line.indexOf('"', from);
+        if (quote < 0) throw new Error("an unterminated quoted field");
+        value += line.slice(from, quote);
+        if (line[quote + 1] !== '"') {
+          k = quote + 1;
+          break;
+        }
+        value += '"';
+        from = quote + 2;
+      }
+      fields.push(value);
+      if (k < line.length && line[k] !== ",") throw new Error("text after a quoted field");
+    } else {
+      const comma = line.indexOf(",", k);
+      const end = comma < 0 ? line.length : comma;
+      fields.push(line.slice(k, end));
+      k = end;
+    }
+    if (k >= line.length) return fields;
+    k++; // the comma
+  }
+}

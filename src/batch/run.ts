@@ -1,0 +1,56 @@
+/**
+ * A batch run: the job's negotiations, in task order, to a row file (appended to, resumed when
+ * it already holds some rows) or a stream, each row also handed to `onRow` as it was written,
+ * i.e. read back from its line, so that a summary is the same whether the rows came from this
+ * run, from a resumed file or from merged shards.
+ */
+import { createWriteStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { TextSink, openFile } from "./lines.js";
+import type { BatchJob } from "./negotiate.js";
+import { planSize, shardLength } from "./plan.js";
+import { negotiateInOrder } from "./pool.js";
+import type { Progress } from "./progress.js";
+import { resumeFile } from "./resume.js";
+import type { BatchRow } from "./row.js";
+import { fileHeader, parseRow } from "./rowfile.js";
+
+export type RowDestination = { readonly file: string } | { readonly stream: Writable; readonly name: string };
+
+export interface BatchRunOptions {
+  readonly job: BatchJob;
+  readonly workers: number;
+  /** Where the rows go; none: they are only summarised. */
+  readonly rows?: RowDestination;
+  readonly onRow?: (row: BatchRow) => void;
+  /** Starts reporting progress, given the job's size and how much of it was done before. */
+  readonly progress: (total: number, done: number) => Progress;
+}
+
+export async function runBatch(options: BatchRunOptions): Promise<void> {
+  const { job, rows, onRow } = options;
+  const file = rows && "file" in rows ? rows.file : undefined;
+  let start = 0;
+  let sink: TextSink | undefined;
+  if (file !== undefined) {
+    const resumed = resumeFile(file, job, onRow);
+    start = resumed.done;
+    sink = new TextSink(createWriteStream(file, { fd: openFile(file, "a") }), file);
+    if (resumed.empty) await sink.write(fileHeader(job.format));
+  } else if (rows && "stream" in rows) {
+    sink = new TextSink(rows.stream, rows.name);
+    await sink.write(fileHeader(job.format));
+  }
+  const progress = options.progress(shardLength(planSize(job.spec), job.shard), start);
+  for await (const chunk of negotiateInOrder(job, start, options.workers)) {
+    await sink?.write(chunk.text);
+    if (onRow) {
+      for (const line of chunk.text.split("\n")) if (line !== "") onRow(parseRow(job.format, line));
+    }
+    progress.advance(chunk.count);
+  }
+  // A file is ended (and so complete on disk); a stream such as stdout stays open for what follows.
+  if (file !== undefined) await sink?.end();
+  else await sink?.flush();
+  progress.finish();
+}

@@ -1,0 +1,209 @@
+/**
+ * `batch`: tournaments of scripted partners over scenarios, strategies and seeds, and
+ * `batch merge`: the row files of a sharded run back into one.
+ *
+ * Where things go: rows to --out (CSV or JSON Lines, appended and resumed) or, with --format
+ * csv|jsonl and no --out, to stdout; the summary to stdout as tables (--format table, the default
+ * without --out), as JSON (--format json), or as the ranked strategy table whenever stdout does not
+ * carry rows or is a terminal; progress to stderr.
+ */
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Command, Option } from "commander";
+import { UserError } from "../../errors.js";
+import { type Shard, WHOLE_PLAN, parseShard, resolveStrategies } from "../../batch/plan.js";
+import type { BatchRow } from "../../batch/row.js";
+import { type RowFormat, formatOfPath } from "../../batch/rowfile.js";
+import type { RowDestination } from "../../batch/run.js";
+import type { BatchSummary } from "../../batch/summary.js";
+import type { StyleFamily } from "../../negotiation/partners/types.js";
+import { printJson } from "../output.js";
+import { positiveInteger } from "../options.js";
+import { loadScenarioArgument } from "../scenario-input.js";
+
+type OutputFormat = "table" | "json" | RowFormat;
+
+interface BatchFlags {
+  strategies: string;
+  vs: string;
+  family?: StyleFamily;
+  runs: number;
+  rounds?: number;
+  seed: string;
+  workers: number;
+  out?: string;
+  format?: OutputFormat;
+  shard?: Shard;
+}
+
+/** What goes to stdout after the rows: both ranked tables, the summary as JSON, the strategy ranking, or nothing. */
+type SummaryOutput = "tables" | "json" | "ranking" | "none";
+
+export function registerBatch(program: Command): void {
+  const batch = program
+    .command("batch")
+    .description(
+      "Negotiate scripted partners against each other: every scenario × pairing of strategies × both seats × runs, " +
+        "with a summary ranking the strategies. Reproducible: the same flags give the same rows, whatever --workers or --shard.",
+    )
+    .argument("<scenarios...>", "scenario files or ids of built-in scenarios")
+    .option("--strategies <list>", 'strategies under test, separated by commas, or "all"', "all")
+    .option("--vs <list>", 'their opponents, separated by commas, or "all"', "all")
+    .addOption(new Option("--family <family>", "only strategies of this family (in both lists)").choices(["win-win", "win-lose", "baseline"]))
+    .option("--runs <n>", "negotiations per scenario, pairing and seat (each with its own seed)", positiveInteger, 20)
+    .option("--rounds <n>", "deadline in rounds (default: each scenario's)", positiveInteger)
+    .option("--seed <seed>", "base seed: every negotiation's seed is derived from it", "0")
+    .option("--workers <n>", "worker threads (1: in this process)", positiveInteger, Math.min(availableParallelism(), 2))
+    .option("--out <file>", "write the rows to this file (.csv or .jsonl); a file holding some rows of the same batch is resumed")
+    .addOption(new Option("--format <format>", "rows: csv or jsonl; summary only: table or json (default: from --out, else table)").choices(["table", "json", "csv", "jsonl"]))
+    .option("--shard <i/n>", "run only the tasks whose index is i modulo n (i from 0), for job arrays; merge with batch merge", parseShard)
+    .addHelpText(
+      "after",
+      `
+Every scenario is played by every pairing of --strategies × --vs, in both seats (each strategy plays each
+role; with three or more parties the pair's strategies take the seats in turn), --runs times with derived seeds.
+
+Examples:
+  $ mutual-gains batch hospital-it-platform
+  $ mutual-gains batch hospital-it-platform sustainable-supply --strategies logroller,hardliner --vs all --runs 50
+  $ mutual-gains batch hospital-it-platform --family win-win --format json
+  $ mutual-gains batch hospital-it-platform rd-consortium --out results.csv     # run it again to resume
+  $ mutual-gains batch hospital-it-platform --shard 0/4 --out part-0.csv        # job 0 of 4
+  $ mutual-gains batch merge part-*.csv --out results.csv`,
+    )
+    .action(async (arguments_: string[], flags: BatchFlags) => {
+      if (/\p{Cc}/u.test(flags.seed)) throw new UserError("--seed must not contain control characters (rows are one line each).");
+      const scenarios = arguments_.map(loadScenarioArgument);
+      const duplicate = scenarios.find((scenario, k) => scenarios.findIndex((other) => other.id === scenario.id) !== k);
+      if (duplicate) throw new UserError(`scenario "${duplicate.id}" is given twice.`);
+      const spec = {
+        scenarios,
+        strategies: resolveStrategies(flags.strategies, "--strategies", flags.family),
+        opponents: resolveStrategies(flags.vs, "--vs", flags.family),
+        runs: flags.runs,
+        seed: flags.seed,
+        rounds: flags.rounds,
+      };
+      const format = outputFormat(flags.format, flags.out);
+      const rowFormat: RowFormat = format === "csv" || format === "jsonl" ? format : "jsonl";
+      const rows: RowDestination | undefined =
+        flags.out !== undefined ? { file: flags.out } : format === rowFormat ? { stream: process.stdout, name: "standard output" } : undefined;
+      const summaryOutput: SummaryOutput =
+        format === "table" ? "tables" : format === "json" ? "json" : rankingWanted(rows !== undefined && !("file" in rows)) ? "ranking" : "none";
+      const [{ runBatch }, { startProgress }, report] = await Promise.all([
+        import("../../batch/run.js"),
+        import("../../batch/progress.js"),
+        summaryReport(summaryOutput),
+      ]);
+      await runBatch({
+        job: { spec, shard: flags.shard ?? WHOLE_PLAN, format: rowFormat },
+        workers: flags.workers,
+        rows,
+        onRow: report?.add,
+        progress: (total, done) => startProgress(process.stderr, total, done, progressBar()),
+      });
+      report?.print();
+    });
+
+  batch
+    .command("merge")
+    .description("Merge the row files of a sharded batch (CSV or JSON Lines) into task order: the file an unsharded run writes.")
+    .argument("<files...>", "the shards' --out files, in any order")
+    .option("--out <file>", "write the merged rows to this file (default: stdout)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mutual-gains batch merge part-0.csv part-1.csv part-2.csv part-3.csv --out results.csv
+  $ mutual-gains batch merge shards/*.jsonl > results.jsonl`,
+    )
+    .action(async (files: string[], _flags: unknown, command: Command) => {
+      // Commander hands options after "merge" to batch first, which has an --out of its own.
+      const { out } = command.optsWithGlobals<{ out?: string }>();
+      const [{ mergeRowFiles }, { TextSink, openFile }, report] = await Promise.all([
+        import("../../batch/merge.js"),
+        import("../../batch/lines.js"),
+        summaryReport(rankingWanted(out === undefined) ? "ranking" : "none"),
+      ]);
+      if (out === undefined) {
+        const sink = new TextSink(process.stdout, "standard output");
+        await mergeRowFiles(files, sink, report?.add);
+        await sink.flush();
+      } else {
+        // The merged file appears only when complete: written beside its target, then renamed over it.
+        const temporary = `${out}.${process.pid}.tmp`;
+        try {
+          const sink = new TextSink(createWriteStream(temporary, { fd: openFile(temporary, "w") }), out);
+          await mergeRowFiles(files, sink, report?.add);
+          await sink.end();
+          renameSync(temporary, out);
+        } finally {
+          rmSync(temporary, { force: true });
+        }
+      }
+      report?.print();
+    });
+}
+
+function outputFormat(format: OutputFormat | undefined, out: string | undefined): OutputFormat {
+  if (out === undefined) return format ?? "table";
+  if (format === "table" || format === "json") {
+    throw new UserError(`--format ${format} prints only a summary; with --out the rows are written as csv or jsonl.`);
+  }
+  const chosen = format ?? formatOfPath(out);
+  if (!chosen) throw new UserError(`cannot tell the format of ${out} from its extension: name it .csv or .jsonl, or give --format csv|jsonl.`);
+  return chosen;
+}
+
+/** The strategy ranking goes to stdout unless stdout carries rows to a pipe or file, where it would spoil them. */
+function rankingWanted(stdoutCarriesRows: boolean): boolean {
+  return !stdoutCarriesRows || Boolean(process.stdout.isTTY);
+}
+
+function progressBar(): boolean {
+  return Boolean(process.stderr.isTTY) && process.env.TERM !== "dumb";
+}
+
+/**
+ * Folds the rows into a summary and prints it at the end; nothing when there is nothing to print.
+ * Imported only then, and only when a batch command runs: summary.ts's mathjs alone takes most of
+ * a second to load, which every other command and every piped run would pay.
+ */
+async function summaryReport(output: SummaryOutput) {
+  if (output === "none") return undefined;
+  const { Summariser, summaryTable, rankStrategies } = await import("../../batch/summary.js");
+  const summariser = new Summariser();
+  const printTable = (summary: BatchSummary, title: string, kind: "strategy" | "pairing") => {
+    const { header, rows } = summaryTable(summary, kind);
+    process.stdout.write(`${title}\n${columns([header, ...rows])}\n`);
+  };
+  return {
+    add: (row: BatchRow) => summariser.add(row),
+    print: () => {
+      const summary = summariser.summary();
+      if (output === "json") {
+        printJson({ summary, ranking: rankStrategies(summary).map((strategy) => strategy.strategy) });
+        return;
+      }
+      printTable(summary, `Strategies, best first by mean own utility (${summary.rows.toLocaleString("en")} negotiations; mean ± 95 % confidence half-width):`, "strategy");
+      if (output === "tables") {
+        process.stdout.write("\n");
+        printTable(summary, "Pairings, best first by share of the maximal joint gain (utility per seat in party order):", "pairing");
+      }
+    },
+  };
+}
+
+/** A table as text: columns of figures right-aligned, columns of names (strategy, scenario, pairing) left-aligned. */
+function columns(rows: string[][]): string {
+  const body = rows.slice(1);
+  return rows[0]
+    .map((_, c) => {
+      const width = Math.max(...rows.map((row) => row[c].length));
+      const figures = body.every((row) => /^[-\d]/.test(row[c]));
+      return rows.map((row) => (figures ? row[c].padStart(width) : row[c].padEnd(width)));
+    })
+    .reduce((lines, column) => lines.map((line, r) => (line === "" ? column[r] : `${line}  ${column[r]}`)))
+    .map((line) => line.trimEnd())
+    .join("\n");
+}
