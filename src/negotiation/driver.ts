@@ -73,6 +73,12 @@ export function sessionConfig(setup: SessionSetup, model: CompiledScenario = com
   };
 }
 
+/** Most styles never draw: the generator (costly to seed) is made on the first draw. */
+function lazyRandom(seed: string): () => number {
+  let generator: (() => number) | undefined;
+  return () => (generator ??= seedrandom(seed))();
+}
+
 function requireStyle(id: string) {
   const style = findStyle(id);
   if (!style) throw new ProtocolError(`unknown partner style "${id}"`);
@@ -90,7 +96,7 @@ export class NegotiationDriver {
       if (participant.style === HUMAN) return null;
       const style = requireStyle(participant.style);
       const params = resolveParams(this.session, party, style, participant.params);
-      return new ScriptedPartner(style, style.create(), this.session, party, params, seedrandom(`${config.seed}/${party}`));
+      return new ScriptedPartner(style, style.create(), this.session, party, params, lazyRandom(`${config.seed}/${party}`));
     });
     this.applyScriptedChanges();
   }
