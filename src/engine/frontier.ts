@@ -413,6 +413,30 @@ function bestRemaining(model: CompiledScenario): Float64Array {
   return best;
 }
 
+/**
+ * The whole frontier, ordered by the first party's utility descending, then the next
+ * parties'. The merge orders points by exact utilities; two first utilities that are equal
+ * within the tolerance (sums of imported weights, say) are ordered here by the next
+ * utility instead of by their last bit. Only the top level is reordered: nothing points to it.
+ */
+function sortedWithinTolerance(level: Level, n: number): Level {
+  const order = Array.from({ length: level.size }, (_, k) => k).sort((a, b) => {
+    for (let p = 0; p < n; p++) {
+      const difference = level.utilities[b * n + p] - level.utilities[a * n + p];
+      if (Math.abs(difference) > UTILITY_EPSILON) return difference;
+    }
+    return a - b;
+  });
+  const utilities = new Float64Array(level.utilities.length);
+  order.forEach((from, to) => utilities.set(level.utilities.subarray(from * n, from * n + n), to * n));
+  return {
+    size: level.size,
+    utilities,
+    parents: Int32Array.from(order, (from) => level.parents[from]),
+    options: Int32Array.from(order, (from) => level.options[from]),
+  };
+}
+
 /** One working list per party count, reused by every computation: bid ladders build many small frontiers. */
 const scratchLists = new Map<number, CandidateList>();
 
@@ -443,6 +467,7 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
     merge.run(previous, issue, issueOptions);
     levels.push(scratch.toLevel());
   }
+  if (n > 2) levels[levels.length - 1] = sortedWithinTolerance(levels[levels.length - 1], n);
   return new ParetoFrontier(model, levels, agreeableOnly);
 }
 

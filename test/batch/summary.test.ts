@@ -1,3 +1,4 @@
+import seedrandom from "seedrandom";
 /**
  * Batch summaries (src/batch/summary.ts): the t quantile against printed tables and closed
  * forms, the Wilson interval, hand-computed means/intervals on small row sets, grouping per
@@ -230,17 +231,8 @@ describe("summarise: grouping", () => {
   });
 });
 
-/** mulberry32: a tiny seeded generator, so the random rows are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so the random rows are the same on every run. */
+const random = (seed: number): (() => number) => seedrandom(String(seed));
 
 function randomRows(count: number, next: () => number): BatchRow[] {
   const styles = ["tough", "fair", "soft", "logroll"];

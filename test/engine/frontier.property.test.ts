@@ -14,8 +14,9 @@ const shapes = [
 ];
 
 const sortKey = (u: Float64Array) => Array.from(u);
+/** The frontier's documented order: first party's utility descending, ties (within the tolerance) by the next. */
 function byUtilitiesDescending(a: Float64Array, b: Float64Array): number {
-  for (let p = 0; p < a.length; p++) if (a[p] !== b[p]) return b[p] - a[p];
+  for (let p = 0; p < a.length; p++) if (Math.abs(a[p] - b[p]) > UTILITY_EPSILON) return b[p] - a[p];
   return 0;
 }
 

@@ -171,7 +171,7 @@ function expectMatchesReference(model: CompiledScenario) {
   const n = model.partyCount;
   // Both listed in descending lexicographic order of utilities.
   reference.sort((a, b) => {
-    for (let p = 0; p < n; p++) if (a.utilities[p] !== b.utilities[p]) return b.utilities[p] - a.utilities[p];
+    for (let p = 0; p < n; p++) if (Math.abs(a.utilities[p] - b.utilities[p]) > 1e-9) return b.utilities[p] - a.utilities[p];
     return 0;
   });
   for (let point = 0; point < frontier.size; point++) {

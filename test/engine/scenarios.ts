@@ -1,3 +1,4 @@
+import seedrandom from "seedrandom";
 /**
  * Small hand-built scenarios for the engine's unit tests. Issues are named i0, i1, …,
  * their options o0, o1, …, the parties p0, p1, …; every scenario is validated against
@@ -71,16 +72,9 @@ export function singleIssueModel(points: readonly (readonly number[])[], batnas:
   );
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), for reproducible "random" scenarios. */
+/** Deterministic pseudo-random numbers, for reproducible "random" scenarios. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seedrandom(String(seed));
 }
 
 /** A reproducible scenario with few distinct values (so ties and duplicate vectors occur). */
