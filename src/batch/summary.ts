@@ -16,8 +16,24 @@
  * squared deviations), since a run may produce millions of rows. The intervals assume the rows of
  * a group are independent draws, which holds across seeds.
  */
-import { erf, sqrt } from "mathjs/number";
 import type { BatchRow } from "./row.js";
+
+type Mathjs = typeof import("mathjs/number");
+let mathjs: Mathjs | undefined;
+
+/**
+ * Loads mathjs (its number-only build), which the intervals need. Rows are folded in without
+ * it: a batch run loads it only to print its summary, after the workers are done, so its
+ * 60 MB never add to the run's peak memory. Call before summary(), summarise() or wilson().
+ */
+export async function loadStatistics(): Promise<void> {
+  mathjs ??= await import("mathjs/number");
+}
+
+function statistics(): Mathjs {
+  if (!mathjs) throw new Error("loadStatistics() must be awaited before a summary is computed");
+  return mathjs;
+}
 
 const LEVEL = 0.95;
 
@@ -99,6 +115,7 @@ const EXACT_DF_LIMIT = 200;
 
 /** P(|Z| < x) = erf(x / √2) for a standard normal Z. */
 function normalQuantile(p: number): number {
+  const { erf } = statistics();
   return invertCentral((x) => erf(x / Math.SQRT2), p);
 }
 
@@ -144,7 +161,8 @@ function invertCentral(central: (x: number) => number, p: number): number {
   return (lo + hi) / 2;
 }
 
-const Z = tQuantile(0.5 + LEVEL / 2, Infinity);
+/** The standard normal quantile of 0.5 + LEVEL / 2 (tQuantile(0.975, Infinity) computes it; a test keeps them equal). */
+const Z = 1.959963984540054;
 
 /** Wilson score interval for `successes` out of `n` (n ≥ 1). */
 export function wilson(successes: number, n: number): Proportion {
@@ -158,7 +176,7 @@ export function wilson(successes: number, n: number): Proportion {
 
 /** mathjs' sqrt is typed number | Complex; every argument here is a non-negative real. */
 function root(x: number): number {
-  return sqrt(x) as number;
+  return statistics().sqrt(x) as number;
 }
 
 // ---------------------------------------------------------------------------------------------

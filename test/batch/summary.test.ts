@@ -8,6 +8,7 @@ import { mean, std } from "mathjs";
 import { describe, expect, test } from "vitest";
 import type { BatchRow } from "../../src/batch/row.js";
 import {
+  loadStatistics,
   type BatchSummary,
   type Estimate,
   Summariser,
@@ -18,6 +19,9 @@ import {
   tQuantile,
   wilson,
 } from "../../src/batch/summary.js";
+
+// Some expectations are computed while the suites are collected, before any hook runs.
+await loadStatistics();
 
 interface RowInput {
   scenario?: string;
@@ -401,4 +405,8 @@ describe("formatEstimate", () => {
   ])("%d ± %d → %s", (mean, halfWidth, text) => {
     expect(formatEstimate(estimate(mean, halfWidth))).toBe(text);
   });
+});
+
+test("the Wilson interval's z is the normal quantile the t quantile converges to", () => {
+  expect(tQuantile(0.975, Infinity)).toBeCloseTo(1.959963984540054, 12);
 });

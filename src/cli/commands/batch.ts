@@ -102,7 +102,7 @@ Examples:
         onRow: report?.add,
         progress: (total, done) => startProgress(process.stderr, total, done, progressBar()),
       });
-      report?.print();
+      await report?.print();
     });
 
   batch
@@ -141,7 +141,7 @@ Examples:
           rmSync(temporary, { force: true });
         }
       }
-      report?.print();
+      await report?.print();
     });
 }
 
@@ -171,7 +171,7 @@ function progressBar(): boolean {
  */
 async function summaryReport(output: SummaryOutput) {
   if (output === "none") return undefined;
-  const { Summariser, summaryTable, rankStrategies } = await import("../../batch/summary.js");
+  const { Summariser, summaryTable, rankStrategies, loadStatistics } = await import("../../batch/summary.js");
   const summariser = new Summariser();
   const printTable = (summary: BatchSummary, title: string, kind: "strategy" | "pairing") => {
     const { header, rows } = summaryTable(summary, kind);
@@ -179,7 +179,8 @@ async function summaryReport(output: SummaryOutput) {
   };
   return {
     add: (row: BatchRow) => summariser.add(row),
-    print: () => {
+    print: async () => {
+      await loadStatistics();
       const summary = summariser.summary();
       if (output === "json") {
         printJson({ summary, ranking: rankStrategies(summary).map((strategy) => strategy.strategy) });
