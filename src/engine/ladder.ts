@@ -37,7 +37,8 @@ export class BidLadder {
       weights: new Float64Array(0),
     };
     this.frontier = computeFrontier(pair);
-    this.own = Float64Array.from({ length: this.frontier.size }, (_, k) => this.frontier.utility(k, 0));
+    this.own = new Float64Array(this.frontier.size);
+    for (let k = 0; k < this.own.length; k++) this.own[k] = this.frontier.utility(k, 0);
   }
 
   get size(): number {

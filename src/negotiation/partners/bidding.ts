@@ -5,9 +5,9 @@ import type { BiddingStrategy, OpponentModel, PartnerContext } from "./types.js"
 
 /**
  * A learning model changes at almost every turn, but less and less as it learns: the ladder
- * is rebuilt when the model has changed, at growing gaps of bids (1, 2, 3, 5, 8, …).
+ * is rebuilt when the model has changed, at growing gaps of bids (1, 2, 4, 8, …).
  */
-const GAP_GROWTH = 1.5;
+const GAP_GROWTH = 2;
 
 /** Estimates this close (a share of their range) are too close to call: the bid then favours the bidder. */
 const ESTIMATE_SLACK = 0.05;
