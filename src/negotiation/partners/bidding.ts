@@ -5,9 +5,11 @@ import type { BiddingStrategy, OpponentModel, PartnerContext } from "./types.js"
 
 /**
  * A learning model changes at almost every turn, but less and less as it learns: the ladder
- * is rebuilt when the model has changed, at growing gaps of bids (1, 2, 4, 8, …).
+ * is rebuilt when the model has changed, at growing gaps of bids (1, 3, 9, …; MESO's 1, 2, 4, …).
  */
-const GAP_GROWTH = 2;
+const GAP_GROWTH = 3;
+/** MESO variants emphasise the model's top issues: they follow the model more closely. */
+const MESO_GAP_GROWTH = 2;
 
 /** Estimates this close (a share of their range) are too close to call: the bid then favours the bidder. */
 const ESTIMATE_SLACK = 0.05;
@@ -26,6 +28,8 @@ function ladderFor(context: PartnerContext, estimate: Float64Array): BidLadder {
 
 /** Keeps a bid ladder for the current opponent estimate, rebuilt when the estimate has moved on. */
 class LadderCache {
+  constructor(private readonly growth = GAP_GROWTH) {}
+
   private ladder: BidLadder | null = null;
   private builtForVersion = -1;
   private bidsSinceBuild = 0;
@@ -38,7 +42,7 @@ class LadderCache {
       this.ladder.model !== context.session.model ||
       (model.version !== this.builtForVersion && this.bidsSinceBuild >= this.gap);
     if (stale) {
-      if (this.ladder) this.gap = Math.ceil(this.gap * GAP_GROWTH);
+      if (this.ladder) this.gap = Math.ceil(this.gap * this.growth);
       this.ladder = ladderFor(context, estimate());
       this.builtForVersion = model.version;
       this.bidsSinceBuild = 0;
@@ -76,7 +80,7 @@ const EMPHASIS = 3;
  * issues emphasised in turn). The others' pick teaches its opponent model.
  */
 export class MesoBidding implements BiddingStrategy {
-  private caches: LadderCache[] = [new LadderCache(), new LadderCache(), new LadderCache()];
+  private caches: LadderCache[] = [new LadderCache(MESO_GAP_GROWTH), new LadderCache(MESO_GAP_GROWTH), new LadderCache(MESO_GAP_GROWTH)];
 
   bid(context: PartnerContext, target: number, model: OpponentModel): Move {
     const session = context.session;
