@@ -77,6 +77,10 @@ Reopen a debrief with: mutual-gains debrief <transcript>`,
       }
       // Ink colours through chalk, which ignores NO_COLOR but reads FORCE_COLOR when it loads.
       if (process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = "0";
+      // Ink draws only the final frame when CI or CONTINUOUS_INTEGRATION is set (read when it
+      // loads); both ends are a terminal here, so the trainee must see every frame.
+      delete process.env.CI;
+      delete process.env.CONTINUOUS_INTEGRATION;
       // Ink and React take a third of a second to load: only the commands that draw pay for it.
       const { runPlayApp } = await import("../../ui/play/run.js");
       await runPlayApp(options, save);

@@ -1,17 +1,7 @@
 /** A partner's parameters: derived from the scenario, then the style's defaults, then the trainer's overrides. */
 import { utilityBounds } from "../../engine/model.js";
 import type { Session } from "../session.js";
-import type { ParamName, PartnerParams, PartnerStyle } from "./types.js";
-
-export const PARAM_NAMES: readonly ParamName[] = [
-  "aspiration",
-  "reservation",
-  "concession",
-  "discloseThreshold",
-  "walkAwayThreshold",
-  "honesty",
-  "initialTrust",
-];
+import type { PartnerParams, PartnerStyle } from "./types.js";
 
 /**
  * Without other settings a partner aims at its best package, never goes below its BATNA
