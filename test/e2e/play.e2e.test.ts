@@ -42,9 +42,10 @@ describe.skipIf(!hasTmux)("play in a real terminal", () => {
 
   beforeAll(() => {
     if (!existsSync(cli)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+    // CI=true: the play UI must still draw every frame in a terminal (Ink alone would not).
     tmux(
       "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", workdir,
-      `env NO_COLOR=1 TERM=xterm-256color LANG=en_GB.UTF-8 node ${cli} play --seed 7; sleep 30`,
+      `env CI=true NO_COLOR=1 TERM=xterm-256color LANG=en_GB.UTF-8 node ${cli} play --seed 7; sleep 30`,
     );
   });
 
