@@ -95,12 +95,65 @@ class CandidateList {
     this.size -= to - from;
   }
 
-  toLevel(): Level {
+}
+
+/** Points per shared block; a level larger than a block gets a block of its own, exactly its size. */
+const BLOCK_POINTS = 4096;
+
+/** Room for points in the layout of a level; one buffer holds all three arrays. */
+interface Block {
+  readonly utilities: Float64Array;
+  readonly parents: Int32Array;
+  readonly options: Int32Array;
+}
+
+function newBlock(partyCount: number, capacity: number): Block {
+  const buffer = new ArrayBuffer(capacity * (8 * partyCount + 8));
+  return {
+    utilities: new Float64Array(buffer, 0, capacity * partyCount),
+    parents: new Int32Array(buffer, capacity * partyCount * 8, capacity),
+    options: new Int32Array(buffer, capacity * partyCount * 8 + capacity * 4, capacity),
+  };
+}
+
+/**
+ * Stores levels one after another in shared blocks, each level a set of views into one.
+ * A typed array with a buffer of its own costs about as much as folding a whole small
+ * scenario, and bid ladders build many small frontiers. A block lives as long as any
+ * level in it: at most BLOCK_POINTS points (about 100 KB) kept alive per live frontier.
+ */
+class LevelStore {
+  private block: Block | null = null;
+  private used = 0;
+
+  constructor(private readonly partyCount: number) {}
+
+  /** A copy of the list's points as a level. */
+  store(list: CandidateList): Level {
+    const size = list.size;
+    if (size > BLOCK_POINTS) return this.copy(list, newBlock(this.partyCount, size), 0);
+    if (!this.block || this.used + size > BLOCK_POINTS) {
+      this.block = newBlock(this.partyCount, BLOCK_POINTS);
+      this.used = 0;
+    }
+    const level = this.copy(list, this.block, this.used);
+    this.used += size;
+    return level;
+  }
+
+  private copy(list: CandidateList, block: Block, at: number): Level {
+    const n = this.partyCount;
+    const size = list.size;
+    for (let k = 0; k < size * n; k++) block.utilities[at * n + k] = list.utilities[k];
+    for (let k = 0; k < size; k++) {
+      block.parents[at + k] = list.parents[k];
+      block.options[at + k] = list.options[k];
+    }
     return {
-      size: this.size,
-      utilities: this.utilities.slice(0, this.size * this.partyCount),
-      parents: this.parents.slice(0, this.size),
-      options: this.options.slice(0, this.size),
+      size,
+      utilities: block.utilities.subarray(at * n, (at + size) * n),
+      parents: block.parents.subarray(at, at + size),
+      options: block.options.subarray(at, at + size),
     };
   }
 }
@@ -437,13 +490,13 @@ function sortedWithinTolerance(level: Level, n: number): Level {
   };
 }
 
-/** One working list per party count, reused by every computation: bid ladders build many small frontiers. */
-const scratchLists = new Map<number, CandidateList>();
+/** One working list and one level store per party count, shared by every computation: bid ladders build many small frontiers. */
+const workspaces = new Map<number, { readonly scratch: CandidateList; readonly store: LevelStore }>();
 
-function scratchList(partyCount: number): CandidateList {
-  let list = scratchLists.get(partyCount);
-  if (!list) scratchLists.set(partyCount, (list = new CandidateList(partyCount, 1024)));
-  return list;
+function workspace(partyCount: number): { readonly scratch: CandidateList; readonly store: LevelStore } {
+  let found = workspaces.get(partyCount);
+  if (!found) workspaces.set(partyCount, (found = { scratch: new CandidateList(partyCount, 1024), store: new LevelStore(partyCount) }));
+  return found;
 }
 
 export function computeFrontier(model: CompiledScenario, options: FrontierOptions = {}): ParetoFrontier {
@@ -453,10 +506,10 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
   const filter: DominanceFilter = n === 2 ? new TwoPartySweep() : new MultiPartyFilter(n);
   const remaining = agreeableOnly ? bestRemaining(model) : undefined;
 
-  const start = new CandidateList(n, 1);
-  start.push(model.baseUtilities, 0, -1, -1);
-  const levels: Level[] = [start.toLevel()];
-  const scratch = scratchList(n);
+  const { scratch, store } = workspace(n);
+  scratch.clear(1);
+  scratch.push(model.baseUtilities, 0, -1, -1);
+  const levels: Level[] = [store.store(scratch)];
   const merge = new IssueMerge(model, filter, scratch, remaining, maxPoints);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
@@ -465,7 +518,7 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
     scratch.clear(previous.size * issueOptions.length);
     filter.begin(scratch);
     merge.run(previous, issue, issueOptions);
-    levels.push(scratch.toLevel());
+    levels.push(store.store(scratch));
   }
   if (n > 2) levels[levels.length - 1] = sortedWithinTolerance(levels[levels.length - 1], n);
   return new ParetoFrontier(model, levels, agreeableOnly);

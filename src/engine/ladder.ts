@@ -9,9 +9,8 @@ import type { CompiledScenario } from "./model.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 export class BidLadder {
+  /** Points sorted by my utility, descending. */
   private readonly frontier: ParetoFrontier;
-  /** My utility per ladder point, descending. */
-  private readonly own: Float64Array;
 
   /**
    * @param estimate what each option (flat index issueOffsets[i] + o) is believed to add to
@@ -37,17 +36,15 @@ export class BidLadder {
       weights: new Float64Array(0),
     };
     this.frontier = computeFrontier(pair);
-    this.own = new Float64Array(this.frontier.size);
-    for (let k = 0; k < this.own.length; k++) this.own[k] = this.frontier.utility(k, 0);
   }
 
   get size(): number {
-    return this.own.length;
+    return this.frontier.size;
   }
 
   /** My utility at a ladder point (0 is my best). */
   ownUtility(point: number): number {
-    return this.own[point];
+    return this.frontier.utility(point, 0);
   }
 
   /** The estimate's utility at a ladder point. */
@@ -58,10 +55,10 @@ export class BidLadder {
   /** The point with my utility ≥ target that is best for the other side; my best point when none reaches the target. */
   pointAt(target: number): number {
     let low = 0;
-    let high = this.own.length;
+    let high = this.frontier.size;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.own[mid] >= target - UTILITY_EPSILON) low = mid + 1;
+      if (this.frontier.utility(mid, 0) >= target - UTILITY_EPSILON) low = mid + 1;
       else high = mid;
     }
     return Math.max(0, low - 1);
@@ -74,7 +71,7 @@ export class BidLadder {
    */
   robustPointAt(target: number, slack: number): number {
     const point = this.pointAt(target);
-    const last = this.own.length - 1;
+    const last = this.frontier.size - 1;
     const range = this.estimatedUtility(last) - this.estimatedUtility(0);
     const floor = this.estimatedUtility(point) - slack * range;
     // The estimate rises along the ladder: find the first point at or above the floor.

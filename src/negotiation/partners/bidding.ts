@@ -54,7 +54,9 @@ class LadderCache {
 /** Settled terms (accepted partial offers) stay as they are in every later offer. */
 function withSettled(context: PartnerContext, pkg: ArrayLike<number>): PackageArray {
   const settled = context.session.settled;
-  return Array.from(pkg, (option, issue) => (settled[issue] >= 0 ? settled[issue] : option));
+  const result: PackageArray = [];
+  for (let issue = 0; issue < pkg.length; issue++) result.push(settled[issue] >= 0 ? settled[issue] : pkg[issue]);
+  return result;
 }
 
 /**
@@ -73,6 +75,8 @@ export class LadderBidding implements BiddingStrategy {
 
 /** How much stronger an issue weighs in a MESO variant's estimate. */
 const EMPHASIS = 3;
+/** Packages a MESO offer is drawn from: the plain estimate's, then the top issues' emphasised in turn. */
+const VARIANTS = 3;
 
 /**
  * Multiple equivalent simultaneous offers: three packages about equal for itself, each
@@ -80,22 +84,25 @@ const EMPHASIS = 3;
  * issues emphasised in turn). The others' pick teaches its opponent model.
  */
 export class MesoBidding implements BiddingStrategy {
-  private caches: LadderCache[] = [new LadderCache(MESO_GAP_GROWTH), new LadderCache(MESO_GAP_GROWTH), new LadderCache(MESO_GAP_GROWTH)];
+  private caches = Array.from({ length: VARIANTS }, () => new LadderCache(MESO_GAP_GROWTH));
 
   bid(context: PartnerContext, target: number, model: OpponentModel): Move {
     const session = context.session;
-    const base = model.estimate(context);
-    const issues = topIssues(context, base, 2);
-    const variants = [
-      () => base,
-      ...issues.map((issue) => () => emphasise(context, base, issue)),
-    ];
+    // Estimates are needed only by ladders that are rebuilt, which most bids do not.
+    let base: Float64Array | undefined;
+    let issues: number[] | undefined;
+    const variant = (k: number) => (): Float64Array => {
+      base ??= model.estimate(context);
+      if (k === 0) return base;
+      issues ??= topIssues(context, base, VARIANTS - 1);
+      return emphasise(context, base, issues[k - 1]);
+    };
     const packages: PackageArray[] = [];
-    variants.forEach((estimate, k) => {
-      const ladder = this.caches[k].get(context, model, estimate);
+    for (let k = 0; k < Math.min(VARIANTS, 1 + session.model.issueCount); k++) {
+      const ladder = this.caches[k].get(context, model, variant(k));
       const pkg = withSettled(context, ladder.package(ladder.robustPointAt(target, ESTIMATE_SLACK)));
       if (!packages.some((other) => other.every((option, issue) => option === pkg[issue]))) packages.push(pkg);
-    });
+    }
     if (packages.length < 2) return { type: "offer", package: packages[0] };
     // Equivalent for itself: drop variants that cost it clearly more than the first.
     const reference = session.utility(context.self, packages[0]);
@@ -104,21 +111,29 @@ export class MesoBidding implements BiddingStrategy {
   }
 }
 
+/** The issues on which the estimate varies most, most first (ties: the lower index). */
 function topIssues({ session }: PartnerContext, estimate: Float64Array, count: number): number[] {
   const model = session.model;
-  const spread = Array.from({ length: model.issueCount }, (_, i) => {
+  const top: number[] = [];
+  const spreads: number[] = [];
+  for (let i = 0; i < model.issueCount; i++) {
     let low = Infinity;
     let high = -Infinity;
     for (let o = 0; o < model.optionCounts[i]; o++) {
-      low = Math.min(low, estimate[model.issueOffsets[i] + o]);
-      high = Math.max(high, estimate[model.issueOffsets[i] + o]);
+      const value = estimate[model.issueOffsets[i] + o];
+      if (value < low) low = value;
+      if (value > high) high = value;
     }
-    return { issue: i, spread: high - low };
-  });
-  return spread
-    .sort((a, b) => b.spread - a.spread || a.issue - b.issue)
-    .slice(0, count)
-    .map((entry) => entry.issue);
+    // Insertion into the short list of the best so far.
+    let place = top.length;
+    while (place > 0 && spreads[place - 1] < high - low) place--;
+    if (place < count) {
+      top.splice(place, 0, i);
+      spreads.splice(place, 0, high - low);
+      top.length = spreads.length = Math.min(top.length, count);
+    }
+  }
+  return top;
 }
 
 function emphasise({ session }: PartnerContext, estimate: Float64Array, issue: number): Float64Array {
