@@ -34,9 +34,11 @@ export class FrontierTooLargeError extends UserError {
 /** Points of one level, sorted by the first party's utility, descending (then the next parties'). */
 interface Level {
   readonly size: number;
-  /** utilities[point * partyCount + party] */
+  /** Point k of the level is entry start + k of the arrays, which other levels share. */
+  readonly start: number;
+  /** utilities[(start + point) * partyCount + party] */
   readonly utilities: Float64Array;
-  /** Index of the point in the previous level this point extends. */
+  /** Index of the point in the previous level (from its start) this point extends. */
   readonly parents: Int32Array;
   /** Option of this level's issue. */
   readonly options: Int32Array;
@@ -149,12 +151,7 @@ class LevelStore {
       block.parents[at + k] = list.parents[k];
       block.options[at + k] = list.options[k];
     }
-    return {
-      size,
-      utilities: block.utilities.subarray(at * n, (at + size) * n),
-      parents: block.parents.subarray(at, at + size),
-      options: block.options.subarray(at, at + size),
-    };
+    return { size, start: at, utilities: block.utilities, parents: block.parents, options: block.options };
   }
 }
 
@@ -365,12 +362,14 @@ export class ParetoFrontier {
   }
 
   utility(point: number, party: number): number {
-    return this.top.utilities[point * this.model.partyCount + party];
+    const top = this.top;
+    return top.utilities[(top.start + point) * this.model.partyCount + party];
   }
 
   utilities(point: number): Float64Array {
     const n = this.model.partyCount;
-    return this.top.utilities.slice(point * n, point * n + n);
+    const from = (this.top.start + point) * n;
+    return this.top.utilities.slice(from, from + n);
   }
 
   /** The representative package of a point: the lexicographically smallest one that reaches it. */
@@ -379,8 +378,8 @@ export class ParetoFrontier {
     let index = point;
     for (let issue = 0; issue < this.model.issueCount; issue++) {
       const level = this.levels[this.model.issueCount - issue];
-      pkg[issue] = level.options[index];
-      index = level.parents[index];
+      pkg[issue] = level.options[level.start + index];
+      index = level.parents[level.start + index];
     }
     return pkg;
   }
@@ -426,7 +425,7 @@ export class ParetoFrontier {
     const target = new Float64Array(n);
     for (let option = 0; option < model.optionCounts[issue]; option++) {
       const offset = (model.issueOffsets[issue] + option) * n;
-      for (let p = 0; p < n; p++) target[p] = level.utilities[point * n + p] - model.contributions[offset + p];
+      for (let p = 0; p < n; p++) target[p] = level.utilities[(level.start + point) * n + p] - model.contributions[offset + p];
       const parent = findPoint(previous, target, n);
       if (parent >= 0) yield [option, parent];
     }
@@ -435,16 +434,17 @@ export class ParetoFrontier {
 
 /** Index of the level's point equal (within the tolerance) to `target`, or −1. */
 function findPoint(level: Level, target: Float64Array, n: number): number {
+  const { start, utilities } = level;
   let low = 0;
   let high = level.size;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (level.utilities[mid * n] > target[0] + 2 * UTILITY_EPSILON) low = mid + 1;
+    if (utilities[(start + mid) * n] > target[0] + 2 * UTILITY_EPSILON) low = mid + 1;
     else high = mid;
   }
-  for (let k = low; k < level.size && level.utilities[k * n] >= target[0] - 2 * UTILITY_EPSILON; k++) {
+  for (let k = low; k < level.size && utilities[(start + k) * n] >= target[0] - 2 * UTILITY_EPSILON; k++) {
     let equal = true;
-    for (let p = 0; p < n && equal; p++) equal = Math.abs(level.utilities[k * n + p] - target[p]) <= 2 * UTILITY_EPSILON;
+    for (let p = 0; p < n && equal; p++) equal = Math.abs(utilities[(start + k) * n + p] - target[p]) <= 2 * UTILITY_EPSILON;
     if (equal) return k;
   }
   return -1;
@@ -470,24 +470,27 @@ function bestRemaining(model: CompiledScenario): Float64Array {
  * The whole frontier, ordered by the first party's utility descending, then the next
  * parties'. The merge orders points by exact utilities; two first utilities that are equal
  * within the tolerance (sums of imported weights, say) are ordered here by the next
- * utility instead of by their last bit. Only the top level is reordered: nothing points to it.
+ * utility instead of by their last bit. Only the top level is reordered (in place): nothing points to it.
  */
-function sortedWithinTolerance(level: Level, n: number): Level {
-  const order = Array.from({ length: level.size }, (_, k) => k).sort((a, b) => {
+function sortWithinTolerance(level: Level, n: number): void {
+  const { size, start, utilities, parents, options } = level;
+  const was = {
+    utilities: utilities.slice(start * n, (start + size) * n),
+    parents: parents.slice(start, start + size),
+    options: options.slice(start, start + size),
+  };
+  const order = Array.from({ length: size }, (_, k) => k).sort((a, b) => {
     for (let p = 0; p < n; p++) {
-      const difference = level.utilities[b * n + p] - level.utilities[a * n + p];
+      const difference = was.utilities[b * n + p] - was.utilities[a * n + p];
       if (Math.abs(difference) > UTILITY_EPSILON) return difference;
     }
     return a - b;
   });
-  const utilities = new Float64Array(level.utilities.length);
-  order.forEach((from, to) => utilities.set(level.utilities.subarray(from * n, from * n + n), to * n));
-  return {
-    size: level.size,
-    utilities,
-    parents: Int32Array.from(order, (from) => level.parents[from]),
-    options: Int32Array.from(order, (from) => level.options[from]),
-  };
+  order.forEach((from, to) => {
+    for (let p = 0; p < n; p++) utilities[(start + to) * n + p] = was.utilities[from * n + p];
+    parents[start + to] = was.parents[from];
+    options[start + to] = was.options[from];
+  });
 }
 
 /** One working list and one level store per party count, shared by every computation: bid ladders build many small frontiers. */
@@ -520,7 +523,7 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
     merge.run(previous, issue, issueOptions);
     levels.push(store.store(scratch));
   }
-  if (n > 2) levels[levels.length - 1] = sortedWithinTolerance(levels[levels.length - 1], n);
+  if (n > 2) sortWithinTolerance(levels[levels.length - 1], n);
   return new ParetoFrontier(model, levels, agreeableOnly);
 }
 
@@ -576,7 +579,7 @@ class IssueMerge {
         // kept point strictly dominates is skipped by bisection instead of offered one by one.
         const shift = model.contributions[(model.issueOffsets[issue] + issueOptions[first]) * 2 + 1];
         const floor = out.utilities[out.size * 2 - 1] - UTILITY_EPSILON - shift;
-        if (previous.utilities[next * 2 + 1] < floor) next = firstAtLeast(previous, floor, next);
+        if (next < previous.size && previous.utilities[(previous.start + next) * 2 + 1] < floor) next = firstAtLeast(previous, floor, next);
       }
       heads[first] = this.seek(first, next);
     }
@@ -591,7 +594,7 @@ class IssueMerge {
     for (let index = from; index < previous.size; index++) {
       let reachable = true;
       for (let p = 0; p < n; p++) {
-        const u = previous.utilities[index * n + p] + model.contributions[offset + p];
+        const u = previous.utilities[(previous.start + index) * n + p] + model.contributions[offset + p];
         headUtilities[copy * n + p] = u;
         if (remaining && u + remaining[this.issue * n + p] <= model.batnas[p] + UTILITY_EPSILON) reachable = false;
       }
@@ -611,7 +614,7 @@ function firstAtLeast(level: Level, floor: number, from: number): number {
   let high = level.size;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (level.utilities[mid * 2 + 1] < floor) low = mid + 1;
+    if (level.utilities[(level.start + mid) * 2 + 1] < floor) low = mid + 1;
     else high = mid;
   }
   return low;

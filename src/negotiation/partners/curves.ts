@@ -1,5 +1,5 @@
 /** Concession curves: the utility a partner aims for as the deadline comes closer. */
-import { utilityBounds } from "../../engine/model.js";
+import { type CompiledScenario, utilityBounds } from "../../engine/model.js";
 import type { ConcessionCurve, PartnerContext } from "./types.js";
 
 /** Its floor: the reservation, and never its BATNA or below. */
@@ -35,24 +35,41 @@ const GOODWILL_SHARE = 0.03;
  * towards it so far, plus a small goodwill step per round.
  */
 export class ReciprocalCurve implements ConcessionCurve {
+  // The others' offers as valued so far: read once each, again from the start when the scenario changes.
+  private seenModel: CompiledScenario | null = null;
+  private cursor = 0;
+  private first = Number.NaN;
+  private best = -Infinity;
+
   target(context: PartnerContext): number {
     const { session, self, params } = context;
     const bounds = utilityBounds(session.model);
     const range = bounds[2 * self + 1] - bounds[2 * self];
-    let first = Number.NaN;
-    let best = -Infinity;
-    for (const event of session.events) {
-      if (event.type !== "move" || event.actor === self) continue;
-      const move = event.move;
-      const packages = move.type === "offer" ? [move.package] : move.type === "meso" ? move.packages : [];
-      for (const pkg of packages) {
-        const utility = session.utility(self, pkg);
-        if (Number.isNaN(first)) first = utility;
-        best = Math.max(best, utility);
-      }
-    }
-    const received = Number.isNaN(first) ? 0 : best - first;
+    this.catchUp(context);
+    const received = Number.isNaN(this.first) ? 0 : this.best - this.first;
     const goodwill = GOODWILL_SHARE * range * (session.round - 1);
     return Math.max(floorOf(context), params.aspiration - received - goodwill);
+  }
+
+  private catchUp({ session, self }: PartnerContext): void {
+    if (this.seenModel !== session.model) {
+      this.seenModel = session.model;
+      this.cursor = 0;
+      this.first = Number.NaN;
+      this.best = -Infinity;
+    }
+    const events = session.events;
+    for (; this.cursor < events.length; this.cursor++) {
+      const event = events[this.cursor];
+      if (event.type !== "move" || event.actor === self) continue;
+      const move = event.move;
+      if (move.type === "offer") this.see(session.utility(self, move.package));
+      else if (move.type === "meso") for (const pkg of move.packages) this.see(session.utility(self, pkg));
+    }
+  }
+
+  private see(utility: number): void {
+    if (Number.isNaN(this.first)) this.first = utility;
+    this.best = Math.max(this.best, utility);
   }
 }

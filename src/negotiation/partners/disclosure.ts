@@ -17,7 +17,9 @@ export class OpenDisclosure implements DisclosureStrategy {
   answer(context: PartnerContext, from: number, question: Question, proposal: () => PackageArray): Answer {
     const { session, self, params } = context;
     if (session.trustIn(self, from) < params.discloseThreshold) return VAGUE;
-    if (context.random() < params.honesty) {
+    // A draw only when there is a chance to draw: most styles are always honest, and a generator is costly to seed.
+    const truthful = params.honesty >= 1 || (params.honesty > 0 && context.random() < params.honesty);
+    if (truthful) {
       return { answer: truthfulAnswer(session.model, self, question, proposal), honesty: "truthful" };
     }
     return { answer: misleadingAnswer(context.session.model, context.self, question, proposal), honesty: "misleading" };
