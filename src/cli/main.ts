@@ -59,4 +59,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`mutual-gains batch … | head`) closes the pipe: that ends the
+// command quietly, as it does other Unix tools, instead of as an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

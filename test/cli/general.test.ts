@@ -1,8 +1,9 @@
 /** The program as a whole: help, version, usage errors, `play` without a terminal, NO_COLOR. */
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ANSI, ROOT, SCENARIOS, expectUserError, fixture, run } from "./run.js";
+import { ANSI, BIN, ROOT, SCENARIOS, STACK_LINE, expectUserError, fixture, run } from "./run.js";
 
 /** The help text ends with an "Examples:" section whose lines run the command itself. */
 function expectHelpWithExamples(stdout: string, command: string): void {
@@ -120,4 +121,32 @@ it.concurrent("NO_COLOR: no ANSI escape codes, even when TERM says the terminal 
     // run() checks both streams too; this keeps the contract visible here.
     expect(result.output).not.toMatch(ANSI);
   }
+});
+
+describe.concurrent("a reader that closes the pipe early", () => {
+  /** Runs the CLI with its standard output read up to the first chunk, then closed. */
+  function firstChunkOnly(args: string[]): Promise<{ status: number | null; first: string; stderr: string }> {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    return new Promise((resolve) => {
+      let first = "";
+      child.stdout.setEncoding("utf8").once("data", (chunk: string) => {
+        first = chunk;
+        child.stdout.destroy();
+      });
+      child.on("close", (status) => resolve({ status, first, stderr }));
+    });
+  }
+
+  it.each([
+    ["--help", ["batch", "--help"], "Usage: mutual-gains batch"],
+    ["rows", ["batch", "hospital-it-platform", "--format", "csv", "--runs", "500", "--workers", "1"], "task,scenario"],
+  ])("ends quietly with exit 0 (%s)", async (_, args, expected) => {
+    const { status, first, stderr } = await firstChunkOnly(args);
+    expect(first).toContain(expected);
+    expect(status).toBe(0);
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(stderr).not.toContain("EPIPE");
+  });
 });
