@@ -44,7 +44,7 @@ interface Level {
   readonly options: Int32Array;
 }
 
-/** A growable list of candidate points, in the same layout as a level. */
+/** A growable list of candidate points, in the layout of a level that starts at 0. */
 class CandidateList {
   size = 0;
   utilities: Float64Array;
@@ -96,7 +96,6 @@ class CandidateList {
     this.options.copyWithin(from, to, this.size);
     this.size -= to - from;
   }
-
 }
 
 /** Points per shared block; a level larger than a block gets a block of its own, exactly its size. */
@@ -119,7 +118,7 @@ function newBlock(partyCount: number, capacity: number): Block {
 }
 
 /**
- * Stores levels one after another in shared blocks, each level a set of views into one.
+ * Stores levels one after another in shared blocks, each level a range of one.
  * A typed array with a buffer of its own costs about as much as folding a whole small
  * scenario, and bid ladders build many small frontiers. A block lives as long as any
  * level in it: at most BLOCK_POINTS points (about 100 KB) kept alive per live frontier.
