@@ -17,6 +17,8 @@ const LINE_STEPS = 10;
 
 const count = (n: number) => n.toLocaleString("en");
 
+export const BAR_FORMAT = "batch {bar} {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}";
+
 /** `done` of the `total` negotiations were done before this run started (a resumed file). */
 export function startProgress(stream: NodeJS.WritableStream, total: number, done: number, bar: boolean): Progress {
   const started = Date.now();
@@ -33,7 +35,8 @@ export function startProgress(stream: NodeJS.WritableStream, total: number, done
   if (bar && done < total) {
     const display = new cliProgress.SingleBar({
       stream,
-      format: "batch {bar} {percentage}% | {value}/{total} negotiations | {rate}/s | {eta_formatted} left",
+      format: BAR_FORMAT,
+      barsize: barSize(BAR_FORMAT, total, (stream as { columns?: number }).columns),
       formatValue: (value, _options, type) => (type === "value" || type === "total" ? count(value) : String(value)),
       barCompleteChar: "█",
       barIncompleteChar: "░",
@@ -66,4 +69,19 @@ export function startProgress(stream: NodeJS.WritableStream, total: number, done
     },
     finish,
   };
+}
+
+const MAX_BAR = 40;
+const MIN_BAR = 10;
+
+/** A bar as wide as leaves the line's text room in a terminal `columns` wide (cli-progress cuts what does not fit). */
+export function barSize(format: string, total: number, columns = 80): number {
+  const widest = format
+    .replace("{bar}", "")
+    .replace("{percentage}", "100")
+    .replace("{value}", count(total))
+    .replace("{total}", count(total))
+    .replace("{rate}", count(9_999_999))
+    .replace("{eta_formatted}", "59m59s");
+  return Math.max(MIN_BAR, Math.min(MAX_BAR, columns - widest.length - 1));
 }

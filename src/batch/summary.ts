@@ -357,26 +357,28 @@ export interface Table {
 
 /** A ranked table of strategies ({@link rankStrategies}) or pairings (by share of the maximal joint gain). */
 export function summaryTable(summary: BatchSummary, kind: "strategy" | "pairing"): Table {
-  const measures = (o: Outcomes) => [
-    String(o.count),
-    formatProportion(o.agreement),
-    formatEstimate(o.jointUtility),
-    formatEstimate(o.shareOfMaxJointGain),
-    formatEstimate(o.rounds),
-  ];
-  const tail = ["negotiations", "agreement", "joint utility", "share of max joint gain", "rounds"];
+  // The ranking's measure first, the count last: a table split to fit a terminal keeps what matters in front.
+  const measures = (o: Outcomes) => [formatProportion(o.agreement), formatEstimate(o.jointUtility), formatEstimate(o.rounds), String(o.count)];
+  const tail = ["agreement", "joint utility", "rounds", "negotiations"];
   if (kind === "strategy") {
     return {
-      header: ["rank", "strategy", "own utility", ...tail],
-      rows: rankStrategies(summary).map((s, i) => [String(i + 1), s.strategy, formatEstimate(s.utility), ...measures(s)]),
+      header: ["rank", "strategy", "own utility", "joint-gain share", ...tail],
+      rows: rankStrategies(summary).map((s, i) => [
+        String(i + 1),
+        s.strategy,
+        formatEstimate(s.utility),
+        formatEstimate(s.shareOfMaxJointGain),
+        ...measures(s),
+      ]),
     };
   }
   return {
-    header: ["rank", "scenario", "pairing", "utility per seat", ...tail],
+    header: ["rank", "scenario", "pairing", "joint-gain share", "utility per seat", ...tail],
     rows: rankPairings(summary).map((p, i) => [
       String(i + 1),
       p.scenario,
       p.strategies.join(" vs "),
+      formatEstimate(p.shareOfMaxJointGain),
       p.utilities.map(formatEstimate).join(" / "),
       ...measures(p),
     ]),

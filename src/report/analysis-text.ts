@@ -9,6 +9,7 @@ import type { PackageTrades } from "../engine/packages.js";
 import { type Language, formatPercent, formatPoints, joinList } from "../i18n/language.js";
 import { type Scenario, localise } from "../scenario/schema.js";
 import { paretoPlot } from "./plot.js";
+import { tableLines } from "./table.js";
 
 const TEXT = {
   en: {
@@ -188,8 +189,5 @@ export function issueKindText(kind: IssueKind, lang: Language): { name: string; 
 
 /** Rows as columns: the first left-aligned, the others right-aligned. */
 export function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) =>
-    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd(),
-  );
+  return tableLines(rows, (c) => (c === 0 ? "left" : "right"));
 }

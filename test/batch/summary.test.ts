@@ -348,20 +348,20 @@ describe("summaryTable", () => {
       "rank",
       "strategy",
       "own utility",
-      "negotiations",
+      "joint-gain share",
       "agreement",
       "joint utility",
-      "share of max joint gain",
       "rounds",
+      "negotiations",
     ]);
     // b: seat 1 of the four s1 negotiations (40 50 30 60) and both seats of the self-play
     // (45 45): mean 45, std 10, t(0.975, 5) = 2.5706, half-width 2.5706 · 10 / √6 = 10.49.
-    expect(table.rows.map((r) => r.slice(0, 4))).toEqual([
+    expect(table.rows.map((r) => [...r.slice(0, 3), r[7]])).toEqual([
       ["1", "a", "75.0 ± 20.5", "4"],
       ["2", "b", "45.0 ± 10.5", "5"],
     ]);
     expect(table.rows[0][4]).toBe("75.0% [30.1–95.4]");
-    expect(table.rows[0][6]).toBe("0.53 ± 0.61");
+    expect(table.rows[0][3]).toBe("0.53 ± 0.61");
   });
 
   test("pairings, ranked by share of the maximal joint gain, utilities per seat", () => {
@@ -370,16 +370,16 @@ describe("summaryTable", () => {
       "rank",
       "scenario",
       "pairing",
+      "joint-gain share",
       "utility per seat",
-      "negotiations",
       "agreement",
       "joint utility",
-      "share of max joint gain",
       "rounds",
+      "negotiations",
     ]);
-    expect(table.rows[0].slice(0, 5)).toEqual(["1", "s2", "b vs b", "45.000 / 45.000", "1"]);
-    expect(table.rows[1].slice(0, 5)).toEqual(["2", "s1", "a vs b", "75.0 ± 20.5 / 45.0 ± 20.5", "4"]);
-    expect(table.rows[1][8]).toBe("6.0 ± 4.1");
+    expect([...table.rows[0].slice(0, 3), ...table.rows[0].slice(4, 5), table.rows[0][8]]).toEqual(["1", "s2", "b vs b", "45.000 / 45.000", "1"]);
+    expect([...table.rows[1].slice(0, 3), ...table.rows[1].slice(4, 5), table.rows[1][8]]).toEqual(["2", "s1", "a vs b", "75.0 ± 20.5 / 45.0 ± 20.5", "4"]);
+    expect(table.rows[1][7]).toBe("6.0 ± 4.1");
   });
 });
 

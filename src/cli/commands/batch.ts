@@ -17,6 +17,7 @@ import { type RowFormat, formatOfPath } from "../../batch/rowfile.js";
 import type { RowDestination } from "../../batch/run.js";
 import type { BatchSummary } from "../../batch/summary.js";
 import type { StyleFamily } from "../../negotiation/partners/types.js";
+import { fittedTableLines } from "../../report/table.js";
 import { printJson } from "../output.js";
 import { positiveInteger } from "../options.js";
 import { loadScenarioArgument } from "../scenario-input.js";
@@ -175,7 +176,8 @@ async function summaryReport(output: SummaryOutput) {
   const summariser = new Summariser();
   const printTable = (summary: BatchSummary, title: string, kind: "strategy" | "pairing") => {
     const { header, rows } = summaryTable(summary, kind);
-    process.stdout.write(`${title}\n${columns([header, ...rows])}\n`);
+    // Rank and strategy, or rank, scenario and pairing, head every part of a split table.
+    process.stdout.write(`${title}\n${columns([header, ...rows], kind === "strategy" ? 2 : 3)}\n`);
   };
   return {
     add: (row: BatchRow) => summariser.add(row),
@@ -186,25 +188,27 @@ async function summaryReport(output: SummaryOutput) {
         printJson({ summary, ranking: rankStrategies(summary).map((strategy) => strategy.strategy) });
         return;
       }
-      printTable(summary, `Strategies, best first by mean own utility (${summary.rows.toLocaleString("en")} negotiations; mean ± 95 % confidence half-width):`, "strategy");
+      printTable(summary, `Strategies, best first by mean own utility (${summary.rows.toLocaleString("en")} negotiations):`, "strategy");
       if (output === "tables") {
         process.stdout.write("\n");
-        printTable(summary, "Pairings, best first by share of the maximal joint gain (utility per seat in party order):", "pairing");
+        printTable(summary, "Pairings, best first by share of the maximal joint gain:", "pairing");
       }
+      process.stdout.write(
+        "\nmean ± half-width of its 95 % confidence interval; agreement [Wilson interval]\n" +
+          "joint-gain share: of the maximal joint gain the scenario allows\n" +
+          (output === "tables" ? "utility per seat: in the order of the scenario's parties\n" : ""),
+      );
     },
   };
 }
 
-/** A table as text: columns of figures right-aligned, columns of names (strategy, scenario, pairing) left-aligned. */
-function columns(rows: string[][]): string {
+/**
+ * A table as text: columns of figures right-aligned, columns of names (strategy, scenario, pairing)
+ * left-aligned; split to fit a terminal's width, each part repeating the first `keys` columns.
+ */
+function columns(rows: string[][], keys: number): string {
   const body = rows.slice(1);
-  return rows[0]
-    .map((_, c) => {
-      const width = Math.max(...rows.map((row) => row[c].length));
-      const figures = body.every((row) => /^[-\d]/.test(row[c]));
-      return rows.map((row) => (figures ? row[c].padStart(width) : row[c].padEnd(width)));
-    })
-    .reduce((lines, column) => lines.map((line, r) => (line === "" ? column[r] : `${line}  ${column[r]}`)))
-    .map((line) => line.trimEnd())
-    .join("\n");
+  const align = (c: number) => (body.every((row) => /^[-\d]/.test(row[c])) ? "right" : "left");
+  const width = process.stdout.isTTY ? process.stdout.columns : Infinity;
+  return fittedTableLines(rows, align, width, keys).join("\n");
 }
