@@ -36,21 +36,27 @@ describe("barSize", () => {
   });
 });
 
+/** A stream and everything written to it so far. */
+function captured(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = "";
+  stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
+
 describe("plain progress lines (no terminal)", () => {
   afterEach(() => vi.useRealTimers());
 
   test("a line per 10 % at most once a second, and a closing line with the rate", () => {
     vi.useFakeTimers({ now: 0 });
-    const stream = new PassThrough();
-    let text = "";
-    stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    const { stream, text } = captured();
     const progress = startProgress(stream, 1_000, 0, false);
     for (let k = 0; k < 10; k++) {
       vi.advanceTimersByTime(1_500);
       progress.advance(100);
     }
     progress.finish();
-    const lines = text.trimEnd().split("\n");
+    const lines = text().trimEnd().split("\n");
     // Nine steps of 10 % (the last step is the closing line), 1.5 s apart.
     expect(lines).toHaveLength(10);
     expect(lines[0]).toBe("batch: 100 of 1,000 negotiations (10%), 67/s, about 14 s left");
@@ -59,14 +65,12 @@ describe("plain progress lines (no terminal)", () => {
 
   test("a resumed run says how much was already done", () => {
     vi.useFakeTimers({ now: 0 });
-    const stream = new PassThrough();
-    let text = "";
-    stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    const { stream, text } = captured();
     const progress = startProgress(stream, 1_000, 400, false);
     vi.advanceTimersByTime(2_000);
     progress.advance(600);
     progress.finish();
-    expect(text).toBe(
+    expect(text()).toBe(
       "batch: 400 of 1,000 negotiations are already in the output file; continuing\n" +
         "batch: 600 negotiations in 2.0 s (300/s); 1,000 of 1,000 done\n",
     );
