@@ -71,6 +71,7 @@ const en = {
   ],
   debriefHint: "↑↓ scroll · q quit",
   savedTo: (path: string) => `Transcript saved to ${path}`,
+  reopenDebrief: (path: string) => `Its debrief, later: mutual-gains debrief ${path}`,
 };
 
 type Text = typeof en;
@@ -145,6 +146,7 @@ const nl: Text = {
   ],
   debriefHint: "↑↓ scrollen · q stoppen",
   savedTo: (path) => `Verslag bewaard in ${path}`,
+  reopenDebrief: (path) => `De nabespreking, later: mutual-gains debrief ${path}`,
 };
 
 export const PLAY_TEXT: Record<Language, Text> = { en, nl };
