@@ -69,8 +69,11 @@ function runCli(args: string[]): Promise<ChildRun> {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1]);
-      peakMb = kb("VmHWM") / 1024;
-      rssMb.push(kb("VmRSS") / 1024);
+      // An exiting process (a zombie) has no Vm lines any more: keep what was read before.
+      const peak = kb("VmHWM");
+      const rss = kb("VmRSS");
+      if (Number.isFinite(peak)) peakMb = peak / 1024;
+      if (Number.isFinite(rss)) rssMb.push(rss / 1024);
     } catch {
       // Not Linux, or the process has just ended.
     }
