@@ -10,6 +10,7 @@ import { type Language, formatPercent, formatPoints, joinList } from "../i18n/la
 import { type Scenario, localise } from "../scenario/schema.js";
 import { paretoPlot } from "./plot.js";
 import { tableLines } from "./table.js";
+import { pack, wrap } from "./wrap.js";
 
 const TEXT = {
   en: {
@@ -69,6 +70,7 @@ const TEXT = {
 
 export interface AnalysisTextOptions {
   readonly lang: Language;
+  /** The terminal's width: text is wrapped to it. Without one (a pipe, a file) a paragraph is one line. */
   readonly width?: number;
 }
 
@@ -80,9 +82,13 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
   const issueLabel = (i: number) => localise(scenario.issues[i].label, lang);
   const points = (value: number) => formatPoints(value, lang);
   const lines: string[] = [];
+  const paragraph = (text: string, indent = "", firstIndent = indent) =>
+    options.width === undefined ? [firstIndent + text] : wrap(text, options.width, indent, firstIndent);
+  const list = (items: string[], separator: string, indent = "", firstIndent = indent) =>
+    options.width === undefined ? [firstIndent + items.join(separator)] : pack(items, separator, options.width, indent, firstIndent);
 
-  lines.push(localise(scenario.title, lang));
-  lines.push(t.summary(model.partyCount, model.issueCount, analysis.outcomeCount.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB")));
+  lines.push(...paragraph(localise(scenario.title, lang)));
+  lines.push(...paragraph(t.summary(model.partyCount, model.issueCount, analysis.outcomeCount.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"))));
   lines.push("");
   const nash = analysis.nash === null ? null : frontier.utilities(analysis.nash);
   const rows = model.partyIds.map((_, p) => [
@@ -99,12 +105,16 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
     const [a, b] = relation.parties;
     const pair = model.partyCount > 2 ? ` (${partyName(a)} × ${partyName(b)})` : "";
     lines.push(
-      `  ${issueLabel(relation.issue)}${pair}: ${t.kinds[relation.kind]} — ${partyName(a)} ${formatPercent(relation.priorities[0], lang)}, ` +
-        `${partyName(b)} ${formatPercent(relation.priorities[1], lang)}; ${t.kindHints[relation.kind]}`,
+      ...paragraph(
+        `${issueLabel(relation.issue)}${pair}: ${t.kinds[relation.kind]} — ${partyName(a)} ${formatPercent(relation.priorities[0], lang)}, ` +
+          `${partyName(b)} ${formatPercent(relation.priorities[1], lang)}; ${t.kindHints[relation.kind]}`,
+        "    ",
+        "  ",
+      ),
     );
   }
 
-  lines.push("", t.plotHeading(partyName(0), partyName(1)), t.frontierSize(frontier.size));
+  lines.push("", ...paragraph(t.plotHeading(partyName(0), partyName(1))), t.frontierSize(frontier.size));
   const at = (utilities: ArrayLike<number>, symbol: string) => ({ x: utilities[0], y: utilities[1], symbol });
   const markers = [at(analysis.naiveCompromise.utilities, "C")];
   if (analysis.maxJoint !== null) markers.push(at(frontier.utilities(analysis.maxJoint), "J"));
@@ -121,33 +131,39 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
       batna: { x: model.batnas[0], y: model.batnas[1] },
       markers,
     }),
-    t.legend,
+    ...list(t.legend.split("  "), "  "),
     // Points can share a cell of the plot, so their coordinates are listed too.
-    markers
-      .map((marker) => `${marker.symbol} ${t.markerNames[marker.symbol]} ${points(marker.x)} / ${points(marker.y)}`)
-      .join(" · "),
+    ...list(
+      markers.map((marker) => `${marker.symbol} ${t.markerNames[marker.symbol]} ${points(marker.x)} / ${points(marker.y)}`),
+      " · ",
+    ),
   );
 
   lines.push("");
   if (analysis.maxJointGain === null || analysis.valueLeftOnTable === null) {
-    lines.push(t.noAgreement);
+    lines.push(...paragraph(t.noAgreement));
     return lines.join("\n");
   }
   lines.push(
-    t.naive(
-      points(analysis.naiveJointGain),
-      points(analysis.maxJointGain),
-      points(analysis.valueLeftOnTable),
-      formatPercent(analysis.valueLeftOnTable / analysis.maxJointGain, lang),
+    ...paragraph(
+      t.naive(
+        points(analysis.naiveJointGain),
+        points(analysis.maxJointGain),
+        points(analysis.valueLeftOnTable),
+        formatPercent(analysis.valueLeftOnTable / analysis.maxJointGain, lang),
+      ),
     ),
   );
 
-  lines.push("", t.packagesHeading);
+  lines.push("", ...paragraph(t.packagesHeading));
   analysis.packages.forEach((candidate, rank) => {
-    const utilities = model.partyIds.map((_, p) => `${partyName(p)} ${points(candidate.utilities[p])}`).join(" · ");
-    lines.push(`${rank + 1}. ${describePackage(scenario, candidate.package, lang)}`);
-    lines.push(`   ${utilities}`);
-    for (const sentence of explainTrades(scenario, candidate.trades, lang)) lines.push(`   ${sentence}`);
+    const utilities = model.partyIds.map((_, p) => `${partyName(p)} ${points(candidate.utilities[p])}`);
+    const terms = packageTerms(scenario, candidate.package, lang);
+    // On a terminal a term per line, wrapped: an option's label alone can fill a line.
+    if (options.width === undefined) lines.push(`${rank + 1}. ${terms.join(" · ")}`);
+    else terms.forEach((term, k) => lines.push(...wrap(term, options.width!, "     ", k === 0 ? `${rank + 1}. ` : "   ")));
+    lines.push(...list(utilities, " · ", "   "));
+    for (const sentence of explainTrades(scenario, candidate.trades, lang)) lines.push(...paragraph(sentence, "   "));
   });
   return lines.join("\n");
 }
@@ -159,9 +175,12 @@ export function plotWidth(width: number): number {
 
 /** "Budget: high · Location: north". */
 export function describePackage(scenario: Scenario, pkg: Package, lang: Language): string {
-  return scenario.issues
-    .map((issue, i) => `${localise(issue.label, lang)}: ${localise(issue.options[pkg[i]].label, lang)}`)
-    .join(" · ");
+  return packageTerms(scenario, pkg, lang).join(" · ");
+}
+
+/** ["Budget: high", "Location: north"]. */
+function packageTerms(scenario: Scenario, pkg: Package, lang: Language): string[] {
+  return scenario.issues.map((issue, i) => `${localise(issue.label, lang)}: ${localise(issue.options[pkg[i]].label, lang)}`);
 }
 
 /** Plain-language sentences on who gives way where, and for what. */

@@ -12,6 +12,7 @@ import { type Language, formatPercent, formatPoints } from "../i18n/language.js"
 import type { StyleFamily } from "../negotiation/partners/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { describePackage, explainTrades, issueKindText, plotWidth, table } from "./analysis-text.js";
+import { pack, wrap } from "./wrap.js";
 import type { CoachingItem, Debrief, IssueReview, PartnerReveal, Tip } from "./debrief.js";
 import { commonFavourite } from "./debrief-issues.js";
 import { issueLabel, jointGainSentence, optionLabel, outcomeSentence, partyName, signedPoints } from "./debrief-wording.js";
@@ -142,31 +143,6 @@ const NL: Words = {
 };
 
 const WORDS: Record<Language, Words> = { en: EN, nl: NL };
-
-/** Words of `text` in lines of at most `width` columns; a word longer than a line keeps a line of its own. */
-function wrap(text: string, width: number, indent = "", firstIndent = indent): string[] {
-  const words: string[] = [];
-  for (const word of text.split(" ").filter(Boolean)) {
-    // "25 %" stays on one line.
-    if (word.startsWith("%") && words.length > 0) words[words.length - 1] += ` ${word}`;
-    else words.push(word);
-  }
-  return pack(words, " ", width, indent, firstIndent);
-}
-
-/** Items joined by `separator` into lines of at most `width` columns, never breaking an item. */
-function pack(items: readonly string[], separator: string, width: number, indent: string, firstIndent = indent): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const item of items) {
-    if (line && line.length + separator.length + item.length > width) {
-      lines.push(line);
-      line = indent + item;
-    } else line = line ? `${line}${separator}${item}` : firstIndent + item;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 export function debriefSections(debrief: Debrief, scenario: Scenario, lang: Language, width: number): TextSection[] {
   const w = WORDS[lang];
