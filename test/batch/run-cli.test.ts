@@ -123,6 +123,22 @@ describe.concurrent("batch", () => {
     expect(tables.stdout.split("\n")[2]).toContain(ranking[0]);
   });
 
+  it("with --out, --format json or table picks the summary printed beside the rows written to the file", async () => {
+    const [json, tables] = await Promise.all([
+      run([...PLAN, "--out", "rows-json.csv", "--format", "json"], { cwd: folder }),
+      run([...PLAN, "--out", "rows-tables.jsonl", "--format", "table"], { cwd: folder }),
+    ]);
+    expect(json.status, json.stderr).toBe(0);
+    expect((JSON.parse(json.stdout) as { summary: { rows: number } }).summary.rows).toBe(PLAN_SIZE);
+    expect(readFileSync(join(folder, "rows-json.csv"), "utf8").trim().split("\n")).toHaveLength(1 + PLAN_SIZE);
+    expect(tables.status, tables.stderr).toBe(0);
+    expect(tables.stdout).toMatch(/^Strategies, best first/);
+    expect(tables.stdout).toContain("\nPairings, best first");
+    const rows = readFileSync(join(folder, "rows-tables.jsonl"), "utf8").trim().split("\n");
+    expect(rows).toHaveLength(PLAN_SIZE);
+    expect(JSON.parse(rows[0])).toMatchObject({ task: 0 });
+  });
+
   it("hardliner against logroller: the hardliner takes more, and they agree far less often than two logrollers", async () => {
     const result = await run([
       "batch", "hospital-it-platform", "sustainable-supply", "--strategies", "hardliner,logroller", "--vs", "hardliner,logroller",
@@ -158,7 +174,6 @@ describe.concurrent("batch", () => {
     [["--shard", "one/two"], /--shard expects i\/n/],
     [["--runs", "0"], /--runs/],
     [["--out", "rows.txt"], /cannot tell the format of rows\.txt/],
-    [["--format", "json", "--out", "rows.csv"], /with --out the rows are written as csv or jsonl/],
     [["--seed", "a\nb"], /--seed must not contain control characters/],
   ])("refuses %j with exit 1 and a message", async (args, message) => {
     const result = await run([...PLAN, ...args], { cwd: folder });

@@ -56,7 +56,12 @@ export function registerBatch(program: Command): void {
     .option("--seed <seed>", "base seed: every negotiation's seed is derived from it", "0")
     .option("--workers <n>", "worker threads (1: in this process)", positiveInteger, Math.min(availableParallelism(), 2))
     .option("--out <file>", "write the rows to this file (.csv or .jsonl); a file holding some rows of the same batch is resumed")
-    .addOption(new Option("--format <format>", "rows: csv or jsonl; summary only: table or json (default: from --out, else table)").choices(["table", "json", "csv", "jsonl"]))
+    .addOption(
+      new Option(
+        "--format <format>",
+        "rows: csv or jsonl; summary: table (both rankings) or json; with --out, the rows' format comes from the file's extension and this picks the summary printed (default: the strategy ranking, else both tables)",
+      ).choices(["table", "json", "csv", "jsonl"]),
+    )
     .option("--shard <i/n>", "run only the tasks whose index is i modulo n (i from 0), for job arrays; merge with batch merge", parseShard)
     .addHelpText(
       "after",
@@ -69,6 +74,7 @@ Examples:
   $ mutual-gains batch hospital-it-platform sustainable-supply --strategies logroller,hardliner --vs all --runs 50
   $ mutual-gains batch hospital-it-platform --family win-win --format json
   $ mutual-gains batch hospital-it-platform rd-consortium --out results.csv     # run it again to resume
+  $ mutual-gains batch hospital-it-platform --out results.jsonl --format json   # rows to the file, summary as JSON
   $ mutual-gains batch hospital-it-platform --shard 0/4 --out part-0.csv        # job 0 of 4
   $ mutual-gains batch merge part-*.csv --out results.csv`,
     )
@@ -85,19 +91,24 @@ Examples:
         seed: flags.seed,
         rounds: flags.rounds,
       };
-      const format = outputFormat(flags.format, flags.out);
-      const rowFormat: RowFormat = format === "csv" || format === "jsonl" ? format : "jsonl";
+      const rowFormat = rowFormatOf(flags.format, flags.out);
       const rows: RowDestination | undefined =
-        flags.out !== undefined ? { file: flags.out } : format === rowFormat ? { stream: process.stdout, name: "standard output" } : undefined;
+        flags.out !== undefined ? { file: flags.out } : rowFormat ? { stream: process.stdout, name: "standard output" } : undefined;
       const summaryOutput: SummaryOutput =
-        format === "table" ? "tables" : format === "json" ? "json" : rankingWanted(rows !== undefined && !("file" in rows)) ? "ranking" : "none";
+        flags.format === "table" || (flags.format === undefined && rows === undefined)
+          ? "tables"
+          : flags.format === "json"
+            ? "json"
+            : rankingWanted(rows !== undefined && !("file" in rows))
+              ? "ranking"
+              : "none";
       const [{ runBatch }, { startProgress }, report] = await Promise.all([
         import("../../batch/run.js"),
         import("../../batch/progress.js"),
         summaryReport(summaryOutput),
       ]);
       await runBatch({
-        job: { spec, shard: flags.shard ?? WHOLE_PLAN, format: rowFormat },
+        job: { spec, shard: flags.shard ?? WHOLE_PLAN, format: rowFormat ?? "jsonl" },
         workers: flags.workers,
         rows,
         onRow: report?.add,
@@ -146,12 +157,11 @@ Examples:
     });
 }
 
-function outputFormat(format: OutputFormat | undefined, out: string | undefined): OutputFormat {
-  if (out === undefined) return format ?? "table";
-  if (format === "table" || format === "json") {
-    throw new UserError(`--format ${format} prints only a summary; with --out the rows are written as csv or jsonl.`);
-  }
-  const chosen = format ?? formatOfPath(out);
+/** The rows' format; none when only a summary is wanted (no --out, --format table or json). */
+function rowFormatOf(format: OutputFormat | undefined, out: string | undefined): RowFormat | undefined {
+  const asked = format === "csv" || format === "jsonl" ? format : undefined;
+  if (out === undefined) return asked;
+  const chosen = asked ?? formatOfPath(out);
   if (!chosen) throw new UserError(`cannot tell the format of ${out} from its extension: name it .csv or .jsonl, or give --format csv|jsonl.`);
   return chosen;
 }
