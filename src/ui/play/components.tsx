@@ -1,5 +1,6 @@
 /** Small views shared by the play screens. */
 import { Box, Text } from "ink";
+import { wrap } from "../../report/wrap.js";
 
 export function TrustMeter({ level, label }: { level: number; label: string }) {
   const filled = Math.round(level / 10);
@@ -53,18 +54,10 @@ export function ScrollView({ lines, rows, offset }: { lines: readonly ScrollLine
   );
 }
 
-/** Word-wraps a text to a width, so scrolling can count lines. */
+/** Word-wraps a text to a width, so scrolling can count lines; blank lines stay. */
 export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(line);
-  }
-  return lines;
+  return text.split("\n").flatMap((paragraph) => {
+    const lines = wrap(paragraph, width);
+    return lines.length > 0 ? lines : [""];
+  });
 }
