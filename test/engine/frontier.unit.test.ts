@@ -314,3 +314,21 @@ describe("agreeableOnly", () => {
     ]);
   });
 });
+
+describe("frontiers share storage blocks", () => {
+  test("a frontier keeps its points and packages while many others, small and large, are built after it", () => {
+    const kept = [2, 3].map((n, k) => {
+      const model = pseudoRandomModel(40 + k, n, [4, 3, 5, 3]);
+      const frontier = computeFrontier(model);
+      return { model, frontier, points: points(frontier), packages: representatives(frontier) };
+    });
+    // Enough levels to fill several shared blocks, and levels larger than a block (their own block).
+    for (let seed = 0; seed < 300; seed++) computeFrontier(pseudoRandomModel(100 + seed, 2 + (seed % 2), [5, 4, 4, 3]));
+    computeFrontier(pseudoRandomModel(7, 2, Array.from({ length: 14 }, () => 6)));
+    for (const { model, frontier, points: before, packages } of kept) {
+      expect(points(frontier)).toEqual(before);
+      expect(representatives(frontier)).toEqual(packages);
+      expect(points(computeFrontier(model))).toEqual(before);
+    }
+  });
+});

@@ -27,7 +27,6 @@ export interface PartnerParams {
   readonly initialTrust: number;
 }
 
-
 /** What a part can see: the session, which party it plays, its parameters and its random source. */
 export interface PartnerContext {
   readonly session: Session;
