@@ -82,10 +82,11 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
   const issueLabel = (i: number) => localise(scenario.issues[i].label, lang);
   const points = (value: number) => formatPoints(value, lang);
   const lines: string[] = [];
+  const textWidth = options.width;
   const paragraph = (text: string, indent = "", firstIndent = indent) =>
-    options.width === undefined ? [firstIndent + text] : wrap(text, options.width, indent, firstIndent);
+    textWidth === undefined ? [firstIndent + text] : wrap(text, textWidth, indent, firstIndent);
   const list = (items: string[], separator: string, indent = "", firstIndent = indent) =>
-    options.width === undefined ? [firstIndent + items.join(separator)] : pack(items, separator, options.width, indent, firstIndent);
+    textWidth === undefined ? [firstIndent + items.join(separator)] : pack(items, separator, textWidth, indent, firstIndent);
 
   lines.push(...paragraph(localise(scenario.title, lang)));
   lines.push(...paragraph(t.summary(model.partyCount, model.issueCount, analysis.outcomeCount.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"))));
@@ -160,8 +161,8 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
     const utilities = model.partyIds.map((_, p) => `${partyName(p)} ${points(candidate.utilities[p])}`);
     const terms = packageTerms(scenario, candidate.package, lang);
     // On a terminal a term per line, wrapped: an option's label alone can fill a line.
-    if (options.width === undefined) lines.push(`${rank + 1}. ${terms.join(" · ")}`);
-    else terms.forEach((term, k) => lines.push(...wrap(term, options.width!, "     ", k === 0 ? `${rank + 1}. ` : "   ")));
+    if (textWidth === undefined) lines.push(`${rank + 1}. ${terms.join(" · ")}`);
+    else terms.forEach((term, k) => lines.push(...wrap(term, textWidth, "     ", k === 0 ? `${rank + 1}. ` : "   ")));
     lines.push(...list(utilities, " · ", "   "));
     for (const sentence of explainTrades(scenario, candidate.trades, lang)) lines.push(...paragraph(sentence, "   "));
   });

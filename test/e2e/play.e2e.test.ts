@@ -2,39 +2,22 @@
  * End to end: the built CLI in a real pseudo-terminal (tmux), played with key presses from
  * the picker to the debrief, as a trainee would; then the transcript file on disk.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CLI as cli, HAS_TMUX as hasTmux, sleep, startSession, tmux, waitForScreen } from "./tmux.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const cli = join(root, "dist", "src", "cli", "main.js");
-const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 const session = `mutual-gains-e2e-${process.pid}`;
 
-const tmux = (...args: string[]) => execFileSync("tmux", args, { encoding: "utf8" });
-const screen = () => tmux("capture-pane", "-p", "-t", session);
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /** Types keys (tmux key names such as Enter, Down) and waits for the screen to show `expected`. */
-async function press(keys: string[], expected?: string | RegExp): Promise<string> {
+async function press(keys: string[], expected: string | RegExp): Promise<string> {
   for (const key of keys) {
     tmux("send-keys", "-t", session, key);
     await sleep(60);
   }
-  return waitFor(expected);
-}
-
-async function waitFor(expected?: string | RegExp, timeoutMs = 8000): Promise<string> {
-  const started = Date.now();
-  for (;;) {
-    const text = screen();
-    if (expected === undefined || (typeof expected === "string" ? text.includes(expected) : expected.test(text))) return text;
-    if (Date.now() - started > timeoutMs) throw new Error(`the screen never showed ${String(expected)}:\n${text}`);
-    await sleep(100);
-  }
+  return waitForScreen(session, expected);
 }
 
 describe.skipIf(!hasTmux)("play in a real terminal", () => {
@@ -43,10 +26,7 @@ describe.skipIf(!hasTmux)("play in a real terminal", () => {
   beforeAll(() => {
     if (!existsSync(cli)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
     // CI=true: the play UI must still draw every frame in a terminal (Ink alone would not).
-    tmux(
-      "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", workdir,
-      `env CI=true NO_COLOR=1 TERM=xterm-256color LANG=en_GB.UTF-8 node ${cli} play --seed 7; sleep 30`,
-    );
+    startSession(session, 80, 24, workdir, `env CI=true NO_COLOR=1 TERM=xterm-256color LANG=en_GB.UTF-8 node ${cli} play --seed 7; sleep 30`);
   });
 
   afterAll(() => {
@@ -55,7 +35,7 @@ describe.skipIf(!hasTmux)("play in a real terminal", () => {
   });
 
   test("from the picker to the debrief, with the transcript saved", async () => {
-    await waitFor("Pick a scenario");
+    await waitForScreen(session, "Pick a scenario");
     await press(["Enter"], "Which organisation do you play?");
     await press(["Enter"], "Who is across the table?");
     // The fifth style is the logroller.
@@ -96,18 +76,12 @@ describe.skipIf(!hasTmux)("play in a real terminal", () => {
     const dir = mkdtempSync(join(tmpdir(), "mutual-gains-e2e-"));
     const name = `${session}-ctrl-c`;
     try {
-      tmux(
-        "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "-c", dir,
+      startSession(
+        name, 80, 24, dir,
         `env NO_COLOR=1 TERM=xterm-256color node ${cli} play hospital-it-platform --as duinzicht --partner boulware --seed 5 --lang nl; sleep 30`,
       );
       const at = (keys: string[]) => keys.forEach((key) => tmux("send-keys", "-t", name, key));
-      const show = async (expected: string) => {
-        const started = Date.now();
-        while (!tmux("capture-pane", "-p", "-t", name).includes(expected)) {
-          if (Date.now() - started > 8000) throw new Error(`never showed ${expected}`);
-          await sleep(100);
-        }
-      };
+      const show = (expected: string) => waitForScreen(name, expected);
       await show("Briefing: Ziekenhuis Duinzicht");
       at(["Enter"]);
       await show("Ronde 1/8");

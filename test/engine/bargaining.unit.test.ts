@@ -8,7 +8,7 @@ import {
   nashProduct,
 } from "../../src/engine/bargaining.js";
 import { type ParetoFrontier, computeFrontier } from "../../src/engine/frontier.js";
-import { buildModel, singleIssueModel } from "./scenarios.js";
+import { buildModel, SIX_OPTIONS, singleIssueModel } from "./scenarios.js";
 
 const pkg = (frontier: ParetoFrontier, point: number | null) => (point === null ? null : Array.from(frontier.package(point)));
 
@@ -23,17 +23,9 @@ const pkg = (frontier: ParetoFrontier, point: number | null) => (point === null 
  *       (with F's 50 as X's ideal, C would win: .35 against E's .3)
  *   Joint: A 50, B 52.5, C 55, E 60, D 100.5                              → D
  */
-const sixOptions = [
-  [50, 0],
-  [40, 10],
-  [30, 22.5],
-  [20, 35],
-  [15, 45],
-  [0.5, 100],
-];
 
 describe("bargaining points, hand-computed", () => {
-  const frontier = computeFrontier(singleIssueModel(sixOptions, [0, 0]));
+  const frontier = computeFrontier(singleIssueModel(SIX_OPTIONS, [0, 0]));
 
   test("frontier order (precondition)", () => {
     expect(frontier.size).toBe(6);
@@ -71,7 +63,7 @@ describe("bargaining points, hand-computed", () => {
   });
 
   test("BATNAs move the points: X's BATNA 20 leaves A and B", () => {
-    const shifted = computeFrontier(singleIssueModel(sixOptions, [20, 0]));
+    const shifted = computeFrontier(singleIssueModel(SIX_OPTIONS, [20, 0]));
     expect(agreeablePoints(shifted)).toEqual([1, 2]);
     // Nash: A 20×10 = 200, B 10×22.5 = 225. KS: ideal (40, 22.5): A min(1, 10/22.5), B min(.5, 1) → B.
     expect(pkg(shifted, nashPoint(shifted))).toEqual([2]);
@@ -83,7 +75,7 @@ describe("bargaining points, hand-computed", () => {
 
 describe("null when no package beats every BATNA", () => {
   test("BATNA above everything on offer", () => {
-    const frontier = computeFrontier(singleIssueModel(sixOptions, [60, 0]));
+    const frontier = computeFrontier(singleIssueModel(SIX_OPTIONS, [60, 0]));
     expect(agreeablePoints(frontier)).toEqual([]);
     expect(nashPoint(frontier)).toBeNull();
     expect(kalaiSmorodinskyPoint(frontier)).toBeNull();
@@ -92,7 +84,7 @@ describe("null when no package beats every BATNA", () => {
 
   test("a package exactly at a BATNA does not count", () => {
     // X's BATNA 40: only F gives X more, and F gives Y exactly its BATNA 0.
-    const frontier = computeFrontier(singleIssueModel(sixOptions, [40, 0]));
+    const frontier = computeFrontier(singleIssueModel(SIX_OPTIONS, [40, 0]));
     expect(agreeablePoints(frontier)).toEqual([]);
     expect(nashPoint(frontier)).toBeNull();
     expect(kalaiSmorodinskyPoint(frontier)).toBeNull();
@@ -100,7 +92,7 @@ describe("null when no package beats every BATNA", () => {
   });
 
   test("an empty agreeable-only frontier", () => {
-    const frontier = computeFrontier(singleIssueModel(sixOptions, [60, 0]), { agreeableOnly: true });
+    const frontier = computeFrontier(singleIssueModel(SIX_OPTIONS, [60, 0]), { agreeableOnly: true });
     expect(frontier.size).toBe(0);
     expect(nashPoint(frontier)).toBeNull();
     expect(kalaiSmorodinskyPoint(frontier)).toBeNull();

@@ -4,24 +4,16 @@ import { computeFrontier } from "../../src/engine/frontier.js";
 import { packageUtilities } from "../../src/engine/model.js";
 import { describeTrades, valueCreatingPackages } from "../../src/engine/packages.js";
 import { agreeable, referenceFrontier } from "../support/bruteForce.js";
-import { buildModel, pseudoRandomModel, singleIssueModel } from "./scenarios.js";
+import { buildModel, pseudoRandomModel, SIX_OPTIONS, singleIssueModel } from "./scenarios.js";
 
 /**
  * One issue, utilities (X, Y): o0 (50, 0), o1 (40, 10), o2 (30, 22.5), o3 (20, 35), o4 (15, 45), o5 (0.5, 100).
  * BATNAs (5, 0): o0 and o5 are not agreeable. Nash products (gains):
  *   o1 35×10 = 350, o2 25×22.5 = 562.5, o3 15×35 = 525, o4 10×45 = 450 → o2, o3, o4, o1.
  */
-const sixOptions = [
-  [50, 0],
-  [40, 10],
-  [30, 22.5],
-  [20, 35],
-  [15, 45],
-  [0.5, 100],
-];
 
 describe("valueCreatingPackages", () => {
-  const frontier = computeFrontier(singleIssueModel(sixOptions, [5, 0]));
+  const frontier = computeFrontier(singleIssueModel(SIX_OPTIONS, [5, 0]));
 
   test("ranked by Nash product, with hand-computed products and joint gains", () => {
     const packages = valueCreatingPackages(frontier, 10);
@@ -45,7 +37,7 @@ describe("valueCreatingPackages", () => {
   });
 
   test("none without agreeable packages", () => {
-    expect(valueCreatingPackages(computeFrontier(singleIssueModel(sixOptions, [60, 0])), 5)).toEqual([]);
+    expect(valueCreatingPackages(computeFrontier(singleIssueModel(SIX_OPTIONS, [60, 0])), 5)).toEqual([]);
   });
 
   test("equal products: larger joint gain first, then the smaller package", () => {

@@ -90,3 +90,13 @@ export function pseudoRandomModel(seed: number, partyCount: number, optionCounts
   }));
   return buildModel(optionCounts, parties);
 }
+
+/** One issue, utilities (X, Y) per option: a curved two-party frontier used by the bargaining and package tests. */
+export const SIX_OPTIONS: readonly (readonly number[])[] = [
+  [50, 0],
+  [40, 10],
+  [30, 22.5],
+  [20, 35],
+  [15, 45],
+  [0.5, 100],
+];
