@@ -81,7 +81,7 @@ function lazyRandom(seed: string): () => number {
 
 function requireStyle(id: string) {
   const style = findStyle(id);
-  if (!style) throw new ProtocolError(`unknown partner style "${id}"`);
+  if (!style) throw new ProtocolError("unknown-style", { style: id });
   return style;
 }
 
@@ -126,7 +126,7 @@ export class NegotiationDriver {
 
   /** A human's move; scripted partners answer its questions at once and then take their turns. */
   play(actor: number, move: Move): void {
-    if (!this.isHuman(actor)) throw new ProtocolError(`party ${actor} is not played by a human`);
+    if (!this.isHuman(actor)) throw new ProtocolError("not-human", { party: actor });
     const roundBefore = this.session.round;
     this.apply(actor, { move });
     if (this.session.round !== roundBefore) this.applyScriptedChanges();
@@ -136,7 +136,7 @@ export class NegotiationDriver {
   /** Runs a negotiation between scripted partners to its end. */
   run(): Outcome {
     this.advance();
-    if (!this.session.outcome) throw new ProtocolError("a human is to move: use play()");
+    if (!this.session.outcome) throw new ProtocolError("human-to-move");
     return this.session.outcome;
   }
 

@@ -18,10 +18,41 @@ import {
   type SessionConfig,
   type SessionEvent,
 } from "./protocol.js";
+import { translator } from "../i18n/translate.js";
 import { CONCESSION_THRESHOLD, EXTREME_ANCHOR_SHARE, TRUST_RULES, type TrustChange, type TrustReason, clampTrust } from "./trust.js";
 
+/** Why the protocol refuses an event; each has a message `protocol.<code>` in the catalogues. */
+export type ProtocolCode =
+  | "participants"
+  | "ended"
+  | "wrong-round"
+  | "no-party"
+  | "not-your-turn"
+  | "question-needs-other"
+  | "meso-size"
+  | "no-option"
+  | "no-issue"
+  | "package-size"
+  | "nothing-to-reject"
+  | "nothing-to-accept"
+  | "already-accepted"
+  | "meso-choice-needed"
+  | "meso-already-chosen"
+  | "unasked-answer"
+  | "unknown-style"
+  | "not-human"
+  | "human-to-move";
+
+/** A refused event: a code and its details, so that a screen can say why in the trainee's language. */
 export class ProtocolError extends Error {
   override readonly name = "ProtocolError";
+
+  constructor(
+    readonly code: ProtocolCode,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(translator("en")(`protocol.${code}`, params));
+  }
 }
 
 export interface StandingOffer {
@@ -43,6 +74,42 @@ export interface PendingQuestion {
   readonly question: Question;
 }
 
+/** The offer on the table as others may see it. */
+export interface StandingOfferView {
+  readonly proposer: number;
+  readonly kind: StandingOffer["kind"];
+  readonly packages: readonly (readonly number[])[];
+  readonly issue?: number;
+  readonly option?: number;
+  readonly acceptedBy: ReadonlySet<number>;
+  readonly chosen?: number;
+}
+
+/**
+ * A session seen from outside: what partners decide on and screens show. Only the
+ * session's own `apply` changes it; a replayed session held as a view is a snapshot.
+ */
+export interface SessionView {
+  readonly initialScenario: Scenario;
+  readonly scenario: Scenario;
+  readonly model: CompiledScenario;
+  readonly config: SessionConfig;
+  readonly partyCount: number;
+  readonly events: readonly SessionEvent[];
+  readonly round: number;
+  readonly turn: number;
+  readonly time: number;
+  readonly ended: boolean;
+  readonly outcome: Outcome | null;
+  readonly standing: StandingOfferView | null;
+  readonly settled: ArrayLike<number>;
+  readonly lastOffers: readonly (readonly number[] | null)[];
+  readonly pendingQuestions: readonly PendingQuestion[];
+  readonly trustLog: readonly TrustChange[];
+  trustIn(truster: number, trustee: number): number;
+  utility(party: number, pkg: ArrayLike<number>): number;
+}
+
 /** A claim that may turn out to be false: an answer or disclosure that was misleading. */
 interface Claim {
   readonly by: number;
@@ -50,7 +117,7 @@ interface Claim {
   readonly content: AnswerContent;
 }
 
-export class Session {
+export class Session implements SessionView {
   /** The scenario as it was at the start (scripted events change `scenario`). */
   readonly initialScenario: Scenario;
   scenario: Scenario;
@@ -84,7 +151,7 @@ export class Session {
     this.model = model;
     this.config = config;
     const n = (this.partyCount = model.partyCount);
-    if (config.participants.length !== n) throw new ProtocolError(`expected ${n} participants, got ${config.participants.length}`);
+    if (config.participants.length !== n) throw new ProtocolError("participants", { expected: n, got: config.participants.length });
     this.settled = new Int32Array(model.issueCount).fill(-1);
     this.lastOffers = Array.from({ length: n }, () => null);
     this.trust = new Float64Array(n * n);
@@ -116,8 +183,8 @@ export class Session {
   }
 
   apply(event: SessionEvent): void {
-    if (this.outcome) throw new ProtocolError("the negotiation has ended");
-    if (event.round !== this.round) throw new ProtocolError(`an event of round ${event.round} in round ${this.round}`);
+    if (this.outcome) throw new ProtocolError("ended");
+    if (event.round !== this.round) throw new ProtocolError("wrong-round", { eventRound: event.round, round: this.round });
     switch (event.type) {
       case "scripted":
         this.applyScripted(event.change);
@@ -139,15 +206,15 @@ export class Session {
 
   private applyMove(actor: number, move: Move): void {
     const n = this.partyCount;
-    if (actor < 0 || actor >= n) throw new ProtocolError(`no party ${actor}`);
+    if (actor < 0 || actor >= n) throw new ProtocolError("no-party", { party: actor });
     if (move.type === "answer") {
       this.applyAnswer(actor, move.to, move.question, move.answer, move.honesty);
       return;
     }
-    if (actor !== this.turn) throw new ProtocolError(`party ${actor} moved during party ${this.turn}'s turn`);
+    if (actor !== this.turn) throw new ProtocolError("not-your-turn", { party: actor, turn: this.turn });
     switch (move.type) {
       case "ask":
-        if (move.to === actor || move.to < 0 || move.to >= n) throw new ProtocolError("a question needs another party");
+        if (move.to === actor || move.to < 0 || move.to >= n) throw new ProtocolError("question-needs-other");
         this.pendingQuestions.push({ from: actor, to: move.to, question: move.question });
         this.changeTrust(move.to, actor, "question-asked");
         break;
@@ -165,13 +232,13 @@ export class Session {
         this.makeOffer(actor, { proposer: actor, kind: "package", packages: [move.package], acceptedBy: new Set([actor]) });
         break;
       case "meso":
-        if (move.packages.length < 2 || move.packages.length > 3) throw new ProtocolError("a MESO offer has 2 or 3 packages");
+        if (move.packages.length < 2 || move.packages.length > 3) throw new ProtocolError("meso-size");
         move.packages.forEach((pkg) => this.checkPackage(pkg));
         this.makeOffer(actor, { proposer: actor, kind: "meso", packages: move.packages, acceptedBy: new Set([actor]) });
         break;
       case "partial-offer":
         this.checkIssue(move.issue);
-        if (move.option < 0 || move.option >= this.model.optionCounts[move.issue]) throw new ProtocolError("no such option");
+        if (move.option < 0 || move.option >= this.model.optionCounts[move.issue]) throw new ProtocolError("no-option", { issue: move.issue, option: move.option });
         this.standing = {
           proposer: actor,
           kind: "partial",
@@ -185,7 +252,7 @@ export class Session {
         this.accept(actor, move.choice);
         break;
       case "reject":
-        if (!this.standing || this.standing.proposer === actor) throw new ProtocolError("there is no offer to reject");
+        if (!this.standing || this.standing.proposer === actor) throw new ProtocolError("nothing-to-reject");
         this.standing = null;
         break;
       case "walk-away":
@@ -199,7 +266,7 @@ export class Session {
     const index = this.pendingQuestions.findIndex(
       (pending) => pending.from === to && pending.to === actor && sameQuestion(pending.question, question),
     );
-    if (index < 0) throw new ProtocolError(`party ${actor} answered a question nobody asked it`);
+    if (index < 0) throw new ProtocolError("unasked-answer", { party: actor });
     this.pendingQuestions.splice(index, 1);
     if (honesty === "truthful") this.changeTrust(to, actor, "truthful-answer");
     else if (honesty === "vague") this.changeTrust(to, actor, "vague-answer");
@@ -208,16 +275,16 @@ export class Session {
 
   private accept(actor: number, choice: number | undefined): void {
     const standing = this.standing;
-    if (!standing || standing.proposer === actor) throw new ProtocolError("there is no offer to accept");
-    if (standing.acceptedBy.has(actor)) throw new ProtocolError("already accepted");
+    if (!standing || standing.proposer === actor) throw new ProtocolError("nothing-to-accept");
+    if (standing.acceptedBy.has(actor)) throw new ProtocolError("already-accepted");
     if (standing.kind === "meso") {
       if (standing.chosen === undefined) {
         if (choice === undefined || choice < 0 || choice >= standing.packages.length) {
-          throw new ProtocolError("accepting a MESO offer means choosing one of its packages");
+          throw new ProtocolError("meso-choice-needed");
         }
         standing.chosen = choice;
       } else if (choice !== undefined && choice !== standing.chosen) {
-        throw new ProtocolError("another party already chose a package of this MESO offer");
+        throw new ProtocolError("meso-already-chosen");
       }
     }
     standing.acceptedBy.add(actor);
@@ -354,14 +421,14 @@ export class Session {
   }
 
   private checkIssue(issue: number): void {
-    if (!Number.isInteger(issue) || issue < 0 || issue >= this.model.issueCount) throw new ProtocolError(`no issue ${issue}`);
+    if (!Number.isInteger(issue) || issue < 0 || issue >= this.model.issueCount) throw new ProtocolError("no-issue", { issue });
   }
 
   private checkPackage(pkg: PackageArray): void {
-    if (pkg.length !== this.model.issueCount) throw new ProtocolError("a package needs one option per issue");
+    if (pkg.length !== this.model.issueCount) throw new ProtocolError("package-size");
     pkg.forEach((option, issue) => {
       if (!Number.isInteger(option) || option < 0 || option >= this.model.optionCounts[issue]) {
-        throw new ProtocolError(`no option ${option} for issue ${issue}`);
+        throw new ProtocolError("no-option", { issue, option });
       }
     });
   }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { type Scenario, ScenarioSchema } from "../scenario/schema.js";
 import type { SessionConfig, SessionEvent } from "./protocol.js";
-import { type Session, replay } from "./session.js";
+import { type Session, type SessionView, replay } from "./session.js";
 
 export const TRANSCRIPT_FORMAT = "mutual-gains-transcript";
 export const TRANSCRIPT_VERSION = 1;
@@ -42,7 +42,7 @@ const TranscriptSchema = z.object({
 });
 
 export function makeTranscript(
-  session: Session,
+  session: SessionView,
   details: { trainee: number; surprise: boolean; lang: "en" | "nl"; complete: boolean; savedAt: Date },
 ): Transcript {
   return {

@@ -2,7 +2,7 @@
 import { resolveParams } from "../negotiation/partners/params.js";
 import { findStyle } from "../negotiation/partners/registry.js";
 import type { SessionConfig, SessionEvent } from "../negotiation/protocol.js";
-import { type Session, sameQuestion } from "../negotiation/session.js";
+import { type SessionView, sameQuestion } from "../negotiation/session.js";
 import type { TrustReason } from "../negotiation/trust.js";
 import type { Scenario } from "../scenario/schema.js";
 import type {
@@ -57,7 +57,7 @@ export function traineeDisclosures(events: readonly SessionEvent[], trainee: num
 }
 
 /** Each partner's trust in the trainee: start, lowest, end and what moved it, largest total change first. */
-export function trustReviews(session: Session, trainee: number, partners: readonly number[]): TrustReview[] {
+export function trustReviews(session: SessionView, trainee: number, partners: readonly number[]): TrustReview[] {
   return partners.map((party) => {
     const start = session.config.initialTrust[party];
     let lowest = start;
@@ -81,7 +81,7 @@ export function trustReviews(session: Session, trainee: number, partners: readon
   });
 }
 
-function walkAwayThreshold(session: Session, party: number): number | null {
+function walkAwayThreshold(session: SessionView, party: number): number | null {
   const participant = session.config.participants[party];
   const style = findStyle(participant.style);
   return style ? resolveParams(session, party, style, participant.params).walkAwayThreshold : null;

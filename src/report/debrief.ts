@@ -22,7 +22,7 @@ import { type PackageTrades, describeTrades } from "../engine/packages.js";
 import { packageUtilities } from "../engine/model.js";
 import type { StyleFamily } from "../negotiation/partners/types.js";
 import type { AnswerContent, Honesty, Importance, Line, Outcome, PackageArray, Question, ScriptedChange } from "../negotiation/protocol.js";
-import type { Session } from "../negotiation/session.js";
+import type { SessionView } from "../negotiation/session.js";
 import type { Transcript } from "../negotiation/transcript.js";
 import type { TrustReason } from "../negotiation/trust.js";
 import { coach } from "./debrief-coaching.js";
@@ -197,7 +197,7 @@ function nashOf(frontier: ParetoFrontier, point: number): Debrief["nash"] {
   return { package: Array.from(frontier.package(point)), utilities: Array.from(frontier.utilities(point)) };
 }
 
-export function computeDebrief(transcript: Transcript, session: Session): Debrief {
+export function computeDebrief(transcript: Transcript, session: SessionView): Debrief {
   const model = session.model;
   const trainee = transcript.trainee;
   const partners = model.partyIds.map((_, p) => p).filter((p) => p !== trainee);

@@ -1,6 +1,28 @@
-/** Text in lines that fit a terminal: words (or items such as a package's terms) are never broken. */
+/**
+ * Text in lines that fit a terminal, measured in display columns (string-width: a wide
+ * character takes two, a combining mark none), not in code units. Words (or items such as
+ * a package's terms) are never broken, unless one alone is wider than a line.
+ */
+import cliTruncate from "cli-truncate";
+import stringWidth from "string-width";
 
-/** Words of `text` in lines of at most `width` columns; a word longer than a line keeps a line of its own. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** The text cut to `width` columns, with an ellipsis where it was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return "";
+  return displayWidth(text) <= width ? text : cliTruncate(text, width, { position: "end" });
+}
+
+/** Padded with spaces to `width` columns, on the right (or on the left for `start`). */
+export function pad(text: string, width: number, side: "end" | "start" = "end"): string {
+  const room = Math.max(0, width - displayWidth(text));
+  return side === "end" ? text + " ".repeat(room) : " ".repeat(room) + text;
+}
+
+/** Words of `text` in lines of at most `width` columns. */
 export function wrap(text: string, width: number, indent = "", firstIndent = indent): string[] {
   const words: string[] = [];
   for (const word of text.split(" ").filter(Boolean)) {
@@ -11,16 +33,43 @@ export function wrap(text: string, width: number, indent = "", firstIndent = ind
   return pack(words, " ", width, indent, firstIndent);
 }
 
-/** Items joined by `separator` into lines of at most `width` columns, never breaking an item. */
+/** Items joined by `separator` into lines of at most `width` columns, never breaking an item that fits a line. */
 export function pack(items: readonly string[], separator: string, width: number, indent: string, firstIndent = indent): string[] {
   const lines: string[] = [];
   let line = "";
+  let lineWidth = 0;
+  const separatorWidth = displayWidth(separator);
   for (const item of items) {
-    if (line && line.length + separator.length + item.length > width) {
-      lines.push(line);
-      line = indent + item;
-    } else line = line ? `${line}${separator}${item}` : firstIndent + item;
+    const itemWidth = displayWidth(item);
+    if (line && lineWidth + separatorWidth + itemWidth <= width) {
+      line += separator + item;
+      lineWidth += separatorWidth + itemWidth;
+      continue;
+    }
+    if (line) lines.push(line);
+    const lead = lines.length === 0 ? firstIndent : indent;
+    // An item wider than a line is broken where the line ends: cut, it would be lost.
+    const pieces = breakApart(item, Math.max(1, width - displayWidth(lead)));
+    for (const piece of pieces.slice(0, -1)) lines.push(lead + piece);
+    line = lead + pieces[pieces.length - 1];
+    lineWidth = displayWidth(line);
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** The text in pieces of at most `width` columns, split between characters. */
+function breakApart(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const pieces: string[] = [];
+  let piece = "";
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    if (piece && displayWidth(piece + segment) > width) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += segment;
+  }
+  pieces.push(piece);
+  return pieces;
 }

@@ -1,6 +1,6 @@
 /** A partner's parameters: derived from the scenario, then the style's defaults, then the trainer's overrides. */
 import { utilityBounds } from "../../engine/model.js";
-import type { Session } from "../session.js";
+import type { SessionView } from "../session.js";
 import type { PartnerParams, PartnerStyle } from "./types.js";
 
 /**
@@ -8,7 +8,7 @@ import type { PartnerParams, PartnerStyle } from "./types.js";
  * plus 2 % of its range, concedes linearly, discloses from trust 55 and walks away below 15.
  */
 export function resolveParams(
-  session: Session,
+  session: SessionView,
   self: number,
   style: PartnerStyle,
   overrides: Readonly<Record<string, number>> = {},

@@ -4,7 +4,7 @@
  * disclosures), then `act` (accept the standing offer, or make its own).
  */
 import type { Move, PackageArray, Question } from "../protocol.js";
-import type { Session } from "../session.js";
+import type { SessionView } from "../session.js";
 import type { PartnerContext, PartnerParams, PartnerParts, PartnerStyle, Random } from "./types.js";
 
 export interface PlannedMove {
@@ -20,7 +20,7 @@ export class ScriptedPartner {
   constructor(
     readonly style: PartnerStyle,
     private readonly parts: PartnerParts,
-    session: Session,
+    session: SessionView,
     self: number,
     params: PartnerParams,
     random: Random,

@@ -5,7 +5,7 @@
  * (what to ask) and an opponent model (what it believes the others value).
  */
 import type { AnswerContent, Honesty, Move, PackageArray, Question } from "../protocol.js";
-import type { Session } from "../session.js";
+import type { SessionView } from "../session.js";
 
 export type Random = () => number;
 
@@ -27,9 +27,9 @@ export interface PartnerParams {
   readonly initialTrust: number;
 }
 
-/** What a part can see: the session, which party it plays, its parameters and its random source. */
+/** What a part can see: a read-only view of the session, which party it plays, its parameters and its random source. */
 export interface PartnerContext {
-  readonly session: Session;
+  readonly session: SessionView;
   readonly self: number;
   readonly params: PartnerParams;
   readonly random: Random;

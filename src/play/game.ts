@@ -1,0 +1,138 @@
+/**
+ * A trainee's game, as both the play UI and `play --moves` run it: the setup (scenario,
+ * seat, the partners' style, seed) and immutable snapshots of the session after each of
+ * the trainee's moves.
+ *
+ * A `Game` never changes. Playing a move returns a new `Game` whose session is a replay of
+ * the events so far, so screens and reducers can hold and compare games freely. The
+ * scripted partners need the live driver (their opponent models and random generators);
+ * the newest game of a line of play owns it, and playing from an older game (a reducer
+ * run twice, a test) rebuilds one by replaying the trainee's moves from the same seed,
+ * which gives the same events.
+ */
+import { type CompiledScenario, compileScenario } from "../engine/model.js";
+import { HUMAN, NegotiationDriver, sessionConfig } from "../negotiation/driver.js";
+import { PARTNER_STYLES, findStyle } from "../negotiation/partners/registry.js";
+import type { Move } from "../negotiation/protocol.js";
+import { ProtocolError, type Session, type SessionView, replay } from "../negotiation/session.js";
+import type { Scenario } from "../scenario/schema.js";
+
+/** The partner choice that draws a style from the seed, revealed in the debrief. */
+export const SURPRISE = "surprise";
+
+export interface GameSetup {
+  readonly scenario: Scenario;
+  /** The party the trainee plays. */
+  readonly trainee: number;
+  /** The style every other party plays. */
+  readonly partnerStyle: string;
+  /** The trainee asked to be surprised: the style is revealed only in the debrief. */
+  readonly surprise: boolean;
+  readonly seed: string;
+  /** Deadline in rounds; the scenario's when not given. */
+  readonly rounds?: number;
+}
+
+export interface Game {
+  readonly setup: GameSetup;
+  /** The compiled scenario at the start (scripted events may change the session's model later). */
+  readonly model: CompiledScenario;
+  /** The session after the trainee's latest move: a snapshot that never changes. */
+  readonly session: SessionView;
+  /** The trainee's moves so far: with the setup they reproduce the game. */
+  readonly moves: readonly Move[];
+}
+
+/** The choices a picker offers for the partners: every registered style, then "surprise me". */
+export function partnerChoices(): string[] {
+  return [...PARTNER_STYLES.map((style) => style.id), SURPRISE];
+}
+
+/** The style a "surprise me" draws: a win-lose or win-win style picked by the seed, so a transcript replays it. */
+export function surpriseStyle(seed: string): string {
+  let hash = 0;
+  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const styles = PARTNER_STYLES.filter((style) => style.family !== "baseline");
+  return styles[hash % styles.length].id;
+}
+
+/** The setup for a partner choice: a style id or SURPRISE. */
+export function gameSetup(choice: { scenario: Scenario; trainee: number; partner: string; seed: string; rounds?: number }): GameSetup {
+  const surprise = choice.partner === SURPRISE;
+  const partnerStyle = surprise ? surpriseStyle(choice.seed) : choice.partner;
+  if (!findStyle(partnerStyle)) throw new ProtocolError("unknown-style", { style: partnerStyle });
+  const { scenario, trainee, seed, rounds } = choice;
+  return rounds === undefined ? { scenario, trainee, partnerStyle, surprise, seed } : { scenario, trainee, partnerStyle, surprise, seed, rounds };
+}
+
+/** The live driver of the newest game of each line of play. */
+const liveDrivers = new WeakMap<Game, NegotiationDriver>();
+
+function newDriver(setup: GameSetup, model: CompiledScenario): NegotiationDriver {
+  const { scenario, trainee, partnerStyle, seed, rounds } = setup;
+  const participants = scenario.parties.map((_, party) => ({ style: party === trainee ? HUMAN : partnerStyle }));
+  const config = sessionConfig({ scenario, participants, seed, deadlineRounds: rounds }, model);
+  const driver = new NegotiationDriver(scenario, config, model);
+  // The trainee may not move first: the partners seated before it take their turns now.
+  driver.advance();
+  return driver;
+}
+
+function snapshot(setup: GameSetup, model: CompiledScenario, session: Session, moves: readonly Move[]): Game {
+  return { setup, model, session: replay(session.initialScenario, session.config, session.events, model), moves };
+}
+
+function own(game: Game, driver: NegotiationDriver): Game {
+  liveDrivers.set(game, driver);
+  return game;
+}
+
+export function startGame(setup: GameSetup): Game {
+  const model = compileScenario(setup.scenario);
+  const driver = newDriver(setup, model);
+  return own(snapshot(setup, model, driver.session, []), driver);
+}
+
+/** The driver at `game`: its own live one (taken from it), or one rebuilt by replaying its moves. */
+function driverAt(game: Game): NegotiationDriver {
+  const live = liveDrivers.get(game);
+  if (live) {
+    liveDrivers.delete(game);
+    return live;
+  }
+  const driver = newDriver(game.setup, game.model);
+  for (const move of game.moves) driver.play(game.setup.trainee, move);
+  return driver;
+}
+
+/**
+ * The game after the trainee's move and the partners' answers and turns. Throws a
+ * ProtocolError, leaving `game` as it was, when the protocol refuses the move.
+ */
+export function playMove(game: Game, move: Move): Game {
+  if (game.session.ended) throw new ProtocolError("ended");
+  const driver = driverAt(game);
+  // A refused move may leave the driver half-way; it is no longer `game`'s, which rebuilds one if played again.
+  driver.play(game.setup.trainee, move);
+  return own(snapshot(game.setup, game.model, driver.session, [...game.moves, move]), driver);
+}
+
+/** The game stopped by the trainee before its end (quit, Ctrl-C, a signal): the transcript is marked incomplete. */
+export function abandonGame(game: Game): Game {
+  if (game.session.ended) return game;
+  const { session } = game;
+  const events = [...session.events, { type: "abandon" as const, round: session.round, actor: game.setup.trainee }];
+  return { ...game, session: replay(session.initialScenario, session.config, events, game.model) };
+}
+
+/** The package a builder starts on: the party's favourite option of every issue (the first among equals). */
+export function favouritePackage(model: CompiledScenario, party: number): number[] {
+  return Array.from({ length: model.issueCount }, (_, issue) => {
+    let best = 0;
+    for (let option = 1; option < model.optionCounts[issue]; option++) {
+      const value = model.contributions[(model.issueOffsets[issue] + option) * model.partyCount + party];
+      if (value > model.contributions[(model.issueOffsets[issue] + best) * model.partyCount + party]) best = option;
+    }
+    return best;
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * The negotiation screen, laid out for the terminal: a header that is never pushed off
+ * (round, deadline, trust per partner), the offers table, what stands on the table and
+ * who still has to accept it, the selected issue in full, the conversation (or the open
+ * menu) in the height that is left, and the keys that apply now.
+ */
+import { contribution } from "../../../engine/model.js";
+import { type Translator, translator } from "../../../i18n/translate.js";
+import { questionText } from "../../../negotiation/wording.js";
+import { acceptance } from "../../../play/table.js";
+import { localise } from "../../../scenario/schema.js";
+import { TRUST_METER_CELLS, trustStyle } from "../../theme.js";
+import { menuLength, menuText } from "../menus.js";
+import type { MenuMode, NegotiateState } from "../state.js";
+import { footerLines } from "./footer.js";
+import { type Line, type Segment, contentHeight, contentWidth, displayWidth, fit, line, pad, paragraph, truncate } from "./lines.js";
+import { columnOption, offerColumns, offersTable } from "./offers.js";
+import { talkEntries, talkLines } from "./talk.js";
+
+/** The smallest conversation pane: a heading and two lines. */
+const MIN_PANE = 3;
+/** Table lines around the issue rows: two header lines and the totals. */
+const TABLE_CHROME = 3;
+
+export interface NegotiationLayout {
+  readonly lines: Line[];
+  /** The conversation's length in lines and how many the pane shows, for scrolling. */
+  readonly talk: { readonly total: number; readonly shown: number };
+}
+
+export function negotiationLayout(state: NegotiateState): NegotiationLayout {
+  const t = translator(state.options.lang);
+  const width = contentWidth(state.size);
+  const height = contentHeight(state.size);
+  const header = headerLines(state, width, t);
+  const status = statusLines(state, width, t);
+  const prompt = promptLines(state, width, t);
+  const footer = footerLines(state, width, t);
+  const rest = height - header.length - status.length - prompt.length - footer.length - TABLE_CHROME;
+
+  const menu = isMenu(state) ? menuLines(state, state.mode, width, t) : null;
+  const minPane = menu ? Math.min(menu.length, 1 + 5) : MIN_PANE;
+  const detail = detailLines(state, width, t);
+  const issues = state.game.model.issueCount;
+  const rows = issues + 1 + minPane <= rest ? issues : Math.max(1, rest - 1 - minPane);
+  const detailShown = Math.max(0, Math.min(detail.length, rest - rows - minPane));
+  const paneHeight = Math.max(1, rest - rows - detailShown);
+
+  const table = offersTable(state, width, rows, t).lines;
+  const talk = talkLines(talkEntries(state.game.session, state.game.setup.trainee, t, state.talkExpanded), width);
+  const pane = menu ? windowed(menu, paneHeight, menuCursorLine(state)) : talkPane(talk, paneHeight, state.talkScroll, width, t);
+  const lines = [...header, ...table, ...status, ...detail.slice(0, detailShown), ...pane, ...prompt, ...footer];
+  return { lines: lines.slice(0, height).map((entry) => fit(entry, width)), talk: { total: talk.length, shown: Math.max(0, paneHeight - 1) } };
+}
+
+/** The furthest the conversation can be scrolled back. */
+export function talkScrollLimit(state: NegotiateState): number {
+  const { talk } = negotiationLayout(state);
+  return Math.max(0, talk.total - talk.shown);
+}
+
+function isMenu(state: NegotiateState): state is NegotiateState & { mode: MenuMode } {
+  return "cursor" in state.mode;
+}
+
+/** Round and deadline first (never cut), the scenario's title, and each partner's trust in the trainee. */
+function headerLines(state: NegotiateState, width: number, t: Translator): Line[] {
+  const { session, setup } = state.game;
+  const rounds = session.config.deadlineRounds;
+  const round = Math.min(session.round, rounds);
+  const partners = Array.from({ length: session.partyCount }, (_, party) => party).filter((party) => party !== setup.trainee);
+  const first: Segment[] = [{ text: t("play.header.round", { round, rounds, left: rounds - round }), style: "heading" }];
+  const title = localise(setup.scenario.title, t.lang);
+  const meters = trustLine(state, partners, width, t, partners.length === 1);
+  const titleRoom = width - displayWidth(first[0].text) - 3 - (partners.length === 1 ? displayWidth(meters.map((s) => s.text).join("")) + 2 : 0);
+  if (titleRoom >= 8) first.push({ text: ` · ${truncate(title, titleRoom)}` });
+  if (partners.length === 1) {
+    const used = displayWidth(first.map((s) => s.text).join(""));
+    const gap = width - used - displayWidth(meters.map((s) => s.text).join(""));
+    return gap >= 1 ? [[...first, { text: " ".repeat(gap) }, ...meters]] : [first, meters];
+  }
+  return [first, meters];
+}
+
+/** "Trust ██████░░░░ 60", or with several partners "Trust: Name ██████░░░░ 60 · Name …", shrunk to fit. */
+function trustLine(state: NegotiateState, partners: readonly number[], width: number, t: Translator, alone: boolean): Segment[] {
+  const { session, setup } = state.game;
+  const label = alone ? `${t("play.header.trust")} ` : `${t("play.header.trust")}: `;
+  const separator = " · ";
+  for (const cells of [TRUST_METER_CELLS, 5, 0]) {
+    const meterWidth = (cells > 0 ? cells + 1 : 0) + 3;
+    const each = Math.floor((width - displayWidth(label) - separator.length * (partners.length - 1)) / partners.length);
+    const nameRoom = alone ? 0 : each - meterWidth - 1;
+    if (!alone && nameRoom < 6 && cells > 0) continue;
+    const segments: Segment[] = [{ text: label }];
+    partners.forEach((party, k) => {
+      const level = session.trustIn(party, setup.trainee);
+      const filled = Math.round((level / 100) * cells);
+      if (k > 0) segments.push({ text: separator });
+      if (!alone) segments.push({ text: `${truncate(localise(setup.scenario.parties[party].name, t.lang), Math.max(4, nameRoom))} ` });
+      if (cells > 0) segments.push({ text: "█".repeat(filled), style: trustStyle(level) }, { text: `${"░".repeat(cells - filled)} `, style: "dim" });
+      segments.push({ text: pad(t.number(level, 0), 3, "start"), style: trustStyle(level) });
+    });
+    return segments;
+  }
+  return [{ text: label }];
+}
+
+/** What stands on the table, and (with three or more parties) who has accepted it and who still must. */
+function statusLines(state: NegotiateState, width: number, t: Translator): Line[] {
+  const { session, setup } = state.game;
+  const standing = session.standing;
+  const accepted = acceptance(session);
+  if (!standing || !accepted) return [];
+  const { scenario, trainee } = setup;
+  const lang = t.lang;
+  const who = (party: number) => (party === trainee ? t("play.talk.you") : localise(scenario.parties[party].name, lang));
+  const points = standing.packages.map((pkg) => t.number(session.utility(trainee, pkg)));
+  const term = standing.kind === "partial" ? t("play.talk.term", { issue: localise(scenario.issues[standing.issue!].label, lang), option: localise(scenario.issues[standing.issue!].options[standing.option!].label, lang) }) : "";
+  const offer = latestRound(state, standing.proposer);
+  const text = t("play.status.standing", {
+    kind: standing.kind,
+    mine: standing.proposer === trainee ? "yes" : "no",
+    name: who(standing.proposer),
+    round: offer,
+    values: t.list(points),
+    term,
+    batna: session.model.batnas[trainee],
+    parties: session.partyCount,
+    accepted: t.list(accepted.accepted.map(who)),
+    waiting: t.list(accepted.waiting.map(who)),
+  });
+  return paragraph(`● ${text}`, width, "standing", "  ");
+}
+
+function latestRound(state: NegotiateState, party: number): number {
+  const events = state.game.session.events;
+  for (let k = events.length - 1; k >= 0; k--) {
+    const event = events[k];
+    if (event.type === "move" && event.actor === party && ["offer", "meso", "partial-offer"].includes(event.move.type)) return event.round;
+  }
+  return state.game.session.round;
+}
+
+/** The selected issue in full: its weight, the builder's option and the offers' where they differ, its description. */
+function detailLines(state: NegotiateState, width: number, t: Translator): Line[] {
+  const { game, issueCursor: issue, selection } = state;
+  const { scenario, trainee } = game.setup;
+  const session = game.session;
+  const model = session.model;
+  const lang = t.lang;
+  const definition = scenario.issues[issue];
+  const optionLabel = (option: number) => localise(definition.options[option].label, lang);
+  const settled = session.settled[issue];
+  const lines: Line[] = [
+    ...paragraph(
+      t("play.detail.issue", {
+        issue: localise(definition.label, lang),
+        weight: model.weights[trainee * model.issueCount + issue],
+        settled: settled >= 0 ? optionLabel(settled) : "",
+        isSettled: settled >= 0 ? "yes" : "no",
+      }),
+      width,
+      "heading",
+      "  ",
+    ),
+  ];
+  const option = selection[issue];
+  const cost = scenario.parties[trainee].autonomyCosts?.[definition.id]?.[definition.options[option].id] ?? 0;
+  lines.push(
+    ...paragraph(t("play.detail.yours", { option: optionLabel(option), points: contribution(model, trainee, issue, option), cost }), width, "you", "    ", "  "),
+  );
+  // Offers that differ from the builder here, grouped by the option they hold.
+  const byOption = new Map<number, string[]>();
+  for (const column of offerColumns(state)) {
+    const offered = columnOption(column, issue);
+    if (offered === null || offered === option) continue;
+    const who = t("play.detail.column", {
+      name: localise(scenario.parties[column.party].name, lang),
+      kind: column.kind,
+      round: column.round,
+      index: column.index + 1,
+      count: column.count,
+    });
+    byOption.set(offered, [...(byOption.get(offered) ?? []), who]);
+  }
+  for (const [offered, columns] of byOption) {
+    const text = t("play.detail.theirs", { who: t.list(columns), option: optionLabel(offered), points: contribution(model, trainee, issue, offered) });
+    lines.push(...paragraph(`≠ ${text}`, width, "differs", "    ", "  "));
+  }
+  if (definition.description) lines.push(...paragraph(localise(definition.description, lang), width, "dim", "  ", "  "));
+  return lines;
+}
+
+/** The trainee's open question, a refusal or a confirmation: what the trainee must read now. */
+function promptLines(state: NegotiateState, width: number, t: Translator): Line[] {
+  const { session, setup } = state.game;
+  const lines: Line[] = [];
+  const mode = state.mode.kind;
+  if (mode === "confirm-walk" || mode === "confirm-quit") {
+    lines.push(...paragraph(t(mode === "confirm-walk" ? "play.confirm.walk" : "play.confirm.quit"), width, "prompt").slice(0, 2));
+  } else if (mode === "main") {
+    const pending = session.pendingQuestions.find((question) => question.to === setup.trainee);
+    if (pending) {
+      const text = t("play.prompt.question", {
+        name: localise(setup.scenario.parties[pending.from].name, t.lang),
+        question: questionText(setup.scenario, pending.question, t.lang),
+      });
+      lines.push(...paragraph(text, width, "prompt", "  ").slice(0, 2));
+    }
+  }
+  if (state.notice) lines.push(...paragraph(t(state.notice.key, state.notice.params), width, "notice", "  ").slice(0, 2));
+  return lines;
+}
+
+function menuLines(state: NegotiateState, mode: MenuMode, width: number, t: Translator): Line[] {
+  const { title, items } = menuText(state, mode, t);
+  return [
+    ...paragraph(title, width, "prompt", "  ").slice(0, 2),
+    ...items.map((item, k) => {
+      const selected = k === mode.cursor;
+      return fit(line(`${selected ? "› " : "  "}${k < 9 ? `${k + 1}. ` : "   "}${item}`, selected ? "selected" : undefined), width);
+    }),
+  ];
+}
+
+/** Which line of the menu holds the cursor (after its title). */
+function menuCursorLine(state: NegotiateState): number {
+  const mode = state.mode as MenuMode;
+  const title = menuText(state, mode, translator(state.options.lang)).title;
+  const titleLines = paragraph(title, contentWidth(state.size)).slice(0, 2).length;
+  return Math.min(titleLines + mode.cursor, titleLines + menuLength(state, mode) - 1);
+}
+
+/** `height` lines of `lines` that show line `focus`, keeping the first (the title) where it can. */
+function windowed(lines: readonly Line[], height: number, focus: number): Line[] {
+  if (lines.length <= height) return [...lines];
+  const start = Math.max(0, Math.min(focus - height + 1, lines.length - height));
+  return lines.slice(start, start + height);
+}
+
+/** The conversation's last lines (or earlier ones, scrolled back) under a heading that says where it is. */
+function talkPane(talk: readonly Line[], height: number, scroll: number, width: number, t: Translator): Line[] {
+  const shown = Math.max(0, height - 1);
+  const back = Math.max(0, Math.min(scroll, talk.length - shown));
+  const end = talk.length - back;
+  const start = Math.max(0, end - shown);
+  const title = t("play.talk.title", { earlier: start, later: back });
+  const heading = `── ${title} ${"─".repeat(Math.max(0, width - displayWidth(title) - 4))}`;
+  return [line(truncate(heading, width), "dim"), ...talk.slice(start, end)];
+}

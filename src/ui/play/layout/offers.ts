@@ -1,0 +1,164 @@
+/**
+ * The offers table: one row per issue; the trainee's package builder, then a column for
+ * each other party's latest offer (every package of a MESO offer), each cell with the
+ * trainee's points and a "≠" where it differs from the builder. Columns that do not fit
+ * scroll sideways; rows that do not fit scroll with the cursor.
+ */
+import { contribution } from "../../../engine/model.js";
+import { type Translator, translator } from "../../../i18n/translate.js";
+import { latestOffers } from "../../../play/table.js";
+import { localise } from "../../../scenario/schema.js";
+import type { NegotiateState } from "../state.js";
+import { type Line, type Segment, contentWidth, displayWidth, pad, truncate } from "./lines.js";
+
+export interface OfferColumn {
+  readonly party: number;
+  readonly round: number;
+  readonly kind: "package" | "meso" | "partial";
+  /** For MESO: which package (0-based) of how many. */
+  readonly index: number;
+  readonly count: number;
+  /** The package, or null for a single term. */
+  readonly package: readonly number[] | null;
+  readonly term: { readonly issue: number; readonly option: number } | null;
+  readonly standing: boolean;
+}
+
+/** Every other party's latest offer as columns, in seat order. */
+export function offerColumns(state: NegotiateState): OfferColumn[] {
+  const trainee = state.game.setup.trainee;
+  return latestOffers(state.game.session)
+    .filter((offer) => offer.party !== trainee)
+    .flatMap((offer): OfferColumn[] => {
+      const { party, round, kind, standing, term } = offer;
+      if (term) return [{ party, round, kind, index: 0, count: 1, package: null, term, standing }];
+      return offer.packages.map((pkg, index) => ({ party, round, kind, index, count: offer.packages.length, package: pkg, term: null, standing }));
+    });
+}
+
+/** The option a column holds for an issue, or null (a single term on another issue). */
+export function columnOption(column: OfferColumn, issue: number): number | null {
+  if (column.package) return column.package[issue];
+  return column.term && column.term.issue === issue ? column.term.option : null;
+}
+
+const GAP = "  ";
+const CURSOR = "› ";
+const MIN_OFFER_WIDTH = 8;
+const MAX_OFFER_WIDTH = 24;
+
+interface Geometry {
+  readonly issueWidth: number;
+  readonly builderWidth: number;
+  readonly offerWidth: number;
+  /** How many offer columns are shown, from `first`. */
+  readonly shown: number;
+  readonly first: number;
+  readonly total: number;
+}
+
+function geometry(state: NegotiateState, width: number, t: Translator): Geometry {
+  const { scenario } = state.game.setup;
+  const lang = t.lang;
+  const columns = offerColumns(state);
+  const labelWidth = Math.max(displayWidth(t("play.table.issue")), ...scenario.issues.map((issue) => displayWidth(localise(issue.label, lang)) + 2));
+  const optionWidth = Math.max(...scenario.issues.flatMap((issue) => issue.options.map((option) => displayWidth(localise(option.label, lang)))));
+  const issueWidth = Math.max(10, Math.min(labelWidth, Math.floor(width * 0.25)));
+  // "◂ label ▸ 100.0"
+  const builderWidth = Math.max(16, Math.min(optionWidth + 10, Math.floor(width * (columns.length > 0 ? 0.32 : 0.6))));
+  const room = width - CURSOR.length - issueWidth - GAP.length - builderWidth;
+  const fitting = Math.max(1, Math.floor((room + GAP.length) / (MIN_OFFER_WIDTH + GAP.length)));
+  const shown = Math.min(columns.length, fitting);
+  const first = Math.max(0, Math.min(state.columnOffset, columns.length - shown));
+  const offerWidth = shown === 0 ? 0 : Math.max(MIN_OFFER_WIDTH, Math.min(MAX_OFFER_WIDTH, Math.floor(room / shown) - GAP.length));
+  return { issueWidth, builderWidth, offerWidth, shown, first, total: columns.length };
+}
+
+/** Whether some offer columns are out of sight at this width (then `[` and `]` scroll them). */
+export function offerColumnsOverflow(state: NegotiateState): boolean {
+  const g = geometry(state, contentWidth(state.size), translator(state.options.lang));
+  return g.shown < g.total;
+}
+
+/** A cell: the option's label cut to fit, and the trainee's points right-aligned. */
+function cell(label: string, points: string, width: number, lead = ""): string {
+  const pointsPart = ` ${points}`;
+  const room = width - displayWidth(lead) - displayWidth(pointsPart);
+  const text = room >= 3 ? truncate(label, room) : "";
+  return pad(lead + text, width - displayWidth(pointsPart)) + pointsPart;
+}
+
+export interface OffersTable {
+  readonly lines: Line[];
+  /** The first and last issue rows shown (the rows scroll with the cursor). */
+  readonly rows: { readonly first: number; readonly count: number };
+}
+
+/**
+ * The table's lines: two header lines, the issue rows (at most `maxRows`, around the
+ * cursor), and the totals.
+ */
+export function offersTable(state: NegotiateState, width: number, maxRows: number, t: Translator): OffersTable {
+  const { game, selection, issueCursor } = state;
+  const { scenario, trainee } = game.setup;
+  const session = game.session;
+  const model = session.model;
+  const lang = t.lang;
+  const g = geometry(state, width, t);
+  const columns = offerColumns(state).slice(g.first, g.first + g.shown);
+  const points = (value: number) => t.number(value);
+  const name = (party: number) => localise(scenario.parties[party].name, lang);
+
+  const head1: Segment[] = [{ text: pad("", CURSOR.length) + pad(truncate(t("play.table.issue"), g.issueWidth), g.issueWidth) + GAP, style: "heading" }];
+  const head2: Segment[] = [{ text: pad("", CURSOR.length + g.issueWidth + GAP.length) }];
+  head1.push({ text: pad(truncate(t("play.table.builder"), g.builderWidth), g.builderWidth), style: "heading" });
+  head2.push({ text: pad(truncate(state.mesoTray.length > 0 ? t("play.table.tray", { count: state.mesoTray.length }) : "", g.builderWidth), g.builderWidth), style: "dim" });
+  for (const column of columns) {
+    head1.push({ text: GAP + pad(truncate(name(column.party), g.offerWidth), g.offerWidth), style: column.standing ? "standing" : "heading" });
+    const kind = t("play.table.kind", { kind: column.kind, round: column.round, index: column.index + 1, count: column.count });
+    head2.push({ text: GAP + pad(truncate(`${column.standing ? "● " : ""}${kind}`, g.offerWidth), g.offerWidth), style: column.standing ? "standing" : "dim" });
+  }
+  if (g.shown < g.total) {
+    const more = t("play.table.more", { before: g.first, after: g.total - g.first - g.shown });
+    head2.push({ text: GAP + more, style: "dim" });
+  }
+
+  const rowCount = Math.min(model.issueCount, Math.max(1, maxRows));
+  const firstRow = Math.max(0, Math.min(issueCursor - Math.floor(rowCount / 2), model.issueCount - rowCount));
+  const lines: Line[] = [head1, head2];
+  for (let issue = firstRow; issue < firstRow + rowCount; issue++) {
+    const selected = issue === issueCursor;
+    const settled = session.settled[issue] >= 0;
+    const label = localise(scenario.issues[issue].label, lang) + (settled ? " ✓" : "");
+    const option = selection[issue];
+    const row: Segment[] = [
+      { text: (selected ? CURSOR : "  ") + pad(truncate(label, g.issueWidth), g.issueWidth), style: selected ? "selected" : undefined },
+      { text: GAP },
+      {
+        text: cell(`◂ ${localise(scenario.issues[issue].options[option].label, lang)} ▸`, points(contribution(model, trainee, issue, option)), g.builderWidth),
+        style: selected ? "selected" : undefined,
+      },
+    ];
+    for (const column of columns) {
+      const offered = columnOption(column, issue);
+      if (offered === null) {
+        row.push({ text: GAP + pad("·", g.offerWidth, "start"), style: "dim" });
+        continue;
+      }
+      const differs = offered !== option;
+      const text = cell(localise(scenario.issues[issue].options[offered].label, lang), points(contribution(model, trainee, issue, offered)), g.offerWidth, differs ? "≠ " : "  ");
+      row.push({ text: GAP + text, style: differs ? "differs" : undefined });
+    }
+    lines.push(row);
+  }
+
+  const total: Segment[] = [
+    { text: pad("", CURSOR.length) + pad(truncate(t("play.table.total"), g.issueWidth), g.issueWidth) + GAP, style: "heading" },
+    { text: pad(points(session.utility(trainee, selection)), g.builderWidth, "start"), style: "heading" },
+  ];
+  for (const column of columns) {
+    total.push({ text: GAP + pad(column.package ? points(session.utility(trainee, column.package)) : "–", g.offerWidth, "start"), style: "heading" });
+  }
+  lines.push(total);
+  return { lines, rows: { first: firstRow, count: rowCount } };
+}
