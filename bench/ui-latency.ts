@@ -11,7 +11,6 @@ import { performance } from "node:perf_hooks";
 import { render } from "ink-testing-library";
 import { createElement } from "react";
 import type { Scenario } from "../src/scenario/schema.js";
-import type { DebriefLine } from "../src/ui/play/DebriefScreen.js";
 import { PlayApp } from "../src/ui/play/PlayApp.js";
 import type { PlayOptions } from "../src/ui/play/state.js";
 import { generateScenario } from "./generate.js";
@@ -48,13 +47,7 @@ class Game {
   private readonly app: ReturnType<typeof render>;
 
   constructor(options: PlayOptions) {
-    const props = {
-      options,
-      save: () => undefined,
-      // The debrief is not what is timed here.
-      debrief: (): DebriefLine[] => [{ text: "debrief", heading: true }],
-      onExit: () => {},
-    };
+    const props = { options, save: () => "transcript.json", onExit: () => {} };
     this.app = render(createElement(PlayApp, props));
     // ink-testing-library's stdout reports 100 columns and no rows: set the size, then render
     // again (a new element, so that React does re-render) to lay the app out for it.
@@ -95,7 +88,7 @@ async function startGame(scenario: Scenario, partner: string, seed: string): Pro
     lang: "en",
     seed,
     scenarioId: scenario.id,
-    party: 0,
+    partyId: scenario.parties[0].id,
     partner,
     rounds: ROUNDS,
   });

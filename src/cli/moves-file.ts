@@ -12,7 +12,8 @@ import { UserError } from "../errors.js";
 import type { CompiledScenario } from "../engine/model.js";
 import { answerMove, disclosureMove } from "../negotiation/answers.js";
 import type { Move, PackageArray, Question } from "../negotiation/protocol.js";
-import type { Session } from "../negotiation/session.js";
+import type { SessionView } from "../negotiation/session.js";
+import { questionRecipient } from "../play/table.js";
 
 const MoveSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("offer"), package: z.record(z.string(), z.string()) }),
@@ -24,6 +25,7 @@ const MoveSchema = z.discriminatedUnion("type", [
     type: z.literal("ask"),
     question: z.enum(["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work"]),
     issue: z.string().optional(),
+    to: z.string().optional(),
   }),
   z.strictObject({ type: z.literal("answer"), honesty: z.enum(["truthful", "vague", "misleading"]) }),
   z.strictObject({ type: z.literal("disclose"), issue: z.string(), importance: z.enum(["low", "medium", "high"]) }),
@@ -48,6 +50,15 @@ export function parseMovesFile(text: string, file: string): ScriptedMove[] {
   return parsed.data;
 }
 
+function partyOf(model: CompiledScenario, id: string, trainee: number, file: string): number {
+  const index = model.partyIds.indexOf(id);
+  if (index < 0 || index === trainee) {
+    const others = model.partyIds.filter((_, party) => party !== trainee);
+    throw new UserError(`${file}: a question goes to another organisation, not "${id}"; organisations: ${others.join(", ")}`);
+  }
+  return index;
+}
+
 function issueIndex(model: CompiledScenario, id: string, file: string): number {
   const index = model.issueIds.indexOf(id);
   if (index < 0) throw new UserError(`${file}: no issue "${id}"; issues: ${model.issueIds.join(", ")}`);
@@ -70,7 +81,7 @@ function packageOf(model: CompiledScenario, record: Record<string, string>, file
 }
 
 /** The protocol move for a written move, in the session's current state (answers go to the pending question). */
-export function toProtocolMove(move: ScriptedMove, session: Session, trainee: number, file: string): Move {
+export function toProtocolMove(move: ScriptedMove, session: SessionView, trainee: number, file: string): Move {
   const model = session.model;
   switch (move.type) {
     case "offer":
@@ -86,7 +97,7 @@ export function toProtocolMove(move: ScriptedMove, session: Session, trainee: nu
     case "reject":
       return move.issue === undefined ? { type: "reject" } : { type: "reject", blockingIssue: issueIndex(model, move.issue, file) };
     case "ask": {
-      const to = (trainee + 1) % session.partyCount;
+      const to = questionRecipient(session, trainee, move.to === undefined ? undefined : partyOf(model, move.to, trainee, file));
       if (move.question === "issue-importance" || move.question === "preferred-option") {
         if (move.issue === undefined) throw new UserError(`${file}: the question "${move.question}" needs an "issue"`);
         return { type: "ask", to, question: { kind: move.question, issue: issueIndex(model, move.issue, file) } };
@@ -94,7 +105,7 @@ export function toProtocolMove(move: ScriptedMove, session: Session, trainee: nu
       return { type: "ask", to, question: { kind: move.question } as Question };
     }
     case "answer": {
-      const answer = answerMove(session, trainee, move.honesty, () => session.lastOffers[trainee] ?? []);
+      const answer = answerMove(session, trainee, move.honesty, () => [...(session.lastOffers[trainee] ?? [])]);
       if (!answer) throw new UserError(`${file}: an "answer" move, but nobody has asked the trainee a question`);
       return answer;
     }

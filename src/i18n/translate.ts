@@ -43,8 +43,8 @@ export interface Translator {
   signed(value: number, digits?: number): string;
   /** A share (0.94) as a percentage: "94%". */
   percent(share: number): string;
-  /** "a, b and c" / "a, b en c". */
-  list(items: readonly string[]): string;
+  /** "a, b and c" / "a, b en c"; with "or": "a, b or c" / "a, b of c". */
+  list(items: readonly string[], type?: "and" | "or"): string;
 }
 
 const translators = new Map<Language, Translator>();
@@ -71,7 +71,10 @@ function createTranslator(lang: Language): Translator {
     return format;
   };
   const percentFormat = new Intl.NumberFormat(locale, NUMBER_FORMATS.percent);
-  const listFormat = new Intl.ListFormat(locale, { type: "conjunction" });
+  const listFormats = {
+    and: new Intl.ListFormat(locale, { type: "conjunction" }),
+    or: new Intl.ListFormat(locale, { type: "disjunction" }),
+  };
   const translate = (key: MessageKey, params?: MessageParams): string => {
     let message = compiled.get(key);
     if (!message) {
@@ -88,6 +91,6 @@ function createTranslator(lang: Language): Translator {
     number: (value: number, digits = 1) => numberFormat(digits, false).format(value),
     signed: (value: number, digits = 1) => numberFormat(digits, true).format(value),
     percent: (share: number) => percentFormat.format(share),
-    list: (items: readonly string[]) => listFormat.format(items),
+    list: (items: readonly string[], type: "and" | "or" = "and") => listFormats[type].format(items),
   });
 }

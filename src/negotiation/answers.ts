@@ -2,7 +2,7 @@
 import { issuePriorities } from "../engine/issues.js";
 import { type CompiledScenario, contribution, utilityBounds } from "../engine/model.js";
 import type { AnswerContent, Honesty, Importance, Move, PackageArray, Question } from "./protocol.js";
-import type { Session } from "./session.js";
+import type { SessionView } from "./session.js";
 
 /** A priority share this many times the average share is "high"; below LOW_SHARE times it, "low". */
 const HIGH_SHARE = 1.5;
@@ -86,7 +86,7 @@ export function misleadingAnswer(
 }
 
 /** A trainee's answer to the question put to it, as honest as the trainee chooses; null when none is pending. */
-export function answerMove(session: Session, trainee: number, honesty: Honesty, proposal: () => PackageArray): Move | null {
+export function answerMove(session: SessionView, trainee: number, honesty: Honesty, proposal: () => PackageArray): Move | null {
   const pending = session.pendingQuestions.find((question) => question.to === trainee);
   if (!pending) return null;
   const model = session.model;

@@ -5,6 +5,7 @@
  */
 import type { Language, LocalisedText, Scenario } from "../scenario/schema.js";
 import { localise } from "../scenario/schema.js";
+import { findStyle } from "./partners/registry.js";
 import type { AnswerContent, Importance, Line, Question, QuestionKind } from "./protocol.js";
 
 type Labels = { issue: (issue: number) => string; option: (issue: number, option: number) => string };
@@ -123,4 +124,9 @@ export function remarkText(scenario: Scenario, party: number, remark: string, la
 
 export function lineText(line: Line, lang: Language): string {
   return localise(line as LocalisedText, lang);
+}
+
+/** A partner style's one-line description, in the language. */
+export function styleDescription(id: string, lang: Language): string {
+  return findStyle(id)?.description[lang] ?? id;
 }

@@ -15,7 +15,8 @@ import { HUMAN, NegotiationDriver, sessionConfig } from "../negotiation/driver.j
 import { PARTNER_STYLES, findStyle } from "../negotiation/partners/registry.js";
 import type { Move } from "../negotiation/protocol.js";
 import { ProtocolError, type Session, type SessionView, replay } from "../negotiation/session.js";
-import type { Scenario } from "../scenario/schema.js";
+import { type Transcript, makeTranscript } from "../negotiation/transcript.js";
+import type { Language, Scenario } from "../scenario/schema.js";
 
 /** The partner choice that draws a style from the seed, revealed in the debrief. */
 export const SURPRISE = "surprise";
@@ -135,4 +136,10 @@ export function favouritePackage(model: CompiledScenario, party: number): number
     }
     return best;
   });
+}
+
+/** The game as a transcript file holds it; complete when the negotiation has ended. */
+export function gameTranscript(game: Game, details: { lang: Language; savedAt: Date }): Transcript {
+  const { trainee, surprise } = game.setup;
+  return makeTranscript(game.session, { trainee, surprise, lang: details.lang, complete: game.session.ended && game.session.outcome?.kind !== "abandoned", savedAt: details.savedAt });
 }

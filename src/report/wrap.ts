@@ -6,14 +6,22 @@
 import cliTruncate from "cli-truncate";
 import stringWidth from "string-width";
 
+/**
+ * Characters one column wide each, whatever the terminal: printable Latin, punctuation,
+ * arrows, maths, box drawing and shapes (no combining marks, no wide or zero-width ones).
+ * Text made only of them is measured by its length; string-width, exact but slow, does the rest.
+ */
+const NARROW = /^[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2190-\u21ff\u2200-\u22ff\u2500-\u25ff]*$/;
+
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** The text cut to `width` columns, with an ellipsis where it was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return "";
-  return displayWidth(text) <= width ? text : cliTruncate(text, width, { position: "end" });
+  if (displayWidth(text) <= width) return text;
+  return NARROW.test(text) ? `${text.slice(0, width - 1).trimEnd()}…` : cliTruncate(text, width, { position: "end" });
 }
 
 /** Padded with spaces to `width` columns, on the right (or on the left for `start`). */

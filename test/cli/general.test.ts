@@ -90,24 +90,23 @@ describe.concurrent("usage errors exit 1 without a stack trace", () => {
 });
 
 describe.concurrent("play without a terminal", () => {
-  it("shows the scenario and explains it needs an interactive terminal, exit 0", async () => {
+  it("is a user error that says how to play: in a terminal, or with --moves", async () => {
     const result = await run(["play", fixture("two-party.json")]);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain("CLI test: a small supply deal");
-    expect(result.stdout).toMatch(/needs an interactive terminal/);
+    expectUserError(result);
+    expect(result.stderr).toMatch(/needs a terminal/);
+    expect(result.stderr).toContain("--moves moves.json");
   });
 
-  it("in Dutch the scenario's own text is Dutch", async () => {
+  it("says so in Dutch", async () => {
     const result = await run(["play", fixture("two-party.json"), "--lang", "nl"]);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain("CLI-test: een kleine leveringsdeal");
-    expect(result.stdout).toMatch(/interactive terminal/);
+    expectUserError(result);
+    expect(result.stderr).toMatch(/heeft een terminal nodig/);
   });
 
-  it.runIf(existsSync(join(SCENARIOS, "hospital-it-platform.json")))("plays the default built-in scenario without an argument", async () => {
+  it.runIf(existsSync(join(SCENARIOS, "hospital-it-platform.json")))("also without a scenario argument", async () => {
     const result = await run(["play"]);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/needs an interactive terminal/);
+    expectUserError(result);
+    expect(result.stderr).toMatch(/needs a terminal/);
   });
 });
 

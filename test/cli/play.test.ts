@@ -12,8 +12,8 @@ describe("play --moves (without a terminal)", () => {
     const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
     const result = await run([...GAME, "--moves", EXAMPLE], { cwd });
     expect(result.status, result.output).toBe(0);
-    expect(result.stdout).toContain("→ What matters most to you?");
-    expect(result.stdout).toContain("You accept.");
+    expect(result.stdout).toContain("You ask Duinzicht Hospital: “What matters most to you?”");
+    expect(result.stdout).toContain("You accept the offer by Duinzicht Hospital.");
     expect(result.stdout).toMatch(/Outcome/);
     const files = readdirSync(join(cwd, "transcripts"));
     expect(files).toHaveLength(1);
@@ -45,18 +45,49 @@ describe("play --moves (without a terminal)", () => {
     expect(result.stderr).toContain('moves.json: issue "support" has no option "never"');
   });
 
-  it("refuses a move the protocol does not allow now, without a stack trace", async () => {
+  it("refuses a move the protocol does not allow now, without a stack trace, keeping the moves before it", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
-    writeFileSync(join(cwd, "moves.json"), JSON.stringify([{ type: "reject" }]));
-    const result = await run([...GAME, "--moves", "moves.json"], { cwd });
+    writeFileSync(join(cwd, "moves.json"), JSON.stringify([{ type: "ask", question: "alternative" }, { type: "reject" }, { type: "walk-away" }]));
+    const result = await run([...GAME, "--moves", "moves.json", "--transcript", "kept.json"], { cwd });
     expectUserError(result);
-    expect(result.stderr).toContain("move 1 cannot be played now");
+    expect(result.stderr).toContain("moves.json: move 2 cannot be played now: There is no offer to reject.");
+    expect(result.stderr).toContain("the moves before it are saved in kept.json");
+    const transcript = JSON.parse(readFileSync(join(cwd, "kept.json"), "utf8"));
+    expect(transcript.complete).toBe(false);
+    const moves = transcript.events.filter((event: { type: string; actor?: number }) => event.type === "move" && event.actor === 0);
+    expect(moves.map((event: { move: { type: string } }) => event.move.type)).toEqual(["ask"]);
+  });
+
+  it("asks the party a move names with \"to\", and refuses one that is not another party", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
+    const game = ["play", "rd-consortium", "--as", "university", "--partner", "logroller", "--seed", "1", "--moves", "moves.json"];
+    writeFileSync(join(cwd, "moves.json"), JSON.stringify([{ type: "ask", question: "most-important", to: "fund" }]));
+    const result = await run(game, { cwd });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain("You ask Oostland Regional Innovation Fund: “What matters most to you?”");
+    writeFileSync(join(cwd, "moves.json"), JSON.stringify([{ type: "ask", question: "most-important", to: "university" }]));
+    const self = await run(game, { cwd });
+    expectUserError(self);
+    expect(self.stderr).toContain('a question goes to another organisation, not "university"; organisations: company, fund');
   });
 
   it("needs the scenario, the organisation and the partner", async () => {
     const result = await run(["play", "hospital-it-platform", "--moves", EXAMPLE]);
     expectUserError(result);
     expect(result.stderr).toContain("--moves needs the scenario, --as <party> and --partner <style>");
+  });
+
+  it("without a terminal and without --moves: a user error that says how to play", async () => {
+    const result = await run(["play", "hospital-it-platform"]);
+    expectUserError(result);
+    expect(result.stderr).toContain("play is interactive and needs a terminal");
+    expect(result.stderr).toContain("--moves moves.json");
+  });
+
+  it("--as needs the scenario", async () => {
+    const result = await run(["play", "--as", "rivierland", "--moves", EXAMPLE]);
+    expectUserError(result);
+    expect(result.stderr).toContain("--as needs the scenario");
   });
 
   it("names the organisations when --as is unknown", async () => {

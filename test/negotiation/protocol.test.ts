@@ -50,9 +50,9 @@ describe("turn order", () => {
 
   test("moving out of turn is a ProtocolError, and the rejected move leaves no trace", () => {
     const session = humanSession(LAB);
-    expectProtocolError(() => session.move(1, { type: "offer", package: P }), /during party 0's turn/);
+    expectProtocolError(() => session.move(1, { type: "offer", package: P }), /Wait for your turn/);
     move(session, 0, { type: "offer", package: P });
-    expectProtocolError(() => session.move(0, { type: "offer", package: Q }), /during party 1's turn/);
+    expectProtocolError(() => session.move(0, { type: "offer", package: Q }), /Wait for your turn/);
     expectProtocolError(() => session.move(0, { type: "accept" }));
     expectProtocolError(() => session.move(0, { type: "walk-away" }));
     expectProtocolError(() => session.move(0, { type: "ask", to: 1, question: { kind: "alternative" } }));
@@ -167,14 +167,14 @@ describe("illegal actions", () => {
 
   test("packages, issues and options must exist", () => {
     const session = humanSession(LAB);
-    expectProtocolError(() => session.move(0, { type: "offer", package: [0, 0] }), /one option per issue/);
-    expectProtocolError(() => session.move(0, { type: "offer", package: [0, 0, 0, 0] }), /one option per issue/);
+    expectProtocolError(() => session.move(0, { type: "offer", package: [0, 0] }), /an option for every issue/);
+    expectProtocolError(() => session.move(0, { type: "offer", package: [0, 0, 0, 0] }), /an option for every issue/);
     expectProtocolError(() => session.move(0, { type: "offer", package: [51, 0, 0] }), /no option 51/);
     expectProtocolError(() => session.move(0, { type: "offer", package: [0, 3, 0] }), /no option 3/);
     expectProtocolError(() => session.move(0, { type: "offer", package: [0, 0.5, 0] }), /no option/);
     expectProtocolError(() => session.move(0, { type: "meso", packages: [P, [0, 0, 9]] }), /no option 9/);
     expectProtocolError(() => session.move(0, { type: "partial-offer", issue: 3, option: 0 }), /no issue 3/);
-    expectProtocolError(() => session.move(0, { type: "partial-offer", issue: 1, option: 3 }), /no such option/);
+    expectProtocolError(() => session.move(0, { type: "partial-offer", issue: 1, option: 3 }), /issue 1 has no option 3/);
     expectProtocolError(() => session.move(0, { type: "disclose", issue: -1, importance: "low", honesty: "truthful" }), /no issue/);
     expect(session.events).toEqual([]);
   });

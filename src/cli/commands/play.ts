@@ -4,18 +4,19 @@ import { type Command, Option } from "commander";
 import { UserError } from "../../errors.js";
 import { readTextFile, writeFileAtomic } from "../../files.js";
 import { detectLanguage } from "../../i18n/language.js";
-import { findStyle, PARTNER_STYLES } from "../../negotiation/partners/registry.js";
-import { makeTranscript } from "../../negotiation/transcript.js";
+import { translator } from "../../i18n/translate.js";
+import { ProtocolError } from "../../negotiation/session.js";
+import { talkEntries } from "../../play/conversation.js";
+import { type Game, SURPRISE, abandonGame, gameSetup, gameTranscript, partnerChoices, playMove, startGame } from "../../play/game.js";
+import { computeDebrief, debriefSections } from "../../report/debrief.js";
 import { BUILTIN_SCENARIO_DIR, DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../scenario/builtin.js";
 import { didYouMean } from "../../scenario/diagnostics.js";
-import { type Language, localise } from "../../scenario/schema.js";
-import { type Game, type PlayOptions, SURPRISE, type ScenarioChoice, initialPlayState } from "../../ui/play/state.js";
-import { positiveInteger, languageOption } from "../options.js";
-import { loadScenarioArgument } from "../scenario-input.js";
-import { debriefLines } from "../../ui/play/debrief-lines.js";
-import { conversationLines } from "../../ui/play/conversation.js";
-import { ProtocolError } from "../../negotiation/session.js";
+import type { Language } from "../../scenario/schema.js";
+import type { PlayOptions, ScenarioChoice } from "../../ui/play/state.js";
+import { cliInvocation, shellWord } from "../invocation.js";
 import { parseMovesFile, toProtocolMove } from "../moves-file.js";
+import { languageOption, positiveInteger } from "../options.js";
+import { loadScenarioArgument } from "../scenario-input.js";
 
 interface PlayFlags {
   as?: string;
@@ -27,13 +28,16 @@ interface PlayFlags {
   moves?: string;
 }
 
+/** Ctrl-C in the play UI: saved, and the exit code of an interrupt. */
+const EXIT_INTERRUPTED = 130;
+
 export function registerPlay(program: Command): void {
   program
     .command("play")
-    .description("Negotiate a scenario against a scripted partner, round by round, and get a debrief. Asks on screen for anything not given.")
+    .description("Negotiate a scenario against scripted partners, round by round, and get a debrief. Asks on screen for anything not given.")
     .argument("[scenario]", "a scenario file or the id of a built-in scenario (default: the picker)")
-    .option("--as <party>", "the organisation you play (its id)")
-    .addOption(new Option("--partner <style>", `the partner's style, or "${SURPRISE}"`).choices([...PARTNER_STYLES.map((style) => style.id), SURPRISE]))
+    .option("--as <party>", "the organisation you play (its id); needs the scenario")
+    .addOption(new Option("--partner <style>", `the partners' style, or "${SURPRISE}"`).choices(partnerChoices()))
     .addOption(languageOption())
     .option("--seed <seed>", "seed for the partners' random choices (same seed, same game)")
     .option("--rounds <n>", "deadline in rounds (default: the scenario's)", positiveInteger)
@@ -44,36 +48,34 @@ export function registerPlay(program: Command): void {
       `
 Examples:
   $ mutual-gains play
+  $ mutual-gains play rd-consortium --partner logroller
   $ mutual-gains play hospital-it-platform --as duinzicht --partner logroller --lang nl
   $ mutual-gains play my-scenario.json --partner surprise --seed 42 --rounds 6
   $ mutual-gains play hospital-it-platform --as duinzicht --partner boulware --moves moves.json
 
-Transcripts are saved in transcripts/<scenario>-<time>.json, also when you quit or press Ctrl-C.
-Reopen a debrief with: mutual-gains debrief <transcript>`,
+Transcripts are saved in transcripts/<scenario>-<time>.json, also when you quit or press Ctrl-C
+(exit code 130). Reopen a debrief with: mutual-gains debrief <transcript>`,
     )
     .action(async (argument: string | undefined, flags: PlayFlags) => {
       const lang = detectLanguage(flags.lang, process.env);
       const { scenarios, scenarioId } = scenarioChoices(argument);
       const chosen = scenarios.find((choice) => choice.id === scenarioId);
+      if (flags.as !== undefined && !chosen) throw new UserError("--as needs the scenario: mutual-gains play <scenario> --as <party>");
+      if (flags.as !== undefined && chosen) partyIndex(chosen, flags.as);
       const options: PlayOptions = {
         scenarios,
         lang,
         seed: flags.seed ?? String(Date.now()),
         scenarioId,
-        party: flags.as === undefined || !chosen ? undefined : partyIndex(chosen, flags.as),
+        partyId: flags.as,
         partner: flags.partner,
         rounds: flags.rounds,
       };
       const save = transcriptSaver(lang, flags.transcript);
       if (flags.moves) return playMovesFile(options, flags.moves, save);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        const shown = chosen ?? scenarios[0];
-        process.stdout.write(
-          `${localise(shown.scenario.title, lang)}\n${localise(shown.scenario.story, lang)}\n\n` +
-            "play is interactive and needs an interactive terminal: run it directly in a terminal window, not through a pipe or a file.\n" +
-            "Without a terminal, give the moves in a file: mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json\n",
-        );
-        return;
+        const command = "mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json";
+        throw new UserError(translator(lang)("play.needsTerminal", { command }));
       }
       // Ink colours through chalk, which ignores NO_COLOR but reads FORCE_COLOR when it loads.
       if (process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = "0";
@@ -83,7 +85,9 @@ Reopen a debrief with: mutual-gains debrief <transcript>`,
       delete process.env.CONTINUOUS_INTEGRATION;
       // Ink and React take a third of a second to load: only the commands that draw pay for it.
       const { runPlayApp } = await import("../../ui/play/run.js");
-      await runPlayApp(options, save);
+      const reopen = (path: string) => `${cliInvocation(process.argv[1], process.cwd(), process.env.PATH)} debrief ${shellWord(path)}`;
+      const { exit } = await runPlayApp(options, save, reopen);
+      if (exit === "interrupt") process.exitCode = EXIT_INTERRUPTED;
     });
 }
 
@@ -106,16 +110,15 @@ function partyIndex(choice: ScenarioChoice, id: string): number {
   return index;
 }
 
-type Saver = (game: Game, complete: boolean) => string;
+type Saver = (game: Game) => string;
 
-/** Writes the transcript atomically to transcripts/<scenario>-<time>.json, and where --transcript says. */
+/** Writes the transcript atomically to transcripts/<scenario>-<time>.json, and where --transcript says; returns where to find it. */
 function transcriptSaver(lang: Language, extra: string | undefined): Saver {
-  return (game, complete) => {
+  return (game) => {
     const savedAt = new Date();
-    const transcript = makeTranscript(game.driver.session, { trainee: game.trainee, surprise: game.surprise, lang, complete, savedAt });
-    const json = `${JSON.stringify(transcript, null, 2)}\n`;
+    const json = `${JSON.stringify(gameTranscript(game, { lang, savedAt }), null, 2)}\n`;
     const stamp = savedAt.toISOString().replace(/[:.]/g, "-");
-    const path = join("transcripts", `${game.scenario.id}-${stamp}.json`);
+    const path = join("transcripts", `${game.setup.scenario.id}-${stamp}.json`);
     mkdirSync("transcripts", { recursive: true });
     writeFileAtomic(path, json);
     if (extra) writeFileAtomic(extra, json);
@@ -123,29 +126,38 @@ function transcriptSaver(lang: Language, extra: string | undefined): Saver {
   };
 }
 
-/** Plays written moves without a terminal: prints the conversation and the debrief, saves the transcript. */
+/**
+ * Plays written moves without a terminal: prints the conversation and the debrief, saves
+ * the transcript. A move that cannot be played is an error, after the moves before it are
+ * saved (marked incomplete).
+ */
 function playMovesFile(options: PlayOptions, file: string, save: Saver): void {
-  if (options.scenarioId === undefined || options.party === undefined || options.partner === undefined) {
+  const choice = options.scenarios.find((candidate) => candidate.id === options.scenarioId);
+  if (!choice || options.partyId === undefined || options.partner === undefined) {
     throw new UserError("--moves needs the scenario, --as <party> and --partner <style>");
   }
-  if (!findStyle(options.partner) && options.partner !== SURPRISE) throw new UserError(`unknown partner style "${options.partner}"`);
   const moves = parseMovesFile(readTextFile(file, "moves file"), file);
-  const game = initialPlayState(options).game!;
-  const session = game.driver.session;
-  moves.forEach((move, k) => {
-    if (session.ended) return;
+  const setup = gameSetup({ scenario: choice.scenario, trainee: partyIndex(choice, options.partyId), partner: options.partner, seed: options.seed, rounds: options.rounds });
+  let game = startGame(setup);
+  for (const [k, move] of moves.entries()) {
+    if (game.session.ended) break;
     try {
-      game.driver.play(game.trainee, toProtocolMove(move, session, game.trainee, file));
+      game = playMove(game, toProtocolMove(move, game.session, setup.trainee, file));
     } catch (error) {
-      if (error instanceof ProtocolError) throw new UserError(`${file}: move ${k + 1} cannot be played now: ${error.message}`);
-      throw error;
+      if (!(error instanceof ProtocolError) && !(error instanceof UserError)) throw error;
+      const path = save(abandonGame(game));
+      const reason = error instanceof ProtocolError ? translator(options.lang)(`protocol.${error.code}`, error.params) : error.message;
+      throw new UserError(`${file}: move ${k + 1} cannot be played now: ${reason} (the moves before it are saved in ${path})`);
     }
-  });
-  const complete = session.ended;
-  if (!complete) session.apply({ type: "abandon", round: session.round, actor: game.trainee });
-  const path = save(game, complete);
-  for (const line of conversationLines(session, game.trainee, options.lang)) process.stdout.write(`[${line.round}] ${line.text}\n`);
+  }
+  const finished = game.session.ended ? game : abandonGame(game);
+  const path = save(finished);
+  const t = translator(options.lang);
+  for (const entry of talkEntries(finished.session, setup.trainee, t, true)) process.stdout.write(`[${entry.round}] ${entry.text}\n`);
   process.stdout.write("\n");
-  for (const line of debriefLines(game, session, process.stdout.columns ?? 80, options.lang)) process.stdout.write(`${line.text}\n`);
-  process.stdout.write(`\n${path}\n`);
+  const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
+  const debrief = computeDebrief(gameTranscript(finished, { lang: options.lang, savedAt: new Date() }), finished.session);
+  const sections = debriefSections(debrief, setup.scenario, options.lang, width);
+  process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
+  process.stdout.write(`\n${t("play.saved", { path })}\n`);
 }

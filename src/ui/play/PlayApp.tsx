@@ -1,37 +1,34 @@
 /**
- * The play UI: a thin view over `playReducer`. Keys go to the reducer as they come;
- * saving the transcript and exiting are effects of the state (the game ended, the trainee
- * quit or pressed Ctrl-C).
+ * The play UI: the screens of `playReducer`'s state, drawn for the terminal's size. Keys go
+ * to the reducer one by one; the terminal's size is part of the state (a resize redraws);
+ * saving the transcript and exiting are effects of the state.
  */
 import { useApp, useInput, useStdout } from "ink";
-import { useEffect, useMemo, useReducer, useState } from "react";
-import type { Session } from "../../negotiation/session.js";
-import type { Language } from "../../scenario/schema.js";
-import { BriefingScreen } from "./BriefingScreen.js";
-import { type DebriefLine, DebriefScreen } from "./DebriefScreen.js";
-import { NegotiationScreen } from "./NegotiationScreen.js";
-import { PickScreen } from "./PickScreen.js";
-import { type Game, type PlayOptions, type PlayState, initialPlayState, playReducer } from "./state.js";
+import { useEffect, useReducer } from "react";
+import { type Game, abandonGame } from "../../play/game.js";
+import { screenLines } from "./layout/screens.js";
+import { playReducer } from "./reducer.js";
+import { Screen } from "./Screen.js";
+import { type ExitRequest, type PlayOptions, type TerminalSize, initialPlayState } from "./state.js";
 
 export interface PlayAppProps {
   readonly options: PlayOptions;
-  /** Writes the transcript; returns where it went (shown in the debrief). */
-  readonly save: (game: Game, complete: boolean) => string | undefined;
-  /** The debrief as lines, for the game's final session. */
-  readonly debrief: (game: Game, session: Session, width: number, lang: Language) => DebriefLine[];
-  /** Called once the app is done (tests pass their own; the CLI exits Ink). */
-  readonly onExit?: (state: PlayState) => void;
-  /** Told when a game starts, so the CLI can save it if the process is killed. */
+  /** Writes the transcript of the game (finished or not); returns where it went. */
+  readonly save: (game: Game) => string;
+  /** Called once the trainee is done: how the app ends, and where an unfinished game was saved. */
+  readonly onExit?: (exit: ExitRequest, unfinishedAt: string | null) => void;
+  /** Told of every new state of the game, so that a signal can still save it. */
   readonly onGame?: (game: Game) => void;
 }
 
-export function PlayApp({ options, save, debrief, onExit, onGame }: PlayAppProps) {
-  const [state, dispatch] = useReducer(playReducer, options, initialPlayState);
-  const [savedTo, setSavedTo] = useState<string | undefined>();
+function terminalSize(stdout: NodeJS.WriteStream): TerminalSize {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
+export function PlayApp({ options, save, onExit, onGame }: PlayAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const columns = stdout.columns ?? 80;
-  const rows = stdout.rows ?? 24;
+  const [state, dispatch] = useReducer(playReducer, undefined, () => initialPlayState(options, terminalSize(stdout)));
 
   useInput((input, key) => {
     // Keys typed fast can arrive in one read ("k1"): each character is a key press of its own.
@@ -40,33 +37,29 @@ export function PlayApp({ options, save, debrief, onExit, onGame }: PlayAppProps
   });
 
   useEffect(() => {
-    if (state.game) onGame?.(state.game);
-  }, [state.game]);
+    const resized = () => dispatch({ type: "resize", size: terminalSize(stdout) });
+    stdout.on("resize", resized);
+    return () => {
+      stdout.off("resize", resized);
+    };
+  }, [stdout]);
+
+  const game = state.screen === "pick" ? null : state.game;
+  useEffect(() => {
+    if (game) onGame?.(game);
+  }, [game]);
 
   const ended = state.screen === "debrief";
   useEffect(() => {
-    if (ended && state.game) setSavedTo(save(state.game, true));
+    if (ended && game) dispatch({ type: "saved", path: save(game) });
   }, [ended]);
 
   useEffect(() => {
-    if (!state.exitRequested) return;
-    if (state.game && !ended) save(state.game, false);
-    (onExit ?? (() => exit()))(state);
-  }, [state.exitRequested]);
+    if (!state.exit) return;
+    // A game left before its end is saved too, marked incomplete; a finished one was saved when it ended.
+    const unfinishedAt = game && !game.session.ended ? save(abandonGame(game)) : null;
+    (onExit ?? (() => exit()))(state.exit, unfinishedAt);
+  }, [state.exit]);
 
-  const debriefLines = useMemo(
-    () => (ended && state.game ? debrief(state.game, state.game.driver.session, columns, options.lang) : []),
-    [ended, columns],
-  );
-
-  switch (state.screen) {
-    case "pick":
-      return <PickScreen state={state} />;
-    case "briefing":
-      return <BriefingScreen state={state} columns={columns} rows={rows} />;
-    case "negotiate":
-      return <NegotiationScreen state={state} columns={columns} rows={rows} />;
-    case "debrief":
-      return <DebriefScreen state={state} lines={debriefLines} rows={rows} savedTo={savedTo} />;
-  }
+  return <Screen lines={screenLines(state)} />;
 }

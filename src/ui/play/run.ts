@@ -1,41 +1,49 @@
-/** Starts the play UI in the terminal and resolves when the trainee is done. */
+/** Starts the play UI in the terminal and resolves, once the trainee is done, with how it ended. */
 import { render } from "ink";
 import { createElement } from "react";
-import { debriefLines } from "./debrief-lines.js";
+import { translator } from "../../i18n/translate.js";
+import { type Game, abandonGame } from "../../play/game.js";
 import { PlayApp } from "./PlayApp.js";
-import type { Game, PlayOptions } from "./state.js";
-import { PLAY_TEXT } from "./text.js";
+import type { ExitRequest, PlayOptions } from "./state.js";
 
-export async function runPlayApp(options: PlayOptions, save: (game: Game, complete: boolean) => string): Promise<void> {
-  let current: Game | undefined;
-  // A game left before its end has no debrief screen to say where it went: the terminal says it after.
-  let unfinishedAt: string | undefined;
-  const saveGame = (game: Game, complete: boolean) => {
-    const path = save(game, complete);
-    unfinishedAt = complete ? undefined : path;
-    return path;
+/** Exit codes of a signal: 128 + its number. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+export interface PlayRun {
+  readonly exit: ExitRequest;
+  /** Where the transcript of a game left before its end went, if one was. */
+  readonly unfinishedAt: string | null;
+}
+
+/** `reopen` is the command that reopens a debrief, as the trainee can type it where they are. */
+export async function runPlayApp(options: PlayOptions, save: (game: Game) => string, reopen: (path: string) => string): Promise<PlayRun> {
+  const t = translator(options.lang);
+  let current: Game | null = null;
+  let result: PlayRun = { exit: "quit", unfinishedAt: null };
+  const tell = (path: string) => process.stdout.write(`${t("play.saved", { path })}\n${t("play.reopen", { command: reopen(path) })}\n`);
+  // A signal (kill, a closed terminal) must not lose the trainee's moves either.
+  const onSignal = (signal: NodeJS.Signals) => {
+    app.unmount();
+    if (current && !current.session.ended) tell(save(abandonGame(current)));
+    process.exit(SIGNAL_EXIT[signal] ?? 1);
   };
-  // A closed terminal or a kill must not lose the trainee's moves either.
-  const saveAndQuit = (signal: NodeJS.Signals) => {
-    const session = current?.driver.session;
-    if (current && session && !session.ended) {
-      session.apply({ type: "abandon", round: session.round, actor: current.trainee });
-      save(current, false);
-    }
-    process.exit(signal === "SIGHUP" ? 129 : 143);
-  };
-  process.once("SIGTERM", saveAndQuit);
-  process.once("SIGHUP", saveAndQuit);
-  // Ctrl-C reaches the app as a key, so the app can save the transcript before it exits.
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const signal of signals) process.once(signal, onSignal);
+  // Ctrl-C reaches the app as a key (the terminal is in raw mode), so the app can save before it exits.
   const app = render(
-    createElement(PlayApp, { options, save: saveGame, debrief: debriefLines, onGame: (game: Game) => (current = game) }),
+    createElement(PlayApp, {
+      options,
+      save,
+      onGame: (game: Game) => (current = game),
+      onExit: (exit: ExitRequest, unfinishedAt: string | null) => {
+        result = { exit, unfinishedAt };
+        app.unmount();
+      },
+    }),
     { exitOnCtrlC: false },
   );
   await app.waitUntilExit();
-  process.off("SIGTERM", saveAndQuit);
-  process.off("SIGHUP", saveAndQuit);
-  if (unfinishedAt) {
-    const t = PLAY_TEXT[options.lang];
-    process.stdout.write(`${t.savedTo(unfinishedAt)}\n${t.reopenDebrief(unfinishedAt)}\n`);
-  }
+  for (const signal of signals) process.off(signal, onSignal);
+  if (result.unfinishedAt) tell(result.unfinishedAt);
+  return result;
 }

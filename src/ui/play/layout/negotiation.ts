@@ -15,7 +15,8 @@ import type { MenuMode, NegotiateState } from "../state.js";
 import { footerLines } from "./footer.js";
 import { type Line, type Segment, contentHeight, contentWidth, displayWidth, fit, line, pad, paragraph, truncate } from "./lines.js";
 import { columnOption, offerColumns, offersTable } from "./offers.js";
-import { talkEntries, talkLines } from "./talk.js";
+import { talkEntries } from "../../../play/conversation.js";
+import { talkLines } from "./talk.js";
 
 /** The smallest conversation pane: a heading and two lines. */
 const MIN_PANE = 3;
@@ -63,47 +64,60 @@ function isMenu(state: NegotiateState): state is NegotiateState & { mode: MenuMo
   return "cursor" in state.mode;
 }
 
-/** Round and deadline first (never cut), the scenario's title, and each partner's trust in the trainee. */
+/**
+ * Round and deadline first (never cut), then each partner's trust in the trainee, on one
+ * line where they fit; the scenario's title where there is room left.
+ */
 function headerLines(state: NegotiateState, width: number, t: Translator): Line[] {
   const { session, setup } = state.game;
   const rounds = session.config.deadlineRounds;
   const round = Math.min(session.round, rounds);
   const partners = Array.from({ length: session.partyCount }, (_, party) => party).filter((party) => party !== setup.trainee);
-  const first: Segment[] = [{ text: t("play.header.round", { round, rounds, left: rounds - round }), style: "heading" }];
+  const roundText = t("play.header.round", { round, rounds, left: rounds - round });
   const title = localise(setup.scenario.title, t.lang);
-  const meters = trustLine(state, partners, width, t, partners.length === 1);
-  const titleRoom = width - displayWidth(first[0].text) - 3 - (partners.length === 1 ? displayWidth(meters.map((s) => s.text).join("")) + 2 : 0);
-  if (titleRoom >= 8) first.push({ text: ` · ${truncate(title, titleRoom)}` });
-  if (partners.length === 1) {
-    const used = displayWidth(first.map((s) => s.text).join(""));
-    const gap = width - used - displayWidth(meters.map((s) => s.text).join(""));
-    return gap >= 1 ? [[...first, { text: " ".repeat(gap) }, ...meters]] : [first, meters];
+  const withTitle = (segments: Segment[], room: number): Segment[] =>
+    room >= 12 ? [...segments, { text: ` · ${truncate(title, room - 3)}` }] : segments;
+  // On one line: the round, the meters, and the title in what is left.
+  const sameLine = trustSegments(state, partners, width - displayWidth(roundText) - 3, t);
+  if (sameLine) {
+    const used = displayWidth(roundText) + 3 + widthOf(sameLine);
+    const head = withTitle([{ text: roundText, style: "heading" }], width - used);
+    return [[...head, { text: " ".repeat(Math.max(1, width - widthOf(head) - widthOf(sameLine))) }, ...sameLine]];
   }
-  return [first, meters];
+  const first = withTitle([{ text: roundText, style: "heading" }], width - displayWidth(roundText));
+  return [first, trustSegments(state, partners, width, t) ?? [{ text: t("play.header.trust") }]];
 }
 
-/** "Trust ██████░░░░ 60", or with several partners "Trust: Name ██████░░░░ 60 · Name …", shrunk to fit. */
-function trustLine(state: NegotiateState, partners: readonly number[], width: number, t: Translator, alone: boolean): Segment[] {
+const widthOf = (segments: readonly Segment[]) => segments.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
+
+/**
+ * "Trust ██████░░░░ 60", or with several partners "Trust: Name ██████░░░░ 60 · Name …",
+ * with shorter meters and names where room is short; null when it cannot fit `width`.
+ */
+function trustSegments(state: NegotiateState, partners: readonly number[], width: number, t: Translator): Segment[] | null {
   const { session, setup } = state.game;
+  const alone = partners.length === 1;
   const label = alone ? `${t("play.header.trust")} ` : `${t("play.header.trust")}: `;
   const separator = " · ";
-  for (const cells of [TRUST_METER_CELLS, 5, 0]) {
-    const meterWidth = (cells > 0 ? cells + 1 : 0) + 3;
+  const names = partners.map((party) => localise(setup.scenario.parties[party].name, t.lang));
+  for (const cells of [TRUST_METER_CELLS, 5]) {
+    const meterWidth = cells + 4;
     const each = Math.floor((width - displayWidth(label) - separator.length * (partners.length - 1)) / partners.length);
-    const nameRoom = alone ? 0 : each - meterWidth - 1;
-    if (!alone && nameRoom < 6 && cells > 0) continue;
+    const longest = Math.max(...names.map(displayWidth));
+    const nameRoom = alone ? 0 : Math.min(longest, each - meterWidth - 1);
+    if (each < meterWidth || (!alone && nameRoom < 8)) continue;
     const segments: Segment[] = [{ text: label }];
     partners.forEach((party, k) => {
       const level = session.trustIn(party, setup.trainee);
       const filled = Math.round((level / 100) * cells);
       if (k > 0) segments.push({ text: separator });
-      if (!alone) segments.push({ text: `${truncate(localise(setup.scenario.parties[party].name, t.lang), Math.max(4, nameRoom))} ` });
-      if (cells > 0) segments.push({ text: "█".repeat(filled), style: trustStyle(level) }, { text: `${"░".repeat(cells - filled)} `, style: "dim" });
-      segments.push({ text: pad(t.number(level, 0), 3, "start"), style: trustStyle(level) });
+      if (!alone) segments.push({ text: `${truncate(names[k], nameRoom)} ` });
+      segments.push({ text: "█".repeat(filled), style: trustStyle(level) }, { text: "░".repeat(cells - filled), style: "dim" });
+      segments.push({ text: ` ${t.number(level, 0)}`, style: trustStyle(level) });
     });
     return segments;
   }
-  return [{ text: label }];
+  return null;
 }
 
 /** What stands on the table, and (with three or more parties) who has accepted it and who still must. */
@@ -123,11 +137,13 @@ function statusLines(state: NegotiateState, width: number, t: Translator): Line[
     mine: standing.proposer === trainee ? "yes" : "no",
     name: who(standing.proposer),
     round: offer,
-    values: t.list(points),
+    values: t.list(points, "or"),
     term,
     batna: session.model.batnas[trainee],
     parties: session.partyCount,
-    accepted: t.list(accepted.accepted.map(who)),
+    // The proposer has accepted its own offer: only the others who did are news.
+    accepted: t.list(accepted.accepted.filter((party) => party !== standing.proposer).map(who)),
+    others: accepted.accepted.length - 1,
     waiting: t.list(accepted.waiting.map(who)),
   });
   return paragraph(`● ${text}`, width, "standing", "  ");

@@ -119,13 +119,14 @@ export function offersTable(state: NegotiateState, width: number, maxRows: numbe
     head2.push({ text: GAP + pad(truncate(`${column.standing ? "● " : ""}${kind}`, g.offerWidth), g.offerWidth), style: column.standing ? "standing" : "dim" });
   }
   if (g.shown < g.total) {
-    const more = t("play.table.more", { before: g.first, after: g.total - g.first - g.shown });
+    const more = t("play.table.more", { hidden: g.total - g.shown });
     head2.push({ text: GAP + more, style: "dim" });
   }
 
   const rowCount = Math.min(model.issueCount, Math.max(1, maxRows));
   const firstRow = Math.max(0, Math.min(issueCursor - Math.floor(rowCount / 2), model.issueCount - rowCount));
-  const lines: Line[] = [head1, head2];
+  // The second header line says which offer each column is; without offers or a tray there is nothing to say.
+  const lines: Line[] = columns.length > 0 || state.mesoTray.length > 0 ? [head1, head2] : [head1];
   for (let issue = firstRow; issue < firstRow + rowCount; issue++) {
     const selected = issue === issueCursor;
     const settled = session.settled[issue] >= 0;
@@ -152,9 +153,12 @@ export function offersTable(state: NegotiateState, width: number, maxRows: numbe
     lines.push(row);
   }
 
+  // The totals' label may run on under the builder, up to its points.
+  const builderTotal = points(session.utility(trainee, selection));
+  const labelWidth = g.issueWidth + GAP.length + g.builderWidth - displayWidth(builderTotal) - 1;
   const total: Segment[] = [
-    { text: pad("", CURSOR.length) + pad(truncate(t("play.table.total"), g.issueWidth), g.issueWidth) + GAP, style: "heading" },
-    { text: pad(points(session.utility(trainee, selection)), g.builderWidth, "start"), style: "heading" },
+    { text: pad("", CURSOR.length) + pad(truncate(t("play.table.total", { batna: model.batnas[trainee] }), labelWidth), labelWidth) + " ", style: "heading" },
+    { text: builderTotal, style: "heading" },
   ];
   for (const column of columns) {
     total.push({ text: GAP + pad(column.package ? points(session.utility(trainee, column.package)) : "–", g.offerWidth, "start"), style: "heading" });

@@ -1,0 +1,302 @@
+/**
+ * The play UI's reducer: pure, one key at a time. A key acts only through a binding of
+ * the key table (keys.ts) that applies now; each binding id has its handler here. Keys
+ * typed fast arrive one by one, each against the state the previous one left.
+ */
+import type { MessageKey } from "../../i18n/translate.js";
+import { answerMove, disclosureMove } from "../../negotiation/answers.js";
+import type { Move } from "../../negotiation/protocol.js";
+import { ProtocolError } from "../../negotiation/session.js";
+import { QUESTION_KINDS, questionNeedsIssue } from "../../negotiation/wording.js";
+import { partnerChoices, playMove } from "../../play/game.js";
+import { questionRecipient } from "../../play/table.js";
+import { localise } from "../../scenario/schema.js";
+import {
+  BRIEFING_KEYS,
+  CONFIRM_KEYS,
+  DEBRIEF_KEYS,
+  HELP_KEYS,
+  type KeyName,
+  MENU_KEYS,
+  NEGOTIATE_KEYS,
+  PICK_KEYS,
+  bindingOf,
+  keyName,
+} from "./keys.js";
+import { offerColumns } from "./layout/offers.js";
+import { negotiationLayout, talkScrollLimit } from "./layout/negotiation.js";
+import { scrollLimit } from "./layout/screens.js";
+import { HONESTIES, IMPORTANCES, loadableOffers, menuLength, otherParties, questionFor } from "./menus.js";
+import {
+  type BriefingState,
+  type DebriefState,
+  type KeyPress,
+  type MenuMode,
+  type NegotiateState,
+  type PickState,
+  type PlayState,
+  type TerminalSize,
+  briefing,
+  negotiating,
+  pickedParty,
+  pickedScenario,
+} from "./state.js";
+
+export type PlayAction =
+  | { readonly type: "key"; readonly key: KeyPress }
+  | { readonly type: "resize"; readonly size: TerminalSize }
+  /** The app saved the transcript of the finished game there. */
+  | { readonly type: "saved"; readonly path: string };
+
+export function playReducer(state: PlayState, action: PlayAction): PlayState {
+  switch (action.type) {
+    case "resize":
+      return { ...state, size: action.size };
+    case "saved":
+      return state.screen === "debrief" ? { ...state, savedTo: action.path } : state;
+    case "key":
+      return keyPressed(state, action.key);
+  }
+}
+
+function keyPressed(state: PlayState, key: KeyPress): PlayState {
+  // A notice answers the key before; the next key clears it.
+  const current = state.screen === "negotiate" && state.notice ? { ...state, notice: null } : state;
+  const binding = bindingOf(current, key);
+  if (!binding) return current;
+  if (binding.id === "interrupt") return { ...current, exit: "interrupt" };
+  const name = keyName(key);
+  switch (current.screen) {
+    case "pick":
+      return PICK[binding.id as PickId](current, name);
+    case "briefing":
+      return BRIEFING[binding.id as BriefingId](current, name);
+    case "debrief":
+      return DEBRIEF[binding.id as DebriefId](current, name);
+    case "negotiate": {
+      const mode = current.mode;
+      if (mode.kind === "main") return NEGOTIATE[binding.id as NegotiateId](current, name);
+      if (mode.kind === "help") return HELP[binding.id as HelpId](current, name);
+      if (mode.kind === "confirm-walk" || mode.kind === "confirm-quit") return CONFIRM[binding.id as ConfirmId](current, name);
+      return MENU[binding.id as MenuId](current as NegotiateState & { mode: MenuMode }, name);
+    }
+  }
+}
+
+type Handlers<Table extends readonly { id: string }[], S> = { readonly [Id in Table[number]["id"]]: (state: S, key: KeyName) => PlayState };
+type PickId = (typeof PICK_KEYS)[number]["id"];
+type BriefingId = (typeof BRIEFING_KEYS)[number]["id"];
+type DebriefId = (typeof DEBRIEF_KEYS)[number]["id"];
+type NegotiateId = (typeof NEGOTIATE_KEYS)[number]["id"];
+type HelpId = (typeof HELP_KEYS)[number]["id"];
+type ConfirmId = (typeof CONFIRM_KEYS)[number]["id"];
+type MenuId = (typeof MENU_KEYS)[number]["id"];
+
+/** ↑ and ↓ step through `length` items and wrap around. */
+function stepped(cursor: number, key: KeyName, length: number): number {
+  return key === "up" ? (cursor + length - 1) % length : (cursor + 1) % length;
+}
+
+/** A scroll offset moved by a line (↑↓), a page (PgUp PgDn) or to an end (Home End), within 0…limit. */
+function scrolledBy(offset: number, key: KeyName, page: number, limit: number): number {
+  const moved =
+    key === "up" ? offset - 1 : key === "down" ? offset + 1 : key === "pageUp" ? offset - page : key === "pageDown" ? offset + page : key === "home" ? 0 : limit;
+  return Math.max(0, Math.min(limit, moved));
+}
+
+const PAGE_OVERLAP = 2;
+const page = (state: PlayState) => Math.max(1, state.size.rows - 4 - PAGE_OVERLAP);
+
+function pickLength(state: PickState): number {
+  switch (state.step) {
+    case "scenario":
+      return state.options.scenarios.length;
+    case "party":
+      return state.scenario.scenario.parties.length;
+    case "partner":
+      return partnerChoices().length;
+  }
+}
+
+const PICK: Handlers<typeof PICK_KEYS, PickState> = {
+  "pick.choose": (state, key) => ({ ...state, cursor: stepped(state.cursor, key, pickLength(state)) }),
+  "pick.select": (state) => {
+    switch (state.step) {
+      case "scenario":
+        return pickedScenario(state, state.options.scenarios[state.cursor]);
+      case "party":
+        return pickedParty(state, state.scenario, state.cursor);
+      case "partner":
+        return briefing(state, state.scenario, state.party, partnerChoices()[state.cursor]);
+    }
+  },
+  "pick.back": (state) => {
+    if (state.step === "partner") return { ...state, step: "party", scenario: state.scenario, cursor: state.party };
+    const index = state.step === "party" ? state.options.scenarios.indexOf(state.scenario) : 0;
+    return { screen: "pick", options: state.options, size: state.size, exit: null, step: "scenario", cursor: Math.max(0, index) };
+  },
+  "pick.quit": (state) => ({ ...state, exit: "quit" }),
+};
+
+const BRIEFING: Handlers<typeof BRIEFING_KEYS, BriefingState> = {
+  "briefing.scroll": (state, key) => ({ ...state, scroll: scrolledBy(state.scroll, key, page(state), scrollLimit(state)) }),
+  "briefing.start": (state) => negotiating(state),
+  "briefing.quit": (state) => ({ ...state, exit: "quit" }),
+};
+
+const DEBRIEF: Handlers<typeof DEBRIEF_KEYS, DebriefState> = {
+  "debrief.scroll": (state, key) => ({ ...state, scroll: scrolledBy(state.scroll, key, page(state), scrollLimit(state)) }),
+  "debrief.quit": (state) => ({ ...state, exit: "quit" }),
+};
+
+const notice = (state: NegotiateState, key: MessageKey, params?: Record<string, string | number>): NegotiateState => ({
+  ...state,
+  notice: params ? { key, params } : { key },
+});
+
+const main = (state: NegotiateState): NegotiateState => ({ ...state, mode: { kind: "main" } });
+
+/** The trainee's move; the partners answer and take their turns. A refused move changes nothing but says why. */
+function play(state: NegotiateState, move: Move): PlayState {
+  let game;
+  try {
+    game = playMove(state.game, move);
+  } catch (error) {
+    if (error instanceof ProtocolError) return notice(main(state), `protocol.${error.code}`, error.params);
+    throw error;
+  }
+  if (game.session.ended) return { screen: "debrief", options: state.options, size: state.size, exit: null, game, scroll: 0, savedTo: null };
+  return { ...main(state), game, talkScroll: 0 };
+}
+
+const samePackage = (a: readonly number[], b: readonly number[]) => a.every((option, issue) => option === b[issue]);
+
+const NEGOTIATE: Handlers<typeof NEGOTIATE_KEYS, NegotiateState> = {
+  "negotiate.issue": (state, key) => ({ ...state, issueCursor: stepped(state.issueCursor, key, state.game.model.issueCount) }),
+  "negotiate.option": (state, key) => {
+    const issue = state.issueCursor;
+    const options = state.game.model.optionCounts[issue];
+    const selection = state.selection.map((option, i) => (i === issue ? stepped(option, key === "left" ? "up" : "down", options) : option));
+    return { ...state, selection };
+  },
+  "negotiate.offer": (state) => play(state, { type: "offer", package: [...state.selection] }),
+  "negotiate.term": (state) => play(state, { type: "partial-offer", issue: state.issueCursor, option: state.selection[state.issueCursor] }),
+  "negotiate.meso-add": (state) => {
+    if (state.mesoTray.length >= 3) return notice(state, "play.notice.mesoFull");
+    if (state.mesoTray.some((pkg) => samePackage(pkg, state.selection))) return notice(state, "play.notice.mesoDuplicate");
+    const mesoTray = [...state.mesoTray, [...state.selection]];
+    return notice({ ...state, mesoTray }, "play.notice.mesoAdded", { count: mesoTray.length });
+  },
+  "negotiate.meso-send": (state) => play({ ...state, mesoTray: [] }, { type: "meso", packages: state.mesoTray.map((pkg) => [...pkg]) }),
+  "negotiate.meso-clear": (state) => ({ ...state, mesoTray: [] }),
+  "negotiate.accept": (state) => {
+    const standing = state.game.session.standing!;
+    if (standing.kind === "meso" && standing.chosen === undefined) return { ...state, mode: { kind: "accept-meso", cursor: 0 } };
+    return play(state, { type: "accept" });
+  },
+  "negotiate.load": (state) => {
+    const offers = loadableOffers(state);
+    if (offers.length > 1) return { ...state, mode: { kind: "load", cursor: 0 } };
+    return loaded(state, 0);
+  },
+  "negotiate.reject": (state) => play(state, { type: "reject", blockingIssue: state.issueCursor }),
+  "negotiate.ask": (state) => ({ ...state, mode: { kind: "ask", cursor: 0 } }),
+  "negotiate.disclose": (state) => ({ ...state, mode: { kind: "disclose", cursor: 0 } }),
+  "negotiate.answer": (state) => ({ ...state, mode: { kind: "answer", cursor: 0 } }),
+  "negotiate.columns": (state, key) => {
+    const total = offerColumns(state).length;
+    const columnOffset = Math.max(0, Math.min(total - 1, state.columnOffset + (key === "]" ? 1 : -1)));
+    return { ...state, columnOffset };
+  },
+  "negotiate.talk": (state, key) => {
+    const { talk } = negotiationLayout(state);
+    const back = state.talkScroll + (key === "pageUp" ? 1 : -1) * Math.max(1, talk.shown - 1);
+    return { ...state, talkScroll: Math.max(0, Math.min(talkScrollLimit(state), back)) };
+  },
+  "negotiate.expand": (state) => ({ ...state, talkExpanded: !state.talkExpanded, talkScroll: 0 }),
+  "negotiate.walk": (state) => ({ ...state, mode: { kind: "confirm-walk" } }),
+  "negotiate.help": (state) => ({ ...state, mode: { kind: "help", scroll: 0 } }),
+  "negotiate.quit": (state) => ({ ...state, mode: { kind: "confirm-quit" } }),
+};
+
+const HELP: Handlers<typeof HELP_KEYS, NegotiateState> = {
+  "help.scroll": (state, key) => {
+    const scroll = state.mode.kind === "help" ? state.mode.scroll : 0;
+    return { ...state, mode: { kind: "help", scroll: scrolledBy(scroll, key, page(state), scrollLimit(state)) } };
+  },
+  "help.close": main,
+};
+
+const CONFIRM: Handlers<typeof CONFIRM_KEYS, NegotiateState> = {
+  "confirm.yes": (state) => (state.mode.kind === "confirm-walk" ? play(state, { type: "walk-away" }) : { ...main(state), exit: "quit" }),
+  "confirm.no": main,
+};
+
+type InMenu = NegotiateState & { mode: MenuMode };
+
+const MENU: Handlers<typeof MENU_KEYS, InMenu> = {
+  "menu.choose": (state, key) => ({ ...state, mode: { ...state.mode, cursor: stepped(state.mode.cursor, key, menuLength(state, state.mode)) } }),
+  "menu.select": (state) => chosen(state, state.mode.cursor),
+  "menu.number": (state, key) => {
+    const index = Number(key) - 1;
+    return index < menuLength(state, state.mode) ? chosen(state, index) : state;
+  },
+  "menu.back": (state) => {
+    const mode = state.mode;
+    if (mode.kind === "ask-issue") return { ...state, mode: { kind: "ask", cursor: QUESTION_KINDS.indexOf(mode.question) } };
+    if (mode.kind === "ask-whom") {
+      if (mode.issue !== null) return { ...state, mode: { kind: "ask-issue", question: mode.question, cursor: mode.issue } };
+      return { ...state, mode: { kind: "ask", cursor: QUESTION_KINDS.indexOf(mode.question) } };
+    }
+    return main(state);
+  },
+};
+
+/** The menu's item `index` was chosen. */
+function chosen(state: InMenu, index: number): PlayState {
+  const { game } = state;
+  const trainee = game.setup.trainee;
+  const mode = state.mode;
+  switch (mode.kind) {
+    case "ask": {
+      const question = QUESTION_KINDS[index];
+      if (questionNeedsIssue(question)) return { ...state, mode: { kind: "ask-issue", question, cursor: state.issueCursor } };
+      return recipient(state, question, null);
+    }
+    case "ask-issue":
+      return recipient(state, mode.question, index);
+    case "ask-whom":
+      return ask(state, mode.question, mode.issue, otherParties(state)[index]);
+    case "disclose":
+      return play(state, disclosureMove(game.session.model, trainee, state.issueCursor, IMPORTANCES[index]));
+    case "answer": {
+      const answer = answerMove(game.session, trainee, HONESTIES[index], () => [...state.selection]);
+      return answer ? play(state, answer) : notice(main(state), "play.notice.noQuestion");
+    }
+    case "accept-meso":
+      return play(state, { type: "accept", choice: index });
+    case "load":
+      return loaded(state, index);
+  }
+}
+
+/** With three or more parties the trainee chooses whom to ask, starting on whom the rule would pick. */
+function recipient(state: NegotiateState, question: (typeof QUESTION_KINDS)[number], issue: number | null): PlayState {
+  const session = state.game.session;
+  if (session.partyCount <= 2) return ask(state, question, issue, undefined);
+  const preset = otherParties(state).indexOf(questionRecipient(session, state.game.setup.trainee));
+  return { ...state, mode: { kind: "ask-whom", question, issue, cursor: Math.max(0, preset) } };
+}
+
+function ask(state: NegotiateState, kind: (typeof QUESTION_KINDS)[number], issue: number | null, to: number | undefined): PlayState {
+  const session = state.game.session;
+  const question = questionFor(kind, issue ?? state.issueCursor);
+  return play(state, { type: "ask", to: questionRecipient(session, state.game.setup.trainee, to), question });
+}
+
+function loaded(state: NegotiateState, index: number): PlayState {
+  const offer = loadableOffers(state)[index];
+  if (!offer) return notice(main(state), "play.notice.nothingToLoad");
+  const name = localise(state.game.setup.scenario.parties[offer.party].name, state.options.lang);
+  return notice({ ...main(state), selection: [...offer.package] }, "play.notice.loaded", { name });
+}
