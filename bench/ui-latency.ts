@@ -49,11 +49,11 @@ class Game {
   constructor(options: PlayOptions) {
     const props = { options, save: () => "transcript.json", onExit: () => {} };
     this.app = render(createElement(PlayApp, props));
-    // ink-testing-library's stdout reports 100 columns and no rows: set the size, then render
-    // again (a new element, so that React does re-render) to lay the app out for it.
+    // ink-testing-library's stdout reports 100 columns and no rows: set the size, then tell
+    // the app its terminal was resized, which lays it out for that size.
     Object.defineProperty(this.app.stdout, "columns", { configurable: true, get: () => COLUMNS });
     Object.defineProperty(this.app.stdout, "rows", { configurable: true, get: () => ROWS });
-    this.app.rerender(createElement(PlayApp, props));
+    this.app.stdout.emit("resize");
   }
 
   get frame(): string {

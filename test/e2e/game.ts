@@ -1,0 +1,140 @@
+/**
+ * A trainee's game in a real terminal (tmux), from the picker to the debrief, with key
+ * presses: at every round the screen is checked (the round in the header, every issue's
+ * row, the keys in the footer, nothing wider than the terminal), then the debrief is paged
+ * through and checked line by line against the `debrief` command's own text.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { translator } from "../../src/i18n/translate.js";
+import { resolveScenarioPath } from "../../src/scenario/builtin.js";
+import { loadScenarioFile } from "../../src/scenario/load.js";
+import { type Language, type Scenario, localise } from "../../src/scenario/schema.js";
+import { CLI, sendKeys, startSession, waitForExit, waitForScreen } from "./tmux.js";
+
+export interface TerminalGame {
+  readonly columns: number;
+  readonly rows: number;
+  readonly lang: Language;
+  /** The scenario's place in the picker, and the scenario itself. */
+  readonly pickerIndex: number;
+  readonly scenario: Scenario;
+}
+
+const ROUNDS = 4;
+
+const scenarioFile = (id: string): Scenario => loadScenarioFile(resolveScenarioPath(id)).scenario;
+
+/** Games each terminal size plays: a two- and a three-party scenario (their place in the picker), in both languages. */
+export const TERMINAL_GAMES: readonly [string, Omit<TerminalGame, "columns" | "rows">][] = (["en", "nl"] as const).flatMap((lang) => [
+  [`hospital-it-platform (two parties), ${lang}`, { lang, pickerIndex: 0, scenario: scenarioFile("hospital-it-platform") }],
+  [`rd-consortium (three parties), ${lang}`, { lang, pickerIndex: 2, scenario: scenarioFile("rd-consortium") }],
+]);
+/** The picker lists the styles in the registry's order: the fifth is the logroller. */
+const LOGROLLER = 4;
+
+/** Words as a reader sees them: letters only, so that plot characters and punctuation do not count. */
+function words(text: string): Set<string> {
+  return new Set(text.match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []);
+}
+
+export async function playInTerminal(game: TerminalGame, session: string): Promise<void> {
+  const { columns, rows, lang, scenario } = game;
+  const t = translator(lang);
+  const workdir = mkdtempSync(join(tmpdir(), "mutual-gains-e2e-"));
+  try {
+    // CI=true: the play UI must still draw every frame in a terminal (Ink alone would not).
+    startSession(session, columns, rows, workdir, `env CI=true NO_COLOR=1 TERM=xterm-256color LANG=C.UTF-8 node ${CLI} play --seed 7 --rounds ${ROUNDS} --lang ${lang}`, { keep: true });
+    const title = localise(scenario.title, lang);
+    await waitForScreen(session, t("play.pick.scenario"));
+    sendKeys(session, ...Array(game.pickerIndex).fill("Down"));
+    await waitForScreen(session, `› ${t("play.pick.scenarioItem", { title, parties: scenario.parties.length })}`);
+    sendKeys(session, "Enter");
+    await waitForScreen(session, t("play.pick.party"));
+    sendKeys(session, "Enter");
+    await waitForScreen(session, t("play.pick.partner", { partners: scenario.parties.length - 1 }));
+    sendKeys(session, ...Array(LOGROLLER).fill("Down"));
+    await waitForScreen(session, "› logroller");
+    sendKeys(session, "Enter");
+    await waitForScreen(session, t("play.briefing.title", { title, party: localise(scenario.parties[0].name, lang) }));
+    sendKeys(session, "Enter");
+
+    const saved = t("play.saved", { path: "transcripts/" });
+    let round = 1;
+    for (;;) {
+      const header = t("play.header.round", { round, rounds: ROUNDS, left: ROUNDS - round });
+      const screen = await waitForScreen(session, (text) => text.split("\n")[0].includes(header) || text.includes(saved), { settledMs: 150 });
+      if (screen.includes(saved)) break;
+      expectNegotiationScreen(screen, game);
+      if (round === 1) {
+        // Ask a question; with three parties the trainee chooses whom.
+        sendKeys(session, "k", "1");
+        if (scenario.parties.length > 2) {
+          await waitForScreen(session, t("play.ask.whom"));
+          sendKeys(session, "Down", "Enter");
+        }
+        await waitForScreen(session, (text) => !text.includes(t("play.ask.title")) && !text.includes(t("play.ask.whom")));
+      }
+      sendKeys(session, "o");
+      round++;
+      expect(round, "the game outlasted its deadline").toBeLessThanOrEqual(ROUNDS + 1);
+    }
+
+    // The debrief, page by page, until its last line shows.
+    const shown: string[] = [];
+    for (let page = 0; page < 60; page++) {
+      const screen = await waitForScreen(session, saved, { settledMs: 150 });
+      const lines = screen.replace(/\n+$/, "").split("\n");
+      for (const line of lines) {
+        expect([...line].length, `wider than ${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
+        expect(line.trimEnd().endsWith("…"), `a cut word: ${line}`).toBe(false);
+      }
+      expect(lines.length).toBeLessThanOrEqual(rows);
+      shown.push(...lines);
+      const position = /(\d+)–(\d+) (?:of|van) (\d+)/.exec(lines.at(-1) ?? "");
+      if (!position || position[2] === position[3]) break;
+      sendKeys(session, "NPage");
+      await waitForScreen(session, (text) => !text.includes(position[0]));
+    }
+    sendKeys(session, "q");
+    const { status } = await waitForExit(session);
+    expect(status).toBe(0);
+
+    const [file] = readdirSync(join(workdir, "transcripts"));
+    const transcript = JSON.parse(readFileSync(join(workdir, "transcripts", file), "utf8"));
+    expect(transcript).toMatchObject({ complete: true, lang, trainee: 0 });
+    // Every word on the debrief screens is a word of the debrief itself: none was cut.
+    const printed = spawnSync(process.execPath, [CLI, "debrief", join(workdir, "transcripts", file)], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(printed.status, printed.stderr).toBe(0);
+    const known = words(`${printed.stdout} ${t("play.saved", { path: "" })} ${t("play.scroll.position", { first: 1, last: 2, total: 3 })} ${footerWords(lang)}`);
+    const unknown = [...words(shown.join("\n"))].filter((word) => !known.has(word));
+    expect(unknown, "words on the debrief screen that the debrief does not have").toEqual([]);
+  } finally {
+    spawnSync("tmux", ["kill-session", "-t", session]);
+    rmSync(workdir, { recursive: true, force: true });
+  }
+}
+
+function footerWords(lang: Language): string {
+  const t = translator(lang);
+  return [t("play.key.scroll.hint"), t("play.key.quit.hint")].join(" ");
+}
+
+/** At every round: the round in the first line, every issue's row, the keys in the footer, nothing too wide. */
+function expectNegotiationScreen(screen: string, game: TerminalGame): void {
+  const t = translator(game.lang);
+  const lines = screen.replace(/\n+$/, "").split("\n");
+  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(game.columns);
+  expect(lines.length).toBeLessThan(game.rows);
+  for (const issue of game.scenario.issues) {
+    // A label may be cut to fit its column, never to nothing.
+    const label = localise(issue.label, game.lang);
+    expect(screen, `the row of ${label}`).toContain(label.slice(0, 8));
+  }
+  const footer = lines.slice(-2).join(" ");
+  expect(footer).toContain(`? ${t("play.key.help.hint")}`);
+  expect(footer).toContain(`q ${t("play.key.quit.hint")}`);
+}
