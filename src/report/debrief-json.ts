@@ -6,7 +6,7 @@
 import { compileScenario, packageToRecord } from "../engine/model.js";
 import type { Language } from "../i18n/language.js";
 import type { AnswerContent, Question, ScriptedChange } from "../negotiation/protocol.js";
-import { lineText } from "../negotiation/wording.js";
+import { lineText, styleDescription } from "../negotiation/wording.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { Debrief, PlotPoint } from "./debrief.js";
 
@@ -95,7 +95,7 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
     partnerStyles: debrief.partnerStyles.map((reveal) => ({
       ...reveal,
       party: party(reveal.party),
-      description: reveal.description ? reveal.description[lang] : null,
+      description: reveal.family ? styleDescription(reveal.style, lang) : null,
     })),
     coaching: debrief.coaching.map((item) => ({ ...item, text: item.text[lang], evidence: item.evidence[lang] })),
   };

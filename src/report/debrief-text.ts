@@ -9,7 +9,7 @@
  * in the order frontier, y, p, C, N, D, so the deal is always visible.
  */
 import { type Language, formatPercent, formatPoints } from "../i18n/language.js";
-import type { StyleFamily } from "../negotiation/partners/types.js";
+import { styleDescription, styleFamilyText } from "../negotiation/wording.js";
 import type { Scenario } from "../scenario/schema.js";
 import { describePackage, explainTrades, issueKindText, plotWidth, table } from "./analysis-text.js";
 import { pack, wrap } from "./wrap.js";
@@ -40,7 +40,6 @@ const EN = {
   style: (style: string, family: string, surprise: boolean) =>
     `plays ${style} (${family}), ${surprise ? "a surprise, revealed now" : "the style you chose"}.`,
   person: "played by a person.",
-  families: { "win-lose": "win-lose", "win-win": "win-win", baseline: "baseline" } as Record<StyleFamily, string>,
   header: ["party", "BATNA", "deal", "gain"],
   you: (name: string) => `${name} (you)`,
   noZone: "No package gave every party more than its BATNA: there was no joint gain to make.",
@@ -100,7 +99,6 @@ const NL: Words = {
   settledTerms: (terms) => `Vastgelegde voorwaarden aan het eind: ${terms}`,
   style: (style, family, surprise) => `speelt ${style} (${family}), ${surprise ? "een verrassing, nu onthuld" : "de stijl die je koos"}.`,
   person: "gespeeld door een mens.",
-  families: { "win-lose": "win-verlies", "win-win": "win-win", baseline: "basislijn" },
   header: ["partij", "BATNA", "akkoord", "winst"],
   you: (name) => `${name} (jij)`,
   noZone: "Geen enkel pakket gaf elke partij meer dan haar BATNA: er viel geen gezamenlijke winst te maken.",
@@ -186,10 +184,10 @@ function outcomeLines(debrief: Debrief, scenario: Scenario, lang: Language, widt
 function partnerLines(reveal: PartnerReveal, scenario: Scenario, lang: Language, width: number): string[] {
   const w = WORDS[lang];
   const name = partyName(scenario, reveal.party, lang);
-  if (!reveal.family || !reveal.description) return wrap(`${name}: ${w.person}`, width, "  ");
+  if (!reveal.family) return wrap(`${name}: ${w.person}`, width, "  ");
   return [
-    ...wrap(`${name} ${w.style(reveal.style, w.families[reveal.family], reveal.surprise)}`, width, "  "),
-    ...wrap(reveal.description[lang], width, "  ", "  "),
+    ...wrap(`${name} ${w.style(reveal.style, styleFamilyText(reveal.family, lang), reveal.surprise)}`, width, "  "),
+    ...wrap(styleDescription(reveal.style, lang), width, "  ", "  "),
   ];
 }
 

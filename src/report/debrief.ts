@@ -135,8 +135,8 @@ export interface PartnerReveal {
   readonly party: number;
   /** The style id, or "human". */
   readonly style: string;
+  /** Its description is worded from the style id (`styleDescription`); null for a person. */
   readonly family: StyleFamily | null;
-  readonly description: Localised | null;
   /** The trainee did not know the style while playing. */
   readonly surprise: boolean;
 }

@@ -51,7 +51,7 @@ describe.skipIf(!hasTmux)("play in a real terminal", () => {
 
     await press(["k"], "Ask a question");
     const answered = await press(["1"], /→ What matters most to you\?/);
-    expect(answered).toMatch(/matters most to us/);
+    expect(answered).toMatch(/Most important to us: /);
 
     const offered = await press(["o"], /You offer a package/);
     expect(offered).toMatch(/Round 2\/\d+/);

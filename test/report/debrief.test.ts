@@ -114,17 +114,13 @@ describe("the facts", () => {
   });
 
   test("the partner's style is revealed with its description", () => {
-    expect(debrief.partnerStyles).toEqual([
-      {
-        party: PARTNER,
-        style: "logroller",
-        family: "win-win",
-        description: expect.objectContaining({ en: expect.stringContaining("Asks, listens and trades") }),
-        surprise: false,
-      },
-    ]);
-    const surprised = play((driver) => driver.play(TRAINEE, { type: "walk-away" }), { surprise: true });
-    expect(allLines(surprised, "en").join("\n")).toContain("plays logroller (win-win), a surprise, revealed now");
+    expect(debrief.partnerStyles).toEqual([{ party: PARTNER, style: "logroller", family: "win-win", surprise: false }]);
+    expect(allLines(game, "en").join(" ")).toContain("Asks, listens and trades");
+    expect(allLines(game, "nl").join(" ")).toContain("Vraagt, luistert en ruilt");
+    const surprised = play((driver) => driver.play(TRAINEE, { type: "walk-away" }), { surprise: true, partner: { style: "hardliner" } });
+    expect(allLines(surprised, "en").join("\n")).toContain("plays hardliner (win-lose), a surprise, revealed now");
+    // The family is worded in Dutch too.
+    expect(allLines(surprised, "nl").join(" ").replace(/\s+/g, " ")).toContain("speelt hardliner (win-verlies)");
   });
 
   test("the replayed transcript gives the same debrief as the live session", () => {
@@ -163,8 +159,8 @@ describe("coaching", () => {
     const item = tip(debrief, 2);
     expect(item.verdict).toBe("good");
     expect(item.say).toContain("You asked 3 questions");
-    expect(item.shows).toContain("“What matters most to you?” (round 1): answered misleadingly, “Data standard matters most to us.” (revealed now)");
-    expect(item.shows).toContain("“Which option of Go-live date do you prefer?” (round 1): answered truthfully");
+    expect(item.shows).toContain("“What matters most to you?” (round 1): answered misleadingly, “Most important to us: Data standard.” (revealed now)");
+    expect(item.shows).toContain("“Which option for Go-live date do you prefer?” (round 1): answered truthfully");
     expect(debrief.questions.map((record) => record.answer?.honesty)).toEqual(["misleading", "truthful", "misleading"]);
   });
 

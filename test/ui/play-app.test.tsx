@@ -243,7 +243,7 @@ describe("the negotiation screen", () => {
     expect(menu).toContain("1. What matters most to you?");
     const answered = await app.type("1");
     expect(answered).toContain("[1] You: → What matters most to you?");
-    expect(answered).toMatch(/matters most to us\.|Hard to say/);
+    expect(answered).toMatch(/Most important to us: .+\.|Hard to say/);
     expect(answered).not.toContain("Ask a question");
   });
 
@@ -254,7 +254,7 @@ describe("the negotiation screen", () => {
     expect(menu).toContain("For which issue? (↑↓, Enter, Esc back)");
     await app.type(TERM.down);
     const answered = await app.type(TERM.enter);
-    expect(answered).toContain(`→ How important is ${en(hospital.issues[1].label)} to you?`);
+    expect(answered).toContain(`→ How much do you care about ${en(hospital.issues[1].label)}?`);
   });
 
   test("Escape backs out of a menu", async () => {
@@ -300,7 +300,7 @@ describe("the negotiation screen", () => {
     // (The prompt wraps at 80 columns.)
     expect(menu.replace(/\n\s*/g, " ")).toContain('They ask: "What matters most to you?" — 1 answer truthfully · 2 dodge · 3 bluff');
     const answered = await app.type("1");
-    expect(answered).toMatch(/\[1\] You: → .+ matters most to us\./);
+    expect(answered).toMatch(/\[1\] You: → Most important to us: .+\./);
     expect(answered).not.toContain("(n)");
   });
 });

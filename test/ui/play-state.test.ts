@@ -376,7 +376,7 @@ describe("questions", () => {
     expect(session(next).pendingQuestions).toEqual([]);
     const lines = conversationLines(session(next), 0, "en").map((line) => line.text);
     expect(lines).toContain("→ What matters most to you?");
-    expect(lines.some((line) => /matters most to us\.$|Hard to say/.test(line))).toBe(true);
+    expect(lines.some((line) => /Most important to us: .+\.$|Hard to say/.test(line))).toBe(true);
   });
 
   test("issue questions ask for the issue with ↑↓ Enter (starting at the selected issue)", () => {

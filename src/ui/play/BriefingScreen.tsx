@@ -1,6 +1,7 @@
 import { Box } from "ink";
 import { formatPercent, formatPoints } from "../../i18n/language.js";
 import { findStyle } from "../../negotiation/partners/registry.js";
+import { styleDescription } from "../../negotiation/wording.js";
 import { localise } from "../../scenario/schema.js";
 import { Hints, type ScrollLine, ScrollView, wrapText } from "./components.js";
 import type { PlayState } from "./state.js";
@@ -37,7 +38,7 @@ export function briefingLines(state: PlayState, width: number): ScrollLine[] {
   lines.push(heading(t.yourBatna(formatPoints(party.batna, lang))));
   if (party.entryCost) lines.push(...text(t.entryCost(formatPoints(party.entryCost, lang))));
   const style = findStyle(game.partnerStyle)!;
-  lines.push(blank, ...text(game.surprise ? t.partnerUnknown(partners) : t.partnerKnown(partners, style.description[lang])));
+  lines.push(blank, ...text(game.surprise ? t.partnerUnknown(partners) : t.partnerKnown(partners, styleDescription(style.id, lang))));
   lines.push(...text(t.deadline(game.driver.session.config.deadlineRounds)));
   return lines;
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import { findStyle } from "../../negotiation/partners/registry.js";
+import { styleDescription, styleFamilyText } from "../../negotiation/wording.js";
 import { localise } from "../../scenario/schema.js";
 import { Hints, Menu } from "./components.js";
 import { type PlayState, SURPRISE, partnerChoices } from "./state.js";
@@ -20,9 +21,9 @@ export function PickScreen({ state }: { state: PlayState }) {
   } else {
     title = t.pickPartner;
     const choices = partnerChoices();
-    items = choices.map((id) => (id === SURPRISE ? t.surprise : `${id} (${findStyle(id)!.family})`));
+    items = choices.map((id) => (id === SURPRISE ? t.surprise : `${id} (${styleFamilyText(findStyle(id)!.family, lang)})`));
     const selected = findStyle(choices[state.cursor]);
-    detail = selected ? selected.description[lang] : "";
+    detail = selected ? styleDescription(selected.id, lang) : "";
   }
   return (
     <Box flexDirection="column" paddingX={1}>
