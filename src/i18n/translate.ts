@@ -37,8 +37,8 @@ export interface Translator {
   /** The catalogue's message for `key`, with `params` filled in. */
   (key: MessageKey, params?: MessageParams): string;
   readonly lang: Language;
-  /** A number as the language writes it: `digits` decimals (default one). */
-  number(value: number, digits?: number): string;
+  /** A number as the language writes it: `digits` decimals (default one). Counts may be bigints. */
+  number(value: number | bigint, digits?: number): string;
   /** A gain or loss with its sign: "+24.0", "−7.0"; zero without one. */
   signed(value: number, digits?: number): string;
   /** A share (0.94) as a percentage: "94%". */
@@ -85,7 +85,7 @@ function createTranslator(lang: Language): Translator {
   };
   return Object.assign(translate, {
     lang,
-    number: (value: number, digits = 1) => numberFormat(digits, false).format(value),
+    number: (value: number | bigint, digits = 1) => numberFormat(digits, false).format(value),
     signed: (value: number, digits = 1) => numberFormat(digits, true).format(value),
     percent: (share: number) => percentFormat.format(share),
     list: (items: readonly string[]) => listFormat.format(items),

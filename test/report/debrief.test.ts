@@ -372,7 +372,7 @@ describe("the text sections", () => {
 
   test("joint gain and value left on the table", () => {
     expect(debriefSections(games.haggling.debrief, HOSPITAL, "en", 80)[3].lines.join(" ")).toMatch(
-      /Joint gain Σ\(u − BATNA\): \d+\.\d of a possible 78\.0 \(\d+ %\)\. Left on the table: \d+\.\d points\./,
+      /Joint gain Σ\(u − BATNA\): \d+\.\d of a possible 78\.0 \(\d+%\)\. Left on the table: \d+\.\d points\./,
     );
     expect(debriefSections(games.walkAway.debrief, HOSPITAL, "en", 80)[3].lines[0]).toBe(
       "No deal: the whole possible joint gain of 78.0 points was left on the table.",

@@ -167,7 +167,7 @@ describe("from the picker to the negotiation", () => {
     const brief = pages.join("\n");
     expect(brief).toContain("Jouw vertrouwelijke tabel");
     expect(brief).toContain("Zonder akkoord (je BATNA):");
-    expect(brief).toMatch(/Gewicht \d+ %/);
+    expect(brief).toMatch(/Gewicht \d+%/);
     expect(brief).toContain("Deadline: 8 rondes.");
     expect(brief).toContain("Enter begin met onderhandelen");
 

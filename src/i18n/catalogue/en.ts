@@ -56,6 +56,42 @@ export const EN = {
   "style.linear.description": "For comparison: concedes at a steady pace from its best package down to its lower limit.",
   "style.random.description":
     "For comparison: offers random packages above its lower limit and accepts at random, the more often the better the offer.",
+
+  // ── analysis: `analyze` as text ─────────────────────────────────────────────────────────
+  "analysis.summary":
+    "{parties, plural, one {# party} other {# parties}}, {issues, plural, one {# issue} other {# issues}}, {outcomes} possible packages",
+  "analysis.header.party": "party",
+  "analysis.header.batna": "BATNA",
+  "analysis.header.best": "best",
+  "analysis.header.naive": "naive",
+  "analysis.header.nash": "Nash",
+  "analysis.issues": "Issues",
+  "analysis.kind.compatible": "compatible",
+  "analysis.kind.integrative": "integrative",
+  "analysis.kind.distributive": "distributive",
+  "analysis.hint.compatible": "a shared favourite: don't haggle over it",
+  "analysis.hint.integrative": "priorities differ: trade it",
+  "analysis.hint.distributive": "a real divide: share it",
+  "analysis.relation": "{issue}: {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
+  "analysis.relationOfPair": "{issue} ({a} × {b}): {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
+  "analysis.plotHeading": "Pareto frontier: {x} across, {y} up",
+  "analysis.frontierSize": "{points, plural, one {# Pareto-efficient utility vector} other {# Pareto-efficient utility vectors}}",
+  "analysis.legend.frontier": "• frontier",
+  "analysis.legend.batnas": "┆┄ BATNAs",
+  "analysis.marker.N": "Nash",
+  "analysis.marker.K": "Kalai–Smorodinsky",
+  "analysis.marker.J": "max joint",
+  "analysis.marker.C": "naive compromise",
+  "analysis.marker.point": "{symbol} {name} {x, number, points} / {y, number, points}",
+  "analysis.noAgreement": "No package gives every party more than its BATNA: there is no zone of agreement.",
+  "analysis.naive":
+    "Naive compromise (haggling issue by issue): joint gain {gain, number, points} of a possible {max, number, points}; {left, number, points} points ({share, number, percent}) left on the table.",
+  "analysis.packagesHeading": "Value-creating packages (Pareto-efficient, above every BATNA, by Nash product)",
+  "analysis.utility": "{party} {value, number, points}",
+  "analysis.givesWay": "{party} gives way on {issues} ({loss, number, percent} of its stakes) and gets its way on {gets} ({priority, number, percent}).",
+  "analysis.givesWayOnly": "{party} gives way on {issues} ({loss, number, percent} of its stakes).",
+  "analysis.getsOnly": "{party} gets its way on {gets} ({priority, number, percent} of its stakes).",
+  "analysis.shared": "Everyone gets their way on {issues}: a shared interest.",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

@@ -52,4 +52,41 @@ export const NL: Record<MessageKey, string> = {
   "style.linear.description": "Ter vergelijking: zakt in een vast tempo van het beste eigen pakket naar de ondergrens.",
   "style.random.description":
     "Ter vergelijking: biedt willekeurige pakketten boven de eigen ondergrens en accepteert willekeurig, vaker naarmate het bod beter is.",
+
+  // ── analysis: `analyze` as text ─────────────────────────────────────────────────────────
+  "analysis.summary":
+    "{parties, plural, one {# partij} other {# partijen}}, {issues, plural, one {# onderwerp} other {# onderwerpen}}, {outcomes} mogelijke pakketten",
+  "analysis.header.party": "partij",
+  "analysis.header.batna": "BATNA",
+  "analysis.header.best": "beste",
+  "analysis.header.naive": "naïef",
+  "analysis.header.nash": "Nash",
+  "analysis.issues": "Onderwerpen",
+  "analysis.kind.compatible": "verenigbaar",
+  "analysis.kind.integrative": "integratief",
+  "analysis.kind.distributive": "distributief",
+  "analysis.hint.compatible": "een gedeelde favoriet: pingel er niet over",
+  "analysis.hint.integrative": "de prioriteiten verschillen: ruil het uit",
+  "analysis.hint.distributive": "tegengestelde belangen: verdeel het",
+  "analysis.relation": "{issue}: {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
+  "analysis.relationOfPair": "{issue} ({a} × {b}): {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
+  "analysis.plotHeading": "Pareto-grens: {x} horizontaal, {y} verticaal",
+  "analysis.frontierSize": "{points, plural, one {# Pareto-efficiënte nutsvector} other {# Pareto-efficiënte nutsvectoren}}",
+  "analysis.legend.frontier": "• grens",
+  "analysis.legend.batnas": "┆┄ BATNA's",
+  "analysis.marker.N": "Nash",
+  "analysis.marker.K": "Kalai–Smorodinsky",
+  "analysis.marker.J": "max. gezamenlijk",
+  "analysis.marker.C": "naïef compromis",
+  "analysis.marker.point": "{symbol} {name} {x, number, points} / {y, number, points}",
+  "analysis.noAgreement": "Geen enkel pakket levert alle partijen meer op dan hun BATNA: er is geen onderhandelingsruimte.",
+  "analysis.naive":
+    "Naïef compromis (onderwerp voor onderwerp afpingelen): gezamenlijke winst {gain, number, points} van maximaal {max, number, points}; er blijven {left, number, points} punten ({share, number, percent}) liggen.",
+  "analysis.packagesHeading": "Waardecreërende pakketten (Pareto-efficiënt, boven elke BATNA, gerangschikt op Nash-product)",
+  "analysis.utility": "{party} {value, number, points}",
+  "analysis.givesWay":
+    "{party} doet concessies bij {issues} ({loss, number, percent} van de eigen belangen) en krijgt daarvoor de gewenste uitkomst bij {gets} ({priority, number, percent}).",
+  "analysis.givesWayOnly": "{party} doet concessies bij {issues} ({loss, number, percent} van de eigen belangen).",
+  "analysis.getsOnly": "{party} krijgt de gewenste uitkomst bij {gets} ({priority, number, percent} van de eigen belangen).",
+  "analysis.shared": "Bij {issues} krijgt iedereen de gewenste uitkomst: een gedeeld belang.",
 };
