@@ -92,6 +92,183 @@ export const EN = {
   "analysis.givesWayOnly": "{party} gives way on {issues} ({loss, number, percent} of its stakes).",
   "analysis.getsOnly": "{party} gets its way on {gets} ({priority, number, percent} of its stakes).",
   "analysis.shared": "Everyone gets their way on {issues}: a shared interest.",
+
+  // ── debrief: the sections after a game ──────────────────────────────────────────────────
+  "debrief.title.outcome": "Outcome",
+  "debrief.title.partners": "{count, plural, one {Your partner} other {Your partners}}",
+  "debrief.title.points": "Points",
+  "debrief.title.jointGain": "Joint gain",
+  "debrief.title.plot": "Pareto plot",
+  "debrief.title.issues": "Issue by issue",
+  "debrief.title.coaching": "Coaching along the seven tips",
+  "debrief.outcome.agreement": "Agreement in round {round, number}.",
+  "debrief.outcome.youWalked": "You walked away in round {round, number}.",
+  "debrief.outcome.theyWalked": "{name} walked away in round {round, number}.",
+  "debrief.outcome.deadline": "No agreement by the deadline (round {round, number}).",
+  "debrief.outcome.abandoned": "You stopped in round {round, number}, before the end.",
+  "debrief.outcome.deal": "The deal: {package}",
+  "debrief.outcome.forYou":
+    "For you: {value, number, points} points against your BATNA of {batna, number, points} ({difference, number, signed}).",
+  "debrief.outcome.keepBatna": "Without a deal you keep your BATNA: {batna, number, points} points.",
+  "debrief.outcome.settledTerms": "Terms settled when it ended: {terms}",
+  "debrief.partner.style":
+    "{name} plays {style} ({family}), {surprise, select, yes {a surprise, revealed now} other {the style you chose}}.",
+  "debrief.partner.person": "{name}: played by a person.",
+  "debrief.points.party": "party",
+  "debrief.points.batna": "BATNA",
+  "debrief.points.deal": "deal",
+  "debrief.points.gain": "gain",
+  "debrief.points.you": "{name} (you)",
+  "debrief.jointGain.share":
+    "Joint gain (what the deal gives the parties together above their BATNAs): {gain, number, points} of a possible {max, number, points} ({share, number, percent}).",
+  "debrief.jointGain.noZone": "No package gave every party more than its BATNA: there was no joint gain to make.",
+  "debrief.jointGain.left": "{left, plural, =0 {Nothing was left on the table.} other {Left on the table: {left, number, points} points.}}",
+  "debrief.jointGain.allLeft": "No deal: the whole possible joint gain of {max, number, points} points was left on the table.",
+  "debrief.jointGain.naive":
+    "For comparison, haggling issue by issue (the naive compromise) gives a joint gain of {gain, number, points}.",
+  "debrief.plot.axes": "You ({x}) across, {y} up",
+  "debrief.plot.legend.frontier": "• frontier",
+  "debrief.plot.legend.N": "N Nash",
+  "debrief.plot.legend.C": "C naive compromise",
+  "debrief.plot.legend.D": "D deal",
+  "debrief.plot.legend.y": "y your offers",
+  "debrief.plot.legend.p": "p their offers",
+  "debrief.plot.legend.batnas": "┆┄ BATNAs",
+  "debrief.plot.point": "{marker} {x, number, points} / {y, number, points}",
+  "debrief.issue.withPartner": "With {name}:",
+  "debrief.issue.line": "{issue} — {kind} (you {yours, number, percent}, {name} {theirs, number, percent}): {detail}",
+  "debrief.issue.dealOption": "{option} — {verdict}",
+  // Two parties: "you both"; three or more: the issue is reviewed per partner, who is named.
+  "debrief.issue.kept": "{parties, plural, =2 {kept: you both wanted this} other {kept: you and {name} wanted the same}}",
+  "debrief.issue.lost": "{parties, plural, =2 {lost; you both prefer: {option}} other {lost; you and {name} prefer: {option}}}",
+  "debrief.issue.tradedYours": "traded well: you got your way where it matters more to you",
+  "debrief.issue.tradedTheirs": "traded well: you gave way where it matters more to them",
+  "debrief.issue.missedYours": "missed: it matters more to you, yet you did not get your way",
+  "debrief.issue.missedTheirs": "missed: it matters more to them; giving way here buys more elsewhere",
+  "debrief.issue.yourWay": "you got your way",
+  "debrief.issue.theirWay": "{name} got its way",
+  "debrief.issue.neitherWay": "shared: neither of you got your favourite",
+  "debrief.issue.whoGaveWay": "Who gave way where:",
+  "debrief.tip.1": "Don't think in terms of winning or losing",
+  "debrief.tip.2": "Ask the right questions",
+  "debrief.tip.3": "Build a shared ambition",
+  "debrief.tip.4": "Find common interests",
+  "debrief.tip.5": "Is there a click?",
+  "debrief.tip.6": "Make clear agreements",
+  "debrief.tip.7": "Work on the partnership",
+  "debrief.coaching.heading": "Tip {tip, number} · {title} — {verdict, select, good {good} other {to improve}}",
+  "debrief.coaching.evidence": "From this game: {text}",
+  // Tip 1
+  "debrief.coaching.valueForAll":
+    "The deal leaves every party better off than its alternative: you created value together instead of winning it from each other.",
+  "debrief.coaching.belowYourBatna":
+    "You agreed to less than your alternative: a partnership must return more than the autonomy it costs you.",
+  "debrief.coaching.winLose":
+    "A win-lose deal: {count, plural, one {{names} ends up below its alternative} other {{names} end up below their alternatives}}, and such a partnership does not last.",
+  "debrief.coaching.noDealDespite":
+    "No deal, although packages existed that beat every party's alternative: the value of the partnership stayed on the table.",
+  "debrief.coaching.noZone":
+    "No package beat every party's alternative, so no deal was the right outcome: you did not force a win-lose agreement.",
+  "debrief.coaching.gains": "Gains over the BATNAs: {gains}.",
+  "debrief.coaching.gainOfYou": "you {gain, number, signed}",
+  "debrief.coaching.gainOf": "{name} {gain, number, signed}",
+  "debrief.coaching.dealVsBatna":
+    "The deal gives you {value, number, points} points; without it you had {batna, number, points} ({difference, number, signed}).",
+  "debrief.coaching.forExample": "For example the Nash package ({package}) gives {values}.",
+  "debrief.coaching.valueOfYou": "you {value, number, points} (BATNA {batna, number, points})",
+  "debrief.coaching.valueOf": "{name} {value, number, points} (BATNA {batna, number, points})",
+  // Tip 2
+  "debrief.coaching.noQuestions":
+    "You asked no questions: you negotiated without learning what matters to {partners, plural, one {the other side} other {the others}}. Start with a round of questions.",
+  "debrief.coaching.asked":
+    "You asked {count, plural, one {# question} other {# questions}} to learn what matters to {partners, plural, one {the other side} other {the others}}: the start of a win-win process.",
+  "debrief.coaching.askFirst": "Next time, ask before you make your first offer.",
+  "debrief.coaching.questionsNone": "Questions you asked: none.",
+  "debrief.coaching.questionList": "Questions you asked: {questions}.",
+  "debrief.coaching.question": "“{question}” (round {round, number}): {status}",
+  "debrief.coaching.questionTo": "“{question}” (round {round, number}, to {name}): {status}",
+  "debrief.coaching.answer.truthful": "answered truthfully",
+  "debrief.coaching.answer.vague": "dodged",
+  "debrief.coaching.answer.misleading": "answered misleadingly, “{answer}” (revealed now)",
+  "debrief.coaching.answer.none": "not answered",
+  // Tip 3
+  "debrief.coaching.explored":
+    "You explored what would make the partnership work for everyone at the table: the ground a shared ambition grows on.",
+  "debrief.coaching.notExplored":
+    "The scenario holds a shared ambition, but you did not explore it: ask “{question}” and say what matters to you.",
+  "debrief.coaching.askedWhatWorks": "You asked “{question}” (round {round, number}).",
+  "debrief.coaching.disclosed": "You told them this is {importance} to you: {issue} (round {round, number}).",
+  "debrief.coaching.neither":
+    "You neither asked what {partners, plural, one {the other side needs} other {the others need}} nor told them what matters to you.",
+  "debrief.coaching.ambition": "Shared ambition: “{text}”",
+  // Tip 4
+  "debrief.coaching.packagesGood":
+    "You negotiated in packages, kept the common ground and traded issues by priority: that is how mutual gains are made.",
+  "debrief.coaching.packagesNoDeal": "You made package offers rather than haggling term by term: that is how issues can be traded.",
+  "debrief.coaching.haggled":
+    "You haggled term by term: compose whole packages (or several at once, MESO) so that issues can be traded.",
+  "debrief.coaching.noPackage": "You made no package offer of your own: compose packages that add value for every party.",
+  "debrief.coaching.lostCompatible":
+    "{parties, plural, =2 {The deal gives up an issue on which you both want the same} other {The deal gives up an issue on which you and a partner want the same}}: that loses value for nobody's gain.",
+  "debrief.coaching.missedTrades":
+    "Trade issues by priority: get your way where it matters most to you, give way where it matters most to them.",
+  "debrief.coaching.noOffers": "You made no offers of your own.",
+  "debrief.coaching.offerCounts":
+    "You made {packages, plural, =0 {no package offers} one {# package offer} other {# package offers}}, {meso, plural, =0 {no MESO offers} one {# MESO offer} other {# MESO offers}} and {terms, plural, =0 {no single-term offers} one {# single-term offer} other {# single-term offers}}.",
+  "debrief.coaching.tradesMade": "Trades made: {issues}.",
+  "debrief.coaching.tradesMissed": "Trades missed: {issues}.",
+  "debrief.coaching.compatibleLost": "Compatible issues lost: {issues}.",
+  "debrief.coaching.compatibleKept": "Compatible issues kept: {issues}.",
+  "debrief.coaching.compatibleOpen": "Compatible issues, to keep in every package: {issues}.",
+  "debrief.coaching.issueWith": "{issue} with {name}",
+  "debrief.coaching.sharedFavourite": "{issue} (you both prefer: {option})",
+  "debrief.coaching.sharedFavouriteWith": "{issue} with {name} (your shared favourite: {option})",
+  "debrief.coaching.wentTo": "{issue} (to {name})",
+  "debrief.coaching.wentToYou": "{issue} (to you)",
+  // Tip 5
+  "debrief.coaching.trustHeld": "Trust held or grew: there was a click to build on.",
+  "debrief.coaching.trustFell":
+    "Trust fell: without a click a partnership does not last. Ask, answer honestly and return concessions; avoid extreme anchors, retracted concessions and bluffs.",
+  "debrief.coaching.walkedAway": "{name} walked away because it no longer trusted you: without a click there is no partnership.",
+  "debrief.coaching.trustLine":
+    "How much {name} trusted you: {start, number, whole} at the start, {lowest, number, whole} at the lowest, {end, number, whole} at the end.",
+  "debrief.coaching.movedMost": "What moved it most: {moves}.",
+  "debrief.coaching.trustMove": "{reason}{count, plural, one {} other { ×#}} {delta, number, signedWhole} (round {round, number})",
+  "debrief.coaching.nothingMoved": "Nothing at the table moved it.",
+  "debrief.coaching.fellBelow": "Trust fell to {end, number, whole}, below {threshold, number, whole}: the level at which {name} walks away.",
+  "debrief.trust.question-asked": "your questions",
+  "debrief.trust.truthful-answer": "your truthful answers",
+  "debrief.trust.vague-answer": "your dodged answers",
+  "debrief.trust.truthful-disclosure": "telling them what matters to you",
+  "debrief.trust.concession": "your concessions",
+  "debrief.trust.reciprocated-concession": "concessions that answered theirs",
+  "debrief.trust.retracted-concession": "retracted concessions",
+  "debrief.trust.extreme-anchor": "an extreme first offer (anchor)",
+  "debrief.trust.below-batna": "offers below their BATNA",
+  "debrief.trust.misleading-found-out": "a bluff of yours found out",
+  "debrief.trust.scripted": "events away from the table",
+  // Tip 6
+  "debrief.coaching.settledGood":
+    "Every term is settled and the deal is worth more to you than your alternative: a clear agreement that pays for what it costs.",
+  "debrief.coaching.settledBelow":
+    "Every term is settled, but the agreement costs you more than it brings: weigh the costs and benefits of a package before you accept it.",
+  "debrief.coaching.nothingAgreed":
+    "No deal was reached ({settled, plural, =0 {none of the {issues, number} terms was settled} one {# of the {issues, number} terms was settled} other {# of the {issues, number} terms were settled}} when it ended), although a deal good for every party was within reach.",
+  "debrief.coaching.rightlyUnsigned": "With no package beating every alternative, not signing was the clear choice.",
+  "debrief.coaching.agreed": "Agreed: {package}. You get {value, number, points} points against a BATNA of {batna, number, points}.",
+  // Tip 7
+  "debrief.coaching.adjusted": "The partnership changed during the game and you adjusted: after the change you asked or offered anew.",
+  "debrief.coaching.notAdjusted":
+    "The partnership changed during the game, but you did not re-evaluate: after a change, ask again and revise your packages.",
+  "debrief.coaching.afterwards":
+    "After the change you asked {questions, plural, =0 {no questions} one {# question} other {# questions}} and made {offers, plural, =0 {no offers} one {# offer} other {# offers}}.",
+  "debrief.scripted.batna": "Round {round, number}: the BATNA of {name} changed from {before, number, points} to {after, number, points}",
+  "debrief.scripted.priority":
+    "Round {round, number}: the weight of {issue} for {name} changed from {before, number, whole} to {after, number, whole}",
+  "debrief.scripted.trust": "Round {round, number}: the trust {name} has in you changed by {delta, number, signed}",
+  "debrief.scripted.note": "Round {round, number}: news from {name}",
+  "debrief.scripted.plain": "{change}.",
+  "debrief.scripted.said": "{change} (“{line}”).",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;
