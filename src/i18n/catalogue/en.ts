@@ -269,6 +269,25 @@ export const EN = {
   "debrief.scripted.note": "Round {round, number}: news from {name}",
   "debrief.scripted.plain": "{change}.",
   "debrief.scripted.said": "{change} (“{line}”).",
+
+  // ── batch: the summary of a batch run (English only: batch has no language option) ──────
+  "batch.header.rank": "rank",
+  "batch.header.strategy": "strategy",
+  "batch.header.scenario": "scenario",
+  "batch.header.pairing": "pairing",
+  "batch.header.ownUtility": "own utility",
+  "batch.header.share": "joint-gain share",
+  "batch.header.utilityPerSeat": "utility per seat",
+  "batch.header.agreement": "agreement",
+  "batch.header.jointUtility": "joint utility",
+  "batch.header.rounds": "rounds",
+  "batch.header.negotiations": "negotiations",
+  "batch.versus": "{a} vs {b}",
+  "batch.title.strategies": "Strategies, best first by mean own utility ({count, plural, one {# negotiation} other {# negotiations}}):",
+  "batch.title.pairings": "Pairings, best first by share of the maximal joint gain:",
+  "batch.note.interval": "mean ± half-width of its 95% confidence interval; agreement [Wilson interval]",
+  "batch.note.share": "joint-gain share: of the maximal joint gain the scenario allows",
+  "batch.note.seats": "utility per seat: in the order of the scenario's parties",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

@@ -268,4 +268,24 @@ export const NL: Record<MessageKey, string> = {
   "debrief.scripted.note": "Ronde {round, number}: nieuws van {name}",
   "debrief.scripted.plain": "{change}.",
   "debrief.scripted.said": "{change} (“{line}”).",
+
+  // ── batch: the summary of a batch run (English only: batch has no language option) ──────
+  "batch.header.rank": "plaats",
+  "batch.header.strategy": "strategie",
+  "batch.header.scenario": "scenario",
+  "batch.header.pairing": "koppel",
+  "batch.header.ownUtility": "eigen nut",
+  "batch.header.share": "aandeel gezamenlijke winst",
+  "batch.header.utilityPerSeat": "nut per rol",
+  "batch.header.agreement": "akkoord",
+  "batch.header.jointUtility": "gezamenlijk nut",
+  "batch.header.rounds": "rondes",
+  "batch.header.negotiations": "onderhandelingen",
+  "batch.versus": "{a} tegen {b}",
+  "batch.title.strategies":
+    "Strategieën, de beste eerst op gemiddeld eigen nut ({count, plural, one {# onderhandeling} other {# onderhandelingen}}):",
+  "batch.title.pairings": "Koppels, de beste eerst op aandeel in de maximale gezamenlijke winst:",
+  "batch.note.interval": "gemiddelde ± halve breedte van het 95%-betrouwbaarheidsinterval; akkoord [Wilson-interval]",
+  "batch.note.share": "aandeel gezamenlijke winst: van de maximale gezamenlijke winst die het scenario toelaat",
+  "batch.note.seats": "nut per rol: in de volgorde van de partijen in het scenario",
 };
