@@ -16,6 +16,7 @@
  * squared deviations), since a run may produce millions of rows. The intervals assume the rows of
  * a group are independent draws, which holds across seeds.
  */
+import { translator } from "../i18n/translate.js";
 import type { BatchRow } from "./row.js";
 
 type Mathjs = typeof import("mathjs/number");
@@ -355,14 +356,19 @@ export interface Table {
   readonly rows: string[][];
 }
 
-/** A ranked table of strategies ({@link rankStrategies}) or pairings (by share of the maximal joint gain). */
+/**
+ * A ranked table of strategies ({@link rankStrategies}) or pairings (by share of the maximal joint
+ * gain). Its headings are English: batch has no language option, and its tables are for analysts.
+ */
 export function summaryTable(summary: BatchSummary, kind: "strategy" | "pairing"): Table {
+  const t = translator("en");
   // The ranking's measure first, the count last: a table split to fit a terminal keeps what matters in front.
   const measures = (o: Outcomes) => [formatProportion(o.agreement), formatEstimate(o.jointUtility), formatEstimate(o.rounds), String(o.count)];
-  const tail = ["agreement", "joint utility", "rounds", "negotiations"];
+  const tail = [t("batch.header.agreement"), t("batch.header.jointUtility"), t("batch.header.rounds"), t("batch.header.negotiations")];
+  const [rank, share] = [t("batch.header.rank"), t("batch.header.share")];
   if (kind === "strategy") {
     return {
-      header: ["rank", "strategy", "own utility", "joint-gain share", ...tail],
+      header: [rank, t("batch.header.strategy"), t("batch.header.ownUtility"), share, ...tail],
       rows: rankStrategies(summary).map((s, i) => [
         String(i + 1),
         s.strategy,
@@ -373,11 +379,11 @@ export function summaryTable(summary: BatchSummary, kind: "strategy" | "pairing"
     };
   }
   return {
-    header: ["rank", "scenario", "pairing", "joint-gain share", "utility per seat", ...tail],
+    header: [rank, t("batch.header.scenario"), t("batch.header.pairing"), share, t("batch.header.utilityPerSeat"), ...tail],
     rows: rankPairings(summary).map((p, i) => [
       String(i + 1),
       p.scenario,
-      p.strategies.join(" vs "),
+      p.strategies.reduce((a, b) => t("batch.versus", { a, b })),
       formatEstimate(p.shareOfMaxJointGain),
       p.utilities.map(formatEstimate).join(" / "),
       ...measures(p),

@@ -1,4 +1,5 @@
 import { SUPPORTED_LANGUAGES, type Language } from "../scenario/schema.js";
+import { translator } from "./translate.js";
 
 export type { Language };
 
@@ -12,21 +13,17 @@ export function detectLanguage(explicit: string | undefined, env: NodeJS.Process
   return locale.toLowerCase().startsWith("nl") ? "nl" : "en";
 }
 
-/** Formats a number of points the way the language writes decimals. */
+/** A number of points as the language writes it; kept for src/ui, elsewhere use the translator. */
 export function formatPoints(value: number, lang: Language, digits = 1): string {
-  return value.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return translator(lang).number(value, digits);
 }
 
+/** A share (0.94) as a percentage ("94%"); kept for src/ui, elsewhere use the translator. */
 export function formatPercent(share: number, lang: Language): string {
-  return `${formatPoints(share * 100, lang, 0)} %`;
+  return translator(lang).percent(share);
 }
 
-/** "a, b and c" / "a, b en c". */
+/** "a, b and c" / "a, b en c"; kept for src/ui, elsewhere use the translator. */
 export function joinList(items: readonly string[], lang: Language): string {
-  if (items.length <= 1) return items.join("");
-  const and = lang === "nl" ? " en " : " and ";
-  return `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`;
+  return translator(lang).list(items);
 }

@@ -37,8 +37,8 @@ export interface Translator {
   /** The catalogue's message for `key`, with `params` filled in. */
   (key: MessageKey, params?: MessageParams): string;
   readonly lang: Language;
-  /** A number as the language writes it: `digits` decimals (default one). */
-  number(value: number, digits?: number): string;
+  /** A number as the language writes it: `digits` decimals (default one). Counts may be bigints. */
+  number(value: number | bigint, digits?: number): string;
   /** A gain or loss with its sign: "+24.0", "−7.0"; zero without one. */
   signed(value: number, digits?: number): string;
   /** A share (0.94) as a percentage: "94%". */
@@ -49,6 +49,17 @@ export interface Translator {
 
 const translators = new Map<Language, Translator>();
 
+/** `make`, remembering what it made for the same arguments. */
+function memoised<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  const made = new Map<string, R>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let found = made.get(key);
+    if (found === undefined) made.set(key, (found = make(...args)));
+    return found;
+  };
+}
+
 export function translator(lang: Language): Translator {
   let found = translators.get(lang);
   if (!found) translators.set(lang, (found = createTranslator(lang)));
@@ -58,7 +69,7 @@ export function translator(lang: Language): Translator {
 function createTranslator(lang: Language): Translator {
   const locale = LOCALES[lang];
   const catalogue = CATALOGUES[lang];
-  const compiled = new Map<MessageKey, IntlMessageFormat>();
+  const compiled = new Map<MessageKey, Pick<IntlMessageFormat, "format">>();
   const numberFormats = new Map<string, Intl.NumberFormat>();
   const numberFormat = (digits: number, signed: boolean) => {
     const id = `${digits}/${signed}`;
@@ -75,20 +86,29 @@ function createTranslator(lang: Language): Translator {
     and: new Intl.ListFormat(locale, { type: "conjunction" }),
     or: new Intl.ListFormat(locale, { type: "disjunction" }),
   };
+  // One set of Intl formatters for all of the language's messages, rather than one per message.
+  const formatters = {
+    getNumberFormat: memoised((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args)),
+    getDateTimeFormat: memoised((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+    getPluralRules: memoised((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+  };
   const translate = (key: MessageKey, params?: MessageParams): string => {
     let message = compiled.get(key);
     if (!message) {
       const source = catalogue[key];
       if (source === undefined) throw new Error(`no message "${key}" in the ${lang} catalogue`);
-      // intl-messageformat types its number options more narrowly than lib.es2023; the values are plain options.
-      message = new IntlMessageFormat(source, locale, { number: NUMBER_FORMATS as Record<string, never> });
+      // A message without placeholders, tags or escapes is its own text: no need to parse it.
+      message = /[{}<]|''/.test(source)
+        ? // intl-messageformat types its number options more narrowly than lib.es2023; the values are plain options.
+          new IntlMessageFormat(source, locale, { number: NUMBER_FORMATS as Record<string, never> }, { formatters })
+        : { format: () => source };
       compiled.set(key, message);
     }
     return String(message.format(params));
   };
   return Object.assign(translate, {
     lang,
-    number: (value: number, digits = 1) => numberFormat(digits, false).format(value),
+    number: (value: number | bigint, digits = 1) => numberFormat(digits, false).format(value),
     signed: (value: number, digits = 1) => numberFormat(digits, true).format(value),
     percent: (share: number) => percentFormat.format(share),
     list: (items: readonly string[], type: "and" | "or" = "and") => listFormats[type].format(items),

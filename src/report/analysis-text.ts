@@ -6,67 +6,16 @@ import type { ScenarioAnalysis } from "../engine/analysis.js";
 import type { IssueKind } from "../engine/issues.js";
 import type { Package } from "../engine/model.js";
 import type { PackageTrades } from "../engine/packages.js";
-import { type Language, formatPercent, formatPoints, joinList } from "../i18n/language.js";
+import type { Language } from "../i18n/language.js";
+import { translator } from "../i18n/translate.js";
+import { packageText, termText } from "../negotiation/wording.js";
 import { type Scenario, localise } from "../scenario/schema.js";
 import { paretoPlot } from "./plot.js";
 import { tableLines } from "./table.js";
 import { pack, wrap } from "./wrap.js";
 
-const TEXT = {
-  en: {
-    summary: (parties: number, issues: number, outcomes: string) =>
-      `${parties} parties, ${issues} issues, ${outcomes} possible packages`,
-    tableHeader: ["party", "BATNA", "best", "naive", "Nash"],
-    issuesHeading: "Issues",
-    kinds: { compatible: "compatible", integrative: "integrative", distributive: "distributive" } as Record<IssueKind, string>,
-    kindHints: {
-      compatible: "both want the same: don't haggle over it",
-      integrative: "priorities differ: trade it",
-      distributive: "a real divide: share it",
-    } as Record<IssueKind, string>,
-    plotHeading: (x: string, y: string) => `Pareto frontier: ${x} across, ${y} up`,
-    legend: "• frontier  N Nash  K Kalai–Smorodinsky  J max joint  C naive compromise  ┆┄ BATNAs",
-    markerNames: { N: "Nash", K: "Kalai–Smorodinsky", J: "max joint", C: "naive compromise" } as Record<string, string>,
-    frontierSize: (points: number) => `${points} Pareto-efficient utility vectors`,
-    noAgreement: "No package gives every party more than its BATNA: there is no zone of agreement.",
-    naive: (gain: string, max: string, left: string, share: string) =>
-      `Naive compromise (haggling issue by issue): joint gain ${gain} of a possible ${max}; ${left} points (${share}) left on the table.`,
-    packagesHeading: "Value-creating packages (Pareto-efficient, above every BATNA, by Nash product)",
-    givesWay: (party: string, issues: string, loss: string, gets: string, priority: string) =>
-      gets
-        ? `${party} gives way on ${issues} (${loss} of its stakes) and gets its way on ${gets} (${priority}).`
-        : `${party} gives way on ${issues} (${loss} of its stakes).`,
-    getsOnly: (party: string, gets: string, priority: string) => `${party} gets its way on ${gets} (${priority} of its stakes).`,
-    shared: (issues: string) => `Everyone gets their way on ${issues}: a shared interest.`,
-  },
-  nl: {
-    summary: (parties: number, issues: number, outcomes: string) =>
-      `${parties} partijen, ${issues} onderwerpen, ${outcomes} mogelijke pakketten`,
-    tableHeader: ["partij", "BATNA", "best", "naïef", "Nash"],
-    issuesHeading: "Onderwerpen",
-    kinds: { compatible: "verenigbaar", integrative: "integratief", distributive: "distributief" } as Record<IssueKind, string>,
-    kindHints: {
-      compatible: "beide willen hetzelfde: niet over onderhandelen",
-      integrative: "andere prioriteiten: ruil het uit",
-      distributive: "echt verdeeld: deel het",
-    } as Record<IssueKind, string>,
-    plotHeading: (x: string, y: string) => `Pareto-grens: ${x} horizontaal, ${y} verticaal`,
-    legend: "• grens  N Nash  K Kalai–Smorodinsky  J max. gezamenlijk  C naïef compromis  ┆┄ BATNA's",
-    markerNames: { N: "Nash", K: "Kalai–Smorodinsky", J: "max. gezamenlijk", C: "naïef compromis" } as Record<string, string>,
-    frontierSize: (points: number) => `${points} Pareto-efficiënte nutsvectoren`,
-    noAgreement: "Geen enkel pakket geeft alle partijen meer dan hun BATNA: er is geen onderhandelingsruimte.",
-    naive: (gain: string, max: string, left: string, share: string) =>
-      `Naïef compromis (onderwerp voor onderwerp afpingelen): gezamenlijke winst ${gain} van maximaal ${max}; ${left} punten (${share}) blijft liggen.`,
-    packagesHeading: "Waardecreërende pakketten (Pareto-efficiënt, boven elke BATNA, op Nash-product)",
-    givesWay: (party: string, issues: string, loss: string, gets: string, priority: string) =>
-      gets
-        ? `${party} geeft toe op ${issues} (${loss} van wat op het spel staat) en krijgt zijn zin op ${gets} (${priority}).`
-        : `${party} geeft toe op ${issues} (${loss} van wat op het spel staat).`,
-    getsOnly: (party: string, gets: string, priority: string) =>
-      `${party} krijgt zijn zin op ${gets} (${priority} van wat op het spel staat).`,
-    shared: (issues: string) => `Iedereen krijgt zijn zin op ${issues}: een gedeeld belang.`,
-  },
-};
+/** The plot's markers, drawn in this order (the Nash point over the others). */
+type Marker = "C" | "J" | "K" | "N";
 
 export interface AnalysisTextOptions {
   readonly lang: Language;
@@ -76,11 +25,11 @@ export interface AnalysisTextOptions {
 
 export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, options: AnalysisTextOptions): string {
   const { lang } = options;
-  const t = TEXT[lang];
+  const t = translator(lang);
   const { model, frontier } = analysis;
   const partyName = (p: number) => localise(scenario.parties[p].name, lang);
   const issueLabel = (i: number) => localise(scenario.issues[i].label, lang);
-  const points = (value: number) => formatPoints(value, lang);
+  const points = (value: number) => t.number(value);
   const lines: string[] = [];
   const textWidth = options.width;
   const paragraph = (text: string, indent = "", firstIndent = indent) =>
@@ -89,7 +38,9 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
     textWidth === undefined ? [firstIndent + items.join(separator)] : pack(items, separator, textWidth, indent, firstIndent);
 
   lines.push(...paragraph(localise(scenario.title, lang)));
-  lines.push(...paragraph(t.summary(model.partyCount, model.issueCount, analysis.outcomeCount.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"))));
+  lines.push(
+    ...paragraph(t("analysis.summary", { parties: model.partyCount, issues: model.issueCount, outcomes: t.number(analysis.outcomeCount, 0) })),
+  );
   lines.push("");
   const nash = analysis.nash === null ? null : frontier.utilities(analysis.nash);
   const rows = model.partyIds.map((_, p) => [
@@ -99,29 +50,38 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
     points(analysis.naiveCompromise.utilities[p]),
     nash ? points(nash[p]) : "–",
   ]);
-  lines.push(...table([t.tableHeader, ...rows]));
+  const header = [t("analysis.header.party"), t("analysis.header.batna"), t("analysis.header.best"), t("analysis.header.naive"), t("analysis.header.nash")];
+  lines.push(...table([header, ...rows]));
 
-  lines.push("", t.issuesHeading);
+  lines.push("", t("analysis.issues"));
   for (const relation of analysis.issueRelations) {
     const [a, b] = relation.parties;
-    const pair = model.partyCount > 2 ? ` (${partyName(a)} × ${partyName(b)})` : "";
-    lines.push(
-      ...paragraph(
-        `${issueLabel(relation.issue)}${pair}: ${t.kinds[relation.kind]} — ${partyName(a)} ${formatPercent(relation.priorities[0], lang)}, ` +
-          `${partyName(b)} ${formatPercent(relation.priorities[1], lang)}; ${t.kindHints[relation.kind]}`,
-        "    ",
-        "  ",
-      ),
-    );
+    const { name, hint } = issueKindText(relation.kind, lang);
+    const params = {
+      issue: issueLabel(relation.issue),
+      kind: name,
+      a: partyName(a),
+      aShare: relation.priorities[0],
+      b: partyName(b),
+      bShare: relation.priorities[1],
+      hint,
+    };
+    // With three or more parties an issue relates each pair of them: the pair is named.
+    lines.push(...paragraph(t(model.partyCount > 2 ? "analysis.relationOfPair" : "analysis.relation", params), "    ", "  "));
   }
 
-  lines.push("", ...paragraph(t.plotHeading(partyName(0), partyName(1))), t.frontierSize(frontier.size));
-  const at = (utilities: ArrayLike<number>, symbol: string) => ({ x: utilities[0], y: utilities[1], symbol });
+  lines.push("", ...paragraph(t("analysis.plotHeading", { x: partyName(0), y: partyName(1) })), t("analysis.frontierSize", { points: frontier.size }));
+  const at = (utilities: ArrayLike<number>, symbol: Marker) => ({ x: utilities[0], y: utilities[1], symbol });
   const markers = [at(analysis.naiveCompromise.utilities, "C")];
   if (analysis.maxJoint !== null) markers.push(at(frontier.utilities(analysis.maxJoint), "J"));
   if (analysis.kalaiSmorodinsky !== null) markers.push(at(frontier.utilities(analysis.kalaiSmorodinsky), "K"));
   if (nash) markers.push(at(nash, "N"));
   const width = plotWidth(options.width ?? 80);
+  const legend = [
+    t("analysis.legend.frontier"),
+    ...(["N", "K", "J", "C"] as const).map((symbol) => `${symbol} ${t(`analysis.marker.${symbol}`)}`),
+    t("analysis.legend.batnas"),
+  ];
   lines.push(
     ...paretoPlot({
       width,
@@ -131,34 +91,35 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
       frontier: Array.from({ length: frontier.size }, (_, k) => ({ x: frontier.utility(k, 0), y: frontier.utility(k, 1) })),
       batna: { x: model.batnas[0], y: model.batnas[1] },
       markers,
+      formatTick: (value, digits) => t.number(value, digits),
     }),
-    ...list(t.legend.split("  "), "  "),
+    ...list(legend, "  "),
     // Points can share a cell of the plot, so their coordinates are listed too.
     ...list(
-      markers.map((marker) => `${marker.symbol} ${t.markerNames[marker.symbol]} ${points(marker.x)} / ${points(marker.y)}`),
+      markers.map((marker) => t("analysis.marker.point", { symbol: marker.symbol, name: t(`analysis.marker.${marker.symbol}`), x: marker.x, y: marker.y })),
       " · ",
     ),
   );
 
   lines.push("");
   if (analysis.maxJointGain === null || analysis.valueLeftOnTable === null) {
-    lines.push(...paragraph(t.noAgreement));
+    lines.push(...paragraph(t("analysis.noAgreement")));
     return lines.join("\n");
   }
   lines.push(
     ...paragraph(
-      t.naive(
-        points(analysis.naiveJointGain),
-        points(analysis.maxJointGain),
-        points(analysis.valueLeftOnTable),
-        formatPercent(analysis.valueLeftOnTable / analysis.maxJointGain, lang),
-      ),
+      t("analysis.naive", {
+        gain: analysis.naiveJointGain,
+        max: analysis.maxJointGain,
+        left: analysis.valueLeftOnTable,
+        share: analysis.valueLeftOnTable / analysis.maxJointGain,
+      }),
     ),
   );
 
-  lines.push("", ...paragraph(t.packagesHeading));
+  lines.push("", ...paragraph(t("analysis.packagesHeading")));
   analysis.packages.forEach((candidate, rank) => {
-    const utilities = model.partyIds.map((_, p) => `${partyName(p)} ${points(candidate.utilities[p])}`);
+    const utilities = model.partyIds.map((_, p) => t("analysis.utility", { party: partyName(p), value: candidate.utilities[p] }));
     const terms = packageTerms(scenario, candidate.package, lang);
     // On a terminal a term per line, wrapped: an option's label alone can fill a line.
     if (textWidth === undefined) lines.push(`${rank + 1}. ${terms.join(" · ")}`);
@@ -176,35 +137,36 @@ export function plotWidth(width: number): number {
 
 /** "Budget: high · Location: north". */
 export function describePackage(scenario: Scenario, pkg: Package, lang: Language): string {
-  return packageTerms(scenario, pkg, lang).join(" · ");
+  return packageText(scenario, pkg, lang);
 }
 
 /** ["Budget: high", "Location: north"]. */
 function packageTerms(scenario: Scenario, pkg: Package, lang: Language): string[] {
-  return scenario.issues.map((issue, i) => `${localise(issue.label, lang)}: ${localise(issue.options[pkg[i]].label, lang)}`);
+  return Array.from(pkg, (option, issue) => termText(scenario, issue, option, lang));
 }
 
 /** Plain-language sentences on who gives way where, and for what. */
 export function explainTrades(scenario: Scenario, trades: PackageTrades, lang: Language): string[] {
-  const t = TEXT[lang];
+  const t = translator(lang);
   const label = (i: number) => localise(scenario.issues[i].label, lang);
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   const sentences = trades.parties.flatMap((party) => {
     const name = localise(scenario.parties[party.party].name, lang);
-    const gets = joinList(party.getsItsWayOn.map((trade) => label(trade.issue)), lang);
-    const priority = formatPercent(sum(party.getsItsWayOn.map((trade) => trade.priority)), lang);
-    if (party.givesWayOn.length === 0) return gets ? [t.getsOnly(name, gets, priority)] : [];
-    const gives = joinList(party.givesWayOn.map((trade) => label(trade.issue)), lang);
-    const loss = formatPercent(sum(party.givesWayOn.map((trade) => trade.loss)), lang);
-    return [t.givesWay(name, gives, loss, gets, priority)];
+    const gets = t.list(party.getsItsWayOn.map((trade) => label(trade.issue)));
+    const priority = sum(party.getsItsWayOn.map((trade) => trade.priority));
+    if (party.givesWayOn.length === 0) return gets ? [t("analysis.getsOnly", { party: name, gets, priority })] : [];
+    const issues = t.list(party.givesWayOn.map((trade) => label(trade.issue)));
+    const loss = sum(party.givesWayOn.map((trade) => trade.loss));
+    return [gets ? t("analysis.givesWay", { party: name, issues, loss, gets, priority }) : t("analysis.givesWayOnly", { party: name, issues, loss })];
   });
-  if (trades.sharedIssues.length > 0) sentences.push(t.shared(joinList(trades.sharedIssues.map(label), lang)));
+  if (trades.sharedIssues.length > 0) sentences.push(t("analysis.shared", { issues: t.list(trades.sharedIssues.map(label)) }));
   return sentences;
 }
 
 /** An issue class's name and what it means for the trainee. */
 export function issueKindText(kind: IssueKind, lang: Language): { name: string; hint: string } {
-  return { name: TEXT[lang].kinds[kind], hint: TEXT[lang].kindHints[kind] };
+  const t = translator(lang);
+  return { name: t(`analysis.kind.${kind}`), hint: t(`analysis.hint.${kind}`) };
 }
 
 /** Rows as columns: the first left-aligned, the others right-aligned. */

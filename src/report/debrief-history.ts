@@ -123,7 +123,6 @@ export function partnerReveals(config: SessionConfig, partners: readonly number[
       party,
       style: config.participants[party].style,
       family: style?.family ?? null,
-      description: style?.description ?? null,
       surprise,
     };
   });

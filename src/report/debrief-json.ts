@@ -1,14 +1,17 @@
 /**
  * The machine-readable debrief (`debrief --json`): the structured Debrief with parties,
  * issues and options as the scenario's ids, packages as { issueId: optionId }, and the
- * localised texts (coaching, style descriptions, partners' lines) in one language.
+ * texts (coaching, style descriptions, partners' lines) in one language. Each coaching item
+ * also carries the catalogue messages its texts are worded from (`messages`: key and
+ * parameters, with ids), for tools that word them themselves.
  */
 import { compileScenario, packageToRecord } from "../engine/model.js";
 import type { Language } from "../i18n/language.js";
 import type { AnswerContent, Question, ScriptedChange } from "../negotiation/protocol.js";
-import { lineText } from "../negotiation/wording.js";
-import type { Scenario } from "../scenario/schema.js";
-import type { Debrief, PlotPoint } from "./debrief.js";
+import { lineText, styleDescription } from "../negotiation/wording.js";
+import { type Scenario, localise } from "../scenario/schema.js";
+import type { Debrief, MessageArg, MessageRef, PlotPoint } from "./debrief.js";
+import { renderSentences } from "./debrief-wording.js";
 
 export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Language) {
   const model = compileScenario(scenario);
@@ -95,10 +98,38 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
     partnerStyles: debrief.partnerStyles.map((reveal) => ({
       ...reveal,
       party: party(reveal.party),
-      description: reveal.description ? reveal.description[lang] : null,
+      description: reveal.family ? styleDescription(reveal.style, lang) : null,
     })),
-    coaching: debrief.coaching.map((item) => ({ ...item, text: item.text[lang], evidence: item.evidence[lang] })),
+    // The texts in `lang`, and the messages they are worded from.
+    coaching: debrief.coaching.map((item) => ({
+      tip: item.tip,
+      verdict: item.verdict,
+      text: renderSentences(item.text, scenario, lang),
+      evidence: renderSentences(item.evidence, scenario, lang),
+      messages: { text: item.text.map(messageJson), evidence: item.evidence.map(messageJson) },
+    })),
   };
+
+  /** A message reference with its parameters as the JSON writes them: ids, and texts of the scenario in `lang`. */
+  function messageJson(ref: MessageRef): { key: string; params?: Record<string, unknown> } {
+    if (!ref.params) return { key: ref.key };
+    return { key: ref.key, params: Object.fromEntries(Object.entries(ref.params).map(([name, arg]) => [name, argJson(arg)])) };
+  }
+
+  function argJson(arg: MessageArg): unknown {
+    if (typeof arg === "number" || typeof arg === "string") return arg;
+    if ("key" in arg) return messageJson(arg);
+    if ("list" in arg) return { list: arg.list.map(argJson), ...(arg.join ? { join: arg.join } : {}) };
+    if ("party" in arg) return { party: party(arg.party) };
+    if ("option" in arg) return { issue: issue(arg.issue), option: option(arg.issue, arg.option) };
+    if ("issue" in arg) return { issue: issue(arg.issue) };
+    if ("package" in arg) return { package: record(arg.package) };
+    if ("question" in arg) return { question: questionJson(arg.question) };
+    if ("answer" in arg) return { answer: answerJson(arg.answer) };
+    if ("importance" in arg) return { importance: arg.importance };
+    if ("line" in arg) return { line: lineText(arg.line, lang) };
+    return { text: localise(arg.text, lang) };
+  }
 
   function questionJson(question: Question) {
     return "issue" in question ? { kind: question.kind, issue: issue(question.issue) } : { kind: question.kind };

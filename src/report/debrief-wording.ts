@@ -1,8 +1,14 @@
-/** Phrases the debrief's coaching and its text sections share, in English and Dutch. */
-import { type Language, formatPercent, formatPoints } from "../i18n/language.js";
+/**
+ * The debrief's wording layer: renders content (message references, see `MessageRef` in
+ * debrief.ts) to one language, for the text sections and the JSON alike, and the messages
+ * that coaching and the text sections share (the outcome, the joint gain).
+ */
+import type { Language } from "../i18n/language.js";
+import { type MessageParams, translator } from "../i18n/translate.js";
 import type { Outcome } from "../negotiation/protocol.js";
+import { answerText, importanceText, lineText, packageText, questionText } from "../negotiation/wording.js";
 import { type Scenario, localise } from "../scenario/schema.js";
-import type { DebriefFacts } from "./debrief.js";
+import type { DebriefFacts, MessageArg, MessageRef } from "./debrief.js";
 
 export function partyName(scenario: Scenario, party: number, lang: Language): string {
   return localise(scenario.parties[party].name, lang);
@@ -16,51 +22,59 @@ export function optionLabel(scenario: Scenario, issue: number, option: number, l
   return localise(scenario.issues[issue].options[option].label, lang);
 }
 
-/** "+24.0" or "-7.0": a gain or loss in points. */
-export function signedPoints(value: number, lang: Language, digits = 1): string {
-  return `${value > 0 ? "+" : ""}${formatPoints(value, lang, digits)}`;
+/** A message reference; without parameters, just the key. */
+export function message(key: MessageRef["key"], params?: MessageRef["params"]): MessageRef {
+  return params === undefined ? { key } : { key, params };
 }
 
-const WORDS = {
-  en: {
-    agreement: (round: number) => `Agreement in round ${round}.`,
-    youWalked: (round: number) => `You walked away in round ${round}.`,
-    theyWalked: (name: string, round: number) => `${name} walked away in round ${round}.`,
-    deadline: (round: number) => `No agreement by the deadline (round ${round}).`,
-    abandoned: (round: number) => `You stopped in round ${round}, before the end.`,
-    jointGain: (gain: string, max: string, share: string) => `Joint gain Σ(u − BATNA): ${gain} of a possible ${max} (${share}).`,
-  },
-  nl: {
-    agreement: (round: number) => `Akkoord in ronde ${round}.`,
-    youWalked: (round: number) => `Je liep weg in ronde ${round}.`,
-    theyWalked: (name: string, round: number) => `${name} liep weg in ronde ${round}.`,
-    deadline: (round: number) => `Geen akkoord voor de deadline (ronde ${round}).`,
-    abandoned: (round: number) => `Je stopte in ronde ${round}, voor het einde.`,
-    jointGain: (gain: string, max: string, share: string) =>
-      `Gezamenlijke winst Σ(u − BATNA): ${gain} van maximaal ${max} (${share}).`,
-  },
-};
+/** The message in `lang`, its parameters formatted first. */
+export function renderMessage(ref: MessageRef, scenario: Scenario, lang: Language): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, arg] of Object.entries(ref.params ?? {})) params[name] = renderArg(arg, scenario, lang);
+  return translator(lang)(ref.key, params as MessageParams);
+}
 
-export function outcomeSentence(outcome: Outcome, trainee: number, scenario: Scenario, lang: Language): string {
-  const w = WORDS[lang];
+/** Sentences joined into one text. */
+export function renderSentences(refs: readonly MessageRef[], scenario: Scenario, lang: Language): string {
+  return refs.map((ref) => renderMessage(ref, scenario, lang)).join(" ");
+}
+
+function renderArg(arg: MessageArg, scenario: Scenario, lang: Language): string | number {
+  if (typeof arg === "number" || typeof arg === "string") return arg;
+  if ("key" in arg) return renderMessage(arg, scenario, lang);
+  if ("list" in arg) {
+    const items = arg.list.map((item) => String(renderArg(item, scenario, lang)));
+    return arg.join === "semicolon" ? items.join("; ") : translator(lang).list(items);
+  }
+  if ("party" in arg) return partyName(scenario, arg.party, lang);
+  if ("option" in arg) return optionLabel(scenario, arg.issue, arg.option, lang);
+  if ("issue" in arg) return issueLabel(scenario, arg.issue, lang);
+  if ("package" in arg) return packageText(scenario, arg.package, lang);
+  if ("question" in arg) return questionText(scenario, arg.question, lang);
+  if ("answer" in arg) return answerText(scenario, arg.answer, lang);
+  if ("importance" in arg) return importanceText(arg.importance, lang);
+  if ("line" in arg) return lineText(arg.line, lang);
+  return localise(arg.text, lang);
+}
+
+export function outcomeMessage(outcome: Outcome, trainee: number): MessageRef {
+  const round = outcome.round;
   switch (outcome.kind) {
     case "agreement":
-      return w.agreement(outcome.round);
+      return message("debrief.outcome.agreement", { round });
     case "walk-away":
-      return outcome.by === trainee ? w.youWalked(outcome.round) : w.theyWalked(partyName(scenario, outcome.by, lang), outcome.round);
+      return outcome.by === trainee
+        ? message("debrief.outcome.youWalked", { round })
+        : message("debrief.outcome.theyWalked", { round, name: { party: outcome.by } });
     case "deadline":
-      return w.deadline(outcome.round);
+      return message("debrief.outcome.deadline", { round });
     case "abandoned":
-      return w.abandoned(outcome.round);
+      return message("debrief.outcome.abandoned", { round });
   }
 }
 
 /** The deal's joint gain against the most possible; null without a deal or without any package beating every BATNA. */
-export function jointGainSentence(facts: DebriefFacts, lang: Language): string | null {
+export function jointGainMessage(facts: DebriefFacts): MessageRef | null {
   if (!facts.deal || facts.maxJointGain === null || facts.shareOfMaxJointGain === null) return null;
-  return WORDS[lang].jointGain(
-    formatPoints(facts.jointGain, lang),
-    formatPoints(facts.maxJointGain, lang),
-    formatPercent(facts.shareOfMaxJointGain, lang),
-  );
+  return message("debrief.jointGain.share", { gain: facts.jointGain, max: facts.maxJointGain, share: facts.shareOfMaxJointGain });
 }

@@ -20,24 +20,51 @@ import type { ParetoFrontier } from "../engine/frontier.js";
 import type { IssueKind } from "../engine/issues.js";
 import { type PackageTrades, describeTrades } from "../engine/packages.js";
 import { packageUtilities } from "../engine/model.js";
+import type { MessageKey } from "../i18n/translate.js";
 import type { StyleFamily } from "../negotiation/partners/types.js";
 import type { AnswerContent, Honesty, Importance, Line, Outcome, PackageArray, Question, ScriptedChange } from "../negotiation/protocol.js";
 import type { SessionView } from "../negotiation/session.js";
 import type { Transcript } from "../negotiation/transcript.js";
 import type { TrustReason } from "../negotiation/trust.js";
+import type { LocalisedText } from "../scenario/schema.js";
 import { coach } from "./debrief-coaching.js";
 import { offerHistory, partnerReveals, scriptedHistory, traineeDisclosures, traineeQuestions, trustReviews } from "./debrief-history.js";
 import { reviewIssues } from "./debrief-issues.js";
 import { paretoData } from "./debrief-pareto.js";
 
-export { debriefSections } from "./debrief-text.js";
+export { debriefSections, coachingText } from "./debrief-text.js";
 export { debriefToJson } from "./debrief-json.js";
 
-/** A text in both languages: coaching is computed once and shown in the trainee's language. */
-export interface Localised {
-  readonly en: string;
-  readonly nl: string;
+/**
+ * Debrief content that is text: a message of the catalogues and its parameters, worded in
+ * one language only when the debrief is rendered (`renderMessage` in debrief-wording.ts, for
+ * the text sections and the JSON alike). Parameters are values, not words.
+ */
+export interface MessageRef {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, MessageArg>>;
 }
+
+/** A parameter of a message, formatted by the wording layer in the reader's language. */
+export type MessageArg =
+  /** A number the message formats: `{x, number, points}`, a plural. */
+  | number
+  /** A case of a `select`, never text to show. */
+  | string
+  | { readonly party: number }
+  | { readonly issue: number }
+  | { readonly issue: number; readonly option: number }
+  | { readonly package: PackageArray }
+  | { readonly question: Question }
+  | { readonly answer: AnswerContent }
+  | { readonly importance: Importance }
+  /** What someone said in the game, as the scenario words it. */
+  | { readonly line: Line }
+  /** A text of the scenario (its shared ambition). */
+  | { readonly text: LocalisedText }
+  /** "a, b and c" (`and`, the default) or "a; b; c" (`semicolon`, for items with commas of their own). */
+  | { readonly list: readonly MessageArg[]; readonly join?: "and" | "semicolon" }
+  | MessageRef;
 
 /** A point of the Pareto plot: the trainee's utility across, the partner's up. */
 export interface PlotPoint {
@@ -135,8 +162,8 @@ export interface PartnerReveal {
   readonly party: number;
   /** The style id, or "human". */
   readonly style: string;
+  /** Its description is worded from the style id (`styleDescription`); null for a person. */
   readonly family: StyleFamily | null;
-  readonly description: Localised | null;
   /** The trainee did not know the style while playing. */
   readonly surprise: boolean;
 }
@@ -146,8 +173,10 @@ export type Tip = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export interface CoachingItem {
   readonly tip: Tip;
   readonly verdict: "good" | "improve";
-  readonly text: Localised;
-  readonly evidence: Localised;
+  /** The advice, sentence by sentence. */
+  readonly text: readonly MessageRef[];
+  /** What in this game shows it, sentence by sentence. */
+  readonly evidence: readonly MessageRef[];
 }
 
 export interface Debrief {

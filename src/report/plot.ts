@@ -26,6 +26,8 @@ export interface ParetoPlotInput {
   readonly batna?: { x: number; y: number };
   readonly series?: readonly PlotSeries[];
   readonly markers?: readonly PlotMarker[];
+  /** Writes a tick's value with `digits` decimals, as the reader's language does (default: toFixed). */
+  readonly formatTick?: (value: number, digits: number) => string;
 }
 
 const FRONTIER = "•";
@@ -34,6 +36,8 @@ const BATNA_Y = "┄";
 
 export function paretoPlot(input: ParetoPlotInput): string[] {
   const { width, height } = input;
+  const format = input.formatTick ?? ((value: number, digits: number) => value.toFixed(digits));
+  const tickText = (value: number) => format(value, tickDigits(value));
   const all = [
     ...input.frontier,
     ...(input.markers ?? []),
@@ -63,8 +67,8 @@ export function paretoPlot(input: ParetoPlotInput): string[] {
   for (const series of input.series ?? []) for (const point of series.points) put(point.x, point.y, series.symbol);
   for (const marker of input.markers ?? []) put(marker.x, marker.y, marker.symbol);
 
-  const yTop = formatTick(yMax);
-  const yBottom = formatTick(yMin);
+  const yTop = tickText(yMax);
+  const yBottom = tickText(yMin);
   const gutter = Math.max(yTop.length, yBottom.length);
   const lines = grid.map((cells, r) => {
     const tick = r === 0 ? yTop : r === height - 1 ? yBottom : "";
@@ -72,8 +76,8 @@ export function paretoPlot(input: ParetoPlotInput): string[] {
   });
   lines.unshift(`${" ".repeat(gutter)}  ${input.yLabel} ↑`);
   lines.push(`${" ".repeat(gutter)} └${"─".repeat(width)}`);
-  const xLeft = formatTick(xMin);
-  const xRight = formatTick(xMax);
+  const xLeft = tickText(xMin);
+  const xRight = tickText(xMax);
   const axis = `${xLeft}${" ".repeat(Math.max(1, width - xLeft.length - xRight.length))}${xRight}`;
   lines.push(`${" ".repeat(gutter + 2)}${axis}`);
   lines.push(`${" ".repeat(gutter + 2)}${input.xLabel} →`);
@@ -91,6 +95,7 @@ function paddedRange(values: number[]): [number, number] {
   return [low, high];
 }
 
-function formatTick(value: number): string {
-  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1);
+/** Decimals of a tick: none from 100 up, one below. */
+function tickDigits(value: number): number {
+  return Math.abs(value) >= 100 ? 0 : 1;
 }

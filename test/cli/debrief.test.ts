@@ -35,7 +35,7 @@ const english = write("game-en.json", JSON.stringify(playedGame("en"), null, 2))
 const dutch = write("game-nl.json", JSON.stringify(playedGame("nl"), null, 2));
 
 const TITLES_EN = ["Outcome", "Your partner", "Points", "Joint gain", "Pareto plot", "Issue by issue", "Coaching along the seven tips"];
-const TITLES_NL = ["Uitkomst", "Je partner", "Punten", "Gezamenlijke winst", "Pareto-plot", "Onderwerp voor onderwerp", "Coaching langs de zeven tips"];
+const TITLES_NL = ["Uitkomst", "Je partner", "Punten", "Gezamenlijke winst", "Pareto-plot", "Onderwerp voor onderwerp", "Coaching aan de hand van de zeven tips"];
 
 describe.concurrent("debrief", () => {
   it("prints every section, in 80 columns, in the transcript's language", async () => {
@@ -86,8 +86,18 @@ describe.concurrent("debrief", () => {
       expect.objectContaining({ issue: "data-standard", partner: "duinzicht", kind: "compatible", deal: "open-throughout", verdict: "kept" }),
     );
     expect(json.pareto).toMatchObject({ x: "rivierland", y: "duinzicht", deal: { x: 68, y: 76 } });
+    // The texts in the language asked for, with the messages they are worded from: keys, and ids for parameters.
+    expect(json.coaching[1].messages.text[0]).toEqual({ key: "debrief.coaching.asked", params: { count: 1, partners: 1 } });
+    expect(json.coaching[1].messages.evidence[0].params.questions.list[0].params).toMatchObject({
+      question: { question: { kind: "most-important" } },
+      round: 1,
+      status: { key: "debrief.coaching.answer.truthful" },
+    });
+    expect(json.partnerStyles[0].description).toContain("Asks, listens and trades");
     const dutchJson = JSON.parse((await run(["debrief", english, "--json", "--lang", "nl"])).stdout);
     expect(dutchJson.coaching[1].text).toContain("Je stelde 1 vraag");
+    expect(dutchJson.coaching[1].messages).toEqual(json.coaching[1].messages);
+    expect(dutchJson.partnerStyles[0].description).toContain("Vraagt, luistert en ruilt");
   });
 
   it("--help shows examples", async () => {

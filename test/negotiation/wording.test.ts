@@ -3,7 +3,15 @@ import { compileScenario } from "../../src/engine/model.js";
 import { NegotiationDriver, sessionConfig } from "../../src/negotiation/driver.js";
 import { PARTNER_STYLES } from "../../src/negotiation/partners/registry.js";
 import type { AnswerContent, Question } from "../../src/negotiation/protocol.js";
-import { QUESTION_KINDS, answerText, questionNeedsIssue, questionText, remarkText } from "../../src/negotiation/wording.js";
+import {
+  QUESTION_KINDS,
+  answerText,
+  questionNeedsIssue,
+  questionText,
+  remarkText,
+  styleDescription,
+  styleFamilyText,
+} from "../../src/negotiation/wording.js";
 import { resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
@@ -52,6 +60,45 @@ describe("answers", () => {
 
   test("an alternative is rounded to whole points", () => {
     expect(answerText(scenario, { kind: "alternative", points: 41.6 }, "en")).toContain("42 points");
+    expect(answerText(scenario, { kind: "alternative", points: 41.6 }, "nl")).toBe("Zonder akkoord is ons alternatief zo'n 42 punten waard.");
+  });
+
+  test("labels come after a colon, so that neither their number nor their capital matters", () => {
+    const swimming: Scenario = {
+      ...scenario,
+      issues: scenario.issues.map((issue, i) => (i === 1 ? { ...issue, label: { en: "School swimming slots", nl: "Schoolzwemuren" } } : issue)),
+    };
+    expect(answerText(swimming, { kind: "most-important", issue: 1 }, "en")).toBe("Most important to us: School swimming slots.");
+    expect(answerText(swimming, { kind: "issue-importance", issue: 1, importance: "low" }, "en")).toBe(
+      "Not very important to us: School swimming slots.",
+    );
+    expect(answerText(swimming, { kind: "issue-importance", issue: 1, importance: "high" }, "nl")).toBe("Heel belangrijk voor ons: Schoolzwemuren.");
+    const [first, second, third] = [2, 0, 1].map((o) => (scenario.issues[1].options[o].label as { nl: string }).nl);
+    expect(answerText(scenario, { kind: "preferred-option", issue: 1, option: 2, ranking: [2, 0, 1] }, "nl")).toBe(
+      `Onze volgorde van voorkeur voor ${issueLabel("nl")}: 1) ${first}, 2) ${second} en 3) ${third}.`,
+    );
+  });
+});
+
+describe("partner styles", () => {
+  test.each(PARTNER_STYLES.map((style) => style.id))("%s: a description in English and Dutch, in words", (id) => {
+    const [en, nl] = [styleDescription(id, "en"), styleDescription(id, "nl")];
+    expect(en.length).toBeGreaterThan(20);
+    expect(nl.length).toBeGreaterThan(20);
+    expect(nl).not.toBe(en);
+    // No formulas for trainees, and no "hij" for an organisation.
+    for (const text of [en, nl]) expect(text).not.toMatch(/u\(t\)|[<>=]/);
+    expect(nl).not.toMatch(/\b(hij|hem)\b|\bzijn (eigen|beste|doel|verlanglijst|alternatief|prioriteiten|ondergrens)\b/);
+  });
+
+  test("families are worded in each language", () => {
+    expect(["win-lose", "win-win", "baseline"].map((family) => styleFamilyText(family as "win-lose", "nl"))).toEqual([
+      "win-verlies",
+      "win-win",
+      "referentie",
+    ]);
+    expect(styleFamilyText("win-lose", "en")).toBe("win-lose");
+    expect(styleDescription("human", "en")).toBe("");
   });
 });
 
@@ -73,6 +120,31 @@ describe("partner lines", () => {
       expect(remarkText(scenario, 0, remark, "nl"), remark).not.toBe("");
       expect(remarkText(scenario, 0, remark, "nl")).not.toBe(remarkText(scenario, 0, remark, "en"));
     }
+  });
+
+  test("a partner accepting a single term says so, not that the deal is done", () => {
+    // The trainee proposes the partner's favourite support level: a term a conceder takes at once.
+    const model = compileScenario(scenario);
+    const participants = [{ style: "human" }, { style: "conceder" }];
+    const driver = new NegotiationDriver(scenario, sessionConfig({ scenario, participants, seed: "term" }, model), model);
+    const favourite = (issue: number) => {
+      const options = scenario.issues[issue].options.map((option) => option.id);
+      const values = scenario.parties[1].values[scenario.issues[issue].id];
+      return options.reduce((best, id, o) => (values[id] > values[options[best]] ? o : best), 0);
+    };
+    driver.play(0, { type: "partial-offer", issue: 4, option: favourite(4) });
+    const accepted = driver.session.events.find((event) => event.type === "move" && event.actor === 1 && event.move.type === "accept");
+    expect(accepted).toMatchObject({ remark: "accept-term" });
+    expect(driver.session.settled[4]).toBe(favourite(4));
+    expect(remarkText(scenario, 1, "accept-term", "en")).toBe("Agreed on that point.");
+    expect(remarkText(scenario, 1, "accept-term", "nl")).toBe("Op dat punt zijn we het eens.");
+    // Accepting a whole package still closes the deal.
+    expect(remarkText(scenario, 1, "accept", "en")).toBe("Agreed. Let's shake on it.");
+    const own: Scenario = {
+      ...scenario,
+      partners: { [scenario.parties[1].id]: { style: "conceder", messages: { "accept-term": { en: "Fine, that one is settled.", nl: "Goed, dat punt ligt vast." } } } },
+    };
+    expect(remarkText(own, 1, "accept-term", "nl")).toBe("Goed, dat punt ligt vast.");
   });
 
   test("a scenario's own line for a party replaces the default, per language", () => {

@@ -14,7 +14,8 @@ import { NegotiationDriver, sessionConfig } from "../../src/negotiation/driver.j
 import type { PackageArray, ParticipantConfig } from "../../src/negotiation/protocol.js";
 import type { Session } from "../../src/negotiation/session.js";
 import { type Transcript, makeTranscript, readTranscript } from "../../src/negotiation/transcript.js";
-import { type CoachingItem, type Debrief, type Tip, computeDebrief, debriefSections } from "../../src/report/debrief.js";
+import { type CoachingItem, type Debrief, type Tip, coachingText, computeDebrief, debriefSections } from "../../src/report/debrief.js";
+import { message, renderMessage } from "../../src/report/debrief-wording.js";
 import type { Language, Scenario } from "../../src/scenario/schema.js";
 import { builtin } from "../negotiation/support.js";
 
@@ -57,10 +58,12 @@ function insist(driver: NegotiationDriver, session: Session, pkg: PackageArray):
   while (!session.ended) driver.play(TRAINEE, { type: "offer", package: pkg });
 }
 
-function tip(debrief: Debrief, number: Tip, lang: Language = "en"): CoachingItem & { say: string; shows: string } {
+/** A coaching item with its advice (`say`) and evidence (`shows`) worded in `lang`. */
+function tip(debrief: Debrief, number: Tip, lang: Language = "en", scenario = HOSPITAL): CoachingItem & { say: string; shows: string } {
   const found = debrief.coaching.find((entry) => entry.tip === number);
   if (!found) throw new Error(`no coaching for tip ${number}`);
-  return { ...found, say: found.text[lang], shows: found.evidence[lang] };
+  const { text, evidence } = coachingText(found, scenario, lang);
+  return { ...found, say: text, shows: evidence };
 }
 
 function allLines(game: Game, lang: Language, width = 80): string[] {
@@ -114,17 +117,13 @@ describe("the facts", () => {
   });
 
   test("the partner's style is revealed with its description", () => {
-    expect(debrief.partnerStyles).toEqual([
-      {
-        party: PARTNER,
-        style: "logroller",
-        family: "win-win",
-        description: expect.objectContaining({ en: expect.stringContaining("Asks, listens and trades") }),
-        surprise: false,
-      },
-    ]);
-    const surprised = play((driver) => driver.play(TRAINEE, { type: "walk-away" }), { surprise: true });
-    expect(allLines(surprised, "en").join("\n")).toContain("plays logroller (win-win), a surprise, revealed now");
+    expect(debrief.partnerStyles).toEqual([{ party: PARTNER, style: "logroller", family: "win-win", surprise: false }]);
+    expect(allLines(game, "en").join(" ")).toContain("Asks, listens and trades");
+    expect(allLines(game, "nl").join(" ")).toContain("Vraagt, luistert en ruilt");
+    const surprised = play((driver) => driver.play(TRAINEE, { type: "walk-away" }), { surprise: true, partner: { style: "hardliner" } });
+    expect(allLines(surprised, "en").join("\n")).toContain("plays hardliner (win-lose), a surprise, revealed now");
+    // The family is worded in Dutch too.
+    expect(allLines(surprised, "nl").join(" ").replace(/\s+/g, " ")).toContain("onderhandelde als hardliner (win-verlies): een verrassing, pas nu onthuld");
   });
 
   test("the replayed transcript gives the same debrief as the live session", () => {
@@ -137,9 +136,9 @@ describe("coaching", () => {
   test("a good game gets a good verdict on every tip", () => {
     const { debrief } = goodGame();
     expect(debrief.coaching.map((item) => item.tip)).toEqual([1, 2, 3, 4, 5, 6]);
-    for (const item of debrief.coaching) expect(item.verdict, `tip ${item.tip}: ${item.text.en}`).toBe("good");
+    for (const item of debrief.coaching) expect(item.verdict, `tip ${item.tip}: ${tip(debrief, item.tip).say}`).toBe("good");
     expect(tip(debrief, 3).shows).toContain("You asked “What would make this work for you?” (round 1)");
-    expect(tip(debrief, 3).shows).toContain("You told them Support level is very important to you");
+    expect(tip(debrief, 3).shows).toContain("You told them this is very important to you: Support level (round 1).");
     expect(tip(debrief, 4).shows).toContain("Compatible issues kept: Data standard.");
   });
 
@@ -163,8 +162,8 @@ describe("coaching", () => {
     const item = tip(debrief, 2);
     expect(item.verdict).toBe("good");
     expect(item.say).toContain("You asked 3 questions");
-    expect(item.shows).toContain("“What matters most to you?” (round 1): answered misleadingly, “Data standard matters most to us.” (revealed now)");
-    expect(item.shows).toContain("“Which option of Go-live date do you prefer?” (round 1): answered truthfully");
+    expect(item.shows).toContain("“What matters most to you?” (round 1): answered misleadingly, “Most important to us: Data standard.” (revealed now)");
+    expect(item.shows).toContain("“Which option for Go-live date do you prefer?” (round 1): answered truthfully");
     expect(debrief.questions.map((record) => record.answer?.honesty)).toEqual(["misleading", "truthful", "misleading"]);
   });
 
@@ -186,7 +185,7 @@ describe("coaching", () => {
     const item = tip(debrief, 4);
     expect(item.verdict).toBe("improve");
     expect(item.say).toContain("You haggled term by term");
-    expect(item.shows).toMatch(/^You made 0 package offers, 0 MESO offers and \d+ single-term offers\./);
+    expect(item.shows).toMatch(/^You made no package offers, no MESO offers and \d+ single-term offers\./);
   });
 
   test("tip 4: a compatible issue lost is named", () => {
@@ -196,7 +195,7 @@ describe("coaching", () => {
     const item = tip(debrief, 4);
     expect(item.verdict).toBe("improve");
     expect(item.say).toContain("The deal gives up an issue on which you both want the same");
-    expect(item.shows).toContain("Compatible issues lost: Data standard (you both prefer Open standard throughout (HL7 FHIR)).");
+    expect(item.shows).toContain("Compatible issues lost: Data standard (you both prefer: Open standard throughout (HL7 FHIR)).");
   });
 
   test("tip 4: an integrative trade missed is named", () => {
@@ -214,7 +213,7 @@ describe("coaching", () => {
       driver.play(TRAINEE, { type: "meso", packages: [NASH, [0, 2, 0, 2, 2]] });
       insist(driver, session, NASH);
     });
-    expect(tip(debrief, 4).shows).toMatch(/^You made \d+ package offers, 1 MESO offer and 0 single-term offers\./);
+    expect(tip(debrief, 4).shows).toMatch(/^You made \d+ package offers, 1 MESO offer and no single-term offers\./);
     expect(debrief.pareto.traineeOffers.slice(0, 2)).toEqual([
       { x: 68, y: 76 },
       { x: 78, y: 61 },
@@ -231,7 +230,7 @@ describe("coaching", () => {
     expect(trust.moves).toContainEqual({ reason: "extreme-anchor", count: 1, delta: -8, firstRound: 1 });
     expect(trust.lowest).toBeLessThan(trust.start);
     expect(tip(debrief, 5).shows).toContain("an extreme first offer (anchor) -8 (round 1)");
-    expect(tip(debrief, 5).shows).toContain(`Duinzicht Hospital's trust in you: 60 at the start, lowest ${trust.lowest}`);
+    expect(tip(debrief, 5).shows).toContain(`How much Duinzicht Hospital trusted you: 60 at the start, ${trust.lowest} at the lowest`);
   });
 
   test("tip 5: a partner that walks away for lack of trust", () => {
@@ -242,7 +241,7 @@ describe("coaching", () => {
     const item = tip(debrief, 5);
     expect(item.verdict).toBe("improve");
     expect(item.say).toBe("Duinzicht Hospital walked away because it no longer trusted you: without a click there is no partnership.");
-    expect(item.shows).toContain(`Duinzicht Hospital's trust (${debrief.trust[0].end}) fell below 45, where it walks away.`);
+    expect(item.shows).toContain(`Trust fell to ${debrief.trust[0].end}, below 45: the level at which Duinzicht Hospital walks away.`);
   });
 
   test("tips 1 and 6: accepting a package below the trainee's BATNA", () => {
@@ -267,7 +266,7 @@ describe("coaching", () => {
     expect(tip(debrief, 1)).toMatchObject({ verdict: "improve", say: expect.stringContaining("No deal, although packages existed") });
     expect(tip(debrief, 1).shows).toContain("You walked away in round 1. For example the Nash package");
     expect(tip(debrief, 1).shows).toContain("gives you 68.0 (BATNA 38.0) and Duinzicht Hospital 76.0 (BATNA 28.0).");
-    expect(tip(debrief, 6)).toMatchObject({ verdict: "improve", say: expect.stringContaining("Nothing was agreed (0 of 5 terms settled") });
+    expect(tip(debrief, 6)).toMatchObject({ verdict: "improve", say: expect.stringContaining("No deal was reached (none of the 5 terms was settled") });
   });
 
   test("tips 1 and 6: no deal is right when no package beats every BATNA", () => {
@@ -309,7 +308,7 @@ describe("coaching", () => {
     const item = tip(debrief, 7);
     expect(item.verdict).toBe("good");
     expect(item.shows).toMatch(
-      /^Round 2: Duinzicht Hospital's BATNA changed from 28\.0 to 40\.0 \(“Another hospital has approached us\.”\)\. After it you asked 0 questions and made \d+ offers\.$/,
+      /^Round 2: the BATNA of Duinzicht Hospital changed from 28\.0 to 40\.0 \(“Another hospital has approached us\.”\)\. After the change you asked no questions and made \d+ offers\.$/,
     );
     expect(tip(debrief, 7, "nl").shows).toContain("Ronde 2: de BATNA van Ziekenhuis Duinzicht veranderde van 28,0 naar 40,0 (“Een ander ziekenhuis heeft ons benaderd.”)");
   });
@@ -376,7 +375,7 @@ describe("the text sections", () => {
 
   test("joint gain and value left on the table", () => {
     expect(debriefSections(games.haggling.debrief, HOSPITAL, "en", 80)[3].lines.join(" ")).toMatch(
-      /Joint gain Σ\(u − BATNA\): \d+\.\d of a possible 78\.0 \(\d+ %\)\. Left on the table: \d+\.\d points\./,
+      /Joint gain \(what the deal gives the parties together above their BATNAs\): \d+\.\d of a possible 78\.0 \(\d+%\)\. Left on the table: \d+\.\d points\./,
     );
     expect(debriefSections(games.walkAway.debrief, HOSPITAL, "en", 80)[3].lines[0]).toBe(
       "No deal: the whole possible joint gain of 78.0 points was left on the table.",
@@ -389,19 +388,83 @@ describe("the text sections", () => {
     const text = allLines(games.threeParties, "en").join("\n");
     expect(text).toContain("Your partners");
     for (const party of [1, 2]) expect(text).toContain(`With ${(scenario.parties[party].name as { en: string }).en}:`);
-    expect(tip(debrief, 2).shows).toContain(", to Oostland Regional Innovation Fund): ");
+    expect(tip(debrief, 2, "en", scenario).shows).toContain(", to Oostland Regional Innovation Fund): ");
   });
 
   test("Dutch output differs from English and is Dutch", () => {
     const english = allLines(games.good, "en").join("\n");
     const dutch = allLines(games.good, "nl").join("\n");
     expect(dutch).not.toBe(english);
-    const words = ["Uitkomst", "Je partner", "Gezamenlijke winst", "Onderwerp voor onderwerp", "Coaching langs de zeven tips"];
+    const words = ["Uitkomst", "Je partner", "Gezamenlijke winst", "Onderwerp voor onderwerp", "Coaching aan de hand van de zeven tips"];
     for (const word of [...words, "Stel de juiste vragen", "akkoord", "goed geruild"]) expect(dutch).toContain(word);
     expect(dutch).not.toContain("Outcome");
   });
 
+  test("three parties: no word for two ('both', 'beide', 'allebei') in either language", () => {
+    // The Nash package keeps some compatible issues and loses others, pair by pair.
+    const dealt = play(
+      (driver, session) => {
+        driver.play(TRAINEE, { type: "ask", to: 1, question: { kind: "what-would-work" } });
+        insist(driver, session, [2, 0, 1, 2, 2, 1]);
+      },
+      { scenario: builtin("rd-consortium") },
+    );
+    expect(dealt.debrief.outcome.kind).toBe("agreement");
+    expect(dealt.debrief.issues.map((review) => review.verdict)).toEqual(expect.arrayContaining(["kept", "lost", "traded", "missed"]));
+    for (const game of [dealt, games.threeParties]) {
+      for (const lang of ["en", "nl"] as const) expect(allLines(game, lang).join("\n")).not.toMatch(/\b(both|beide|allebei)\b/i);
+    }
+    const dutch = allLines(dealt, "nl").join(" ").replace(/\s+/g, " ");
+    expect(dutch).toContain("behouden: jij en Veldkracht Verpakkingen wilden hetzelfde");
+    expect(dutch).toContain("Het akkoord offert een onderwerp op waarover jij en een van de anderen hetzelfde willen");
+    // With two parties "both" is what a speaker says.
+    expect(allLines(games.good, "nl").join(" ")).toContain("behouden: jullie wilden dit allebei");
+  });
+
   test("a narrower terminal gets a narrower plot", () => {
     for (const line of allLines(games.good, "en", 60)) expect([...line].length, line).toBeLessThanOrEqual(60);
+  });
+});
+
+describe("counts in Dutch: none, one and more have their own words", () => {
+  const nl = (key: Parameters<typeof message>[0], params: Parameters<typeof message>[1]) => renderMessage(message(key, params), HOSPITAL, "nl");
+
+  test.each([
+    [0, "Je deed geen pakketbiedingen, geen MESO-biedingen en geen biedingen op losse voorwaarden."],
+    [1, "Je deed 1 pakketbod, 1 MESO-bod en 1 bod op een losse voorwaarde."],
+    [2, "Je deed 2 pakketbiedingen, 2 MESO-biedingen en 2 biedingen op losse voorwaarden."],
+  ])("%i offers of each kind", (count, text) => {
+    expect(nl("debrief.coaching.offerCounts", { packages: count, meso: count, terms: count })).toBe(text);
+  });
+
+  test.each([
+    [0, "Na de verandering stelde je geen vragen en deed je geen bod."],
+    [1, "Na de verandering stelde je 1 vraag en deed je 1 bod."],
+    [2, "Na de verandering stelde je 2 vragen en deed je 2 biedingen."],
+  ])("%i questions and offers after a change", (count, text) => {
+    expect(nl("debrief.coaching.afterwards", { questions: count, offers: count })).toBe(text);
+  });
+
+  test.each([
+    [0, "(van de 5 voorwaarden lag er aan het eind nog geen enkele vast)"],
+    [1, "(aan het eind lag 1 van de 5 voorwaarden vast)"],
+    [2, "(aan het eind lagen 2 van de 5 voorwaarden vast)"],
+  ])("%i terms settled without a deal", (count, text) => {
+    expect(nl("debrief.coaching.nothingAgreed", { settled: count, issues: 5 })).toContain(text);
+  });
+
+  test("questions and what was left on the table", () => {
+    expect(nl("debrief.coaching.asked", { count: 1, partners: 1 })).toMatch(/^Je stelde 1 vraag om te ontdekken wat voor de ander telt/);
+    expect(nl("debrief.coaching.asked", { count: 2, partners: 2 })).toMatch(/^Je stelde 2 vragen om te ontdekken wat voor de anderen telt/);
+    expect(nl("debrief.jointGain.left", { left: 0 })).toBe("Er bleef niets liggen.");
+    expect(nl("debrief.jointGain.left", { left: 7.5 })).toBe("Jullie lieten samen 7,5 punten liggen.");
+  });
+
+  test("a game's own counts", () => {
+    const haggling = play((driver, session) => {
+      for (let k = 0; !session.ended; k++) driver.play(TRAINEE, { type: "partial-offer", issue: k % 5, option: 1 });
+    });
+    expect(tip(haggling.debrief, 4, "nl").shows).toMatch(/^Je deed geen pakketbiedingen, geen MESO-biedingen en \d+ biedingen op losse voorwaarden\./);
+    expect(tip(goodGame().debrief, 2, "nl").say).toMatch(/^Je stelde 2 vragen /);
   });
 });

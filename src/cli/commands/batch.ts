@@ -16,6 +16,7 @@ import type { BatchRow } from "../../batch/row.js";
 import { type RowFormat, formatOfPath } from "../../batch/rowfile.js";
 import type { RowDestination } from "../../batch/run.js";
 import type { BatchSummary } from "../../batch/summary.js";
+import { translator } from "../../i18n/translate.js";
 import type { StyleFamily } from "../../negotiation/partners/types.js";
 import { fittedTableLines } from "../../report/table.js";
 import { printJson } from "../output.js";
@@ -198,16 +199,15 @@ async function summaryReport(output: SummaryOutput) {
         printJson({ summary, ranking: rankStrategies(summary).map((strategy) => strategy.strategy) });
         return;
       }
-      printTable(summary, `Strategies, best first by mean own utility (${summary.rows.toLocaleString("en")} negotiations):`, "strategy");
+      // English, as the tables are: batch has no language option.
+      const t = translator("en");
+      printTable(summary, t("batch.title.strategies", { count: summary.rows }), "strategy");
       if (output === "tables") {
         process.stdout.write("\n");
-        printTable(summary, "Pairings, best first by share of the maximal joint gain:", "pairing");
+        printTable(summary, t("batch.title.pairings"), "pairing");
       }
-      process.stdout.write(
-        "\nmean ± half-width of its 95 % confidence interval; agreement [Wilson interval]\n" +
-          "joint-gain share: of the maximal joint gain the scenario allows\n" +
-          (output === "tables" ? "utility per seat: in the order of the scenario's parties\n" : ""),
-      );
+      const notes = [t("batch.note.interval"), t("batch.note.share"), ...(output === "tables" ? [t("batch.note.seats")] : [])];
+      process.stdout.write(`\n${notes.join("\n")}\n`);
     },
   };
 }

@@ -9,7 +9,7 @@ import type { PartnerContext, PartnerParams, PartnerParts, PartnerStyle, Random 
 
 export interface PlannedMove {
   readonly move: Move;
-  /** Key of the line the partner says with the move (see messages.ts). */
+  /** Key of the line the partner says with the move (see wording.ts). */
   readonly remark?: string;
 }
 
@@ -51,7 +51,9 @@ export class ScriptedPartner {
     if (standing && standing.proposer !== self && !standing.acceptedBy.has(self)) {
       const { utility, choice } = this.valueOfStanding();
       if (this.parts.acceptance.accepts(this.context, utility, target)) {
-        return { move: choice === undefined ? { type: "accept" } : { type: "accept", choice }, remark: "accept" };
+        const accept: Move = choice === undefined ? { type: "accept" } : { type: "accept", choice };
+        // Settling one term is not yet the deal, and the partner's line says so.
+        return { move: accept, remark: standing.kind === "partial" ? "accept-term" : "accept" };
       }
     }
     const move = this.parts.bidding.bid(this.context, target, this.parts.model);

@@ -77,12 +77,11 @@ export interface InquiryStrategy {
 
 export type StyleFamily = "win-lose" | "win-win" | "baseline";
 
+/** A style; its description is worded in the message catalogues (`style.<id>.description`, see wording.ts). */
 export interface PartnerStyle {
   readonly id: string;
   readonly family: StyleFamily;
   readonly deterministic: boolean;
-  /** One line in English and Dutch. */
-  readonly description: { readonly en: string; readonly nl: string };
   /** Overrides of the model-derived default parameters, given the party's BATNA and best utility. */
   defaults(party: { readonly batna: number; readonly best: number }): Partial<PartnerParams>;
   /** A fresh partner of this style (parts hold per-negotiation state). */

@@ -8,10 +8,6 @@ export const random: PartnerStyle = {
   id: "random",
   family: "baseline",
   deterministic: false,
-  description: {
-    en: "Baseline: offers random packages above its reservation and accepts at random, the likelier the better the offer.",
-    nl: "Basislijn: biedt willekeurige pakketten boven zijn ondergrens en accepteert willekeurig, vaker naarmate het bod beter is.",
-  },
   // Its "target" is its floor: it offers anything above it.
   defaults: ({ batna, best }) => ({ aspiration: batna + 0.02 * (best - batna) }),
   create: () => timeDependentParts({ curve: new FixedCurve(), bidding: new RandomBidding(), acceptance: new RandomAcceptance() }),

@@ -7,10 +7,6 @@ export const takeItOrLeaveIt: PartnerStyle = {
   id: "take-it-or-leave-it",
   family: "win-lose",
   deterministic: true,
-  description: {
-    en: "Makes one firm offer, repeats it every round and accepts nothing less.",
-    nl: "Doet één vast bod, herhaalt het elke ronde en accepteert niets minder.",
-  },
   defaults: ({ batna, best }) => ({ aspiration: batna + 0.6 * (best - batna) }),
   create: () => timeDependentParts({ curve: new FixedCurve(), acceptance: new StrictAcceptance() }),
 };

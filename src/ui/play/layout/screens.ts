@@ -5,7 +5,7 @@
  */
 import { type Translator, translator } from "../../../i18n/translate.js";
 import { findStyle } from "../../../negotiation/partners/registry.js";
-import { styleDescription } from "../../../negotiation/wording.js";
+import { styleDescription, styleFamilyText } from "../../../negotiation/wording.js";
 import { gameTranscript } from "../../../play/game.js";
 import { computeDebrief, debriefSections } from "../../../report/debrief.js";
 import { localise } from "../../../scenario/schema.js";
@@ -87,7 +87,7 @@ function pickLines(state: PickState): Line[] {
     case "partner": {
       title = t("play.pick.partner", { partners: state.scenario.scenario.parties.length - 1 });
       const choices = partnerChoices();
-      items = choices.map((id) => (id === SURPRISE ? t("play.pick.surprise") : t("play.pick.style", { style: id, family: findStyle(id)!.family.replace("-", "") })));
+      items = choices.map((id) => (id === SURPRISE ? t("play.pick.surprise") : t("play.pick.style", { style: id, family: styleFamilyText(findStyle(id)!.family, lang) })));
       detail = choices[state.cursor] === SURPRISE ? "" : styleDescription(choices[state.cursor], lang);
       break;
     }
