@@ -3,6 +3,7 @@
  * the file has there, never zod's own JSON.
  */
 import { z } from "zod";
+import { translator } from "../i18n/translate.js";
 import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
 
 type Schema = z.core.$ZodType;
@@ -39,16 +40,15 @@ function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, 
       return error(mismatch());
     case "too_small":
     case "too_big": {
-      const small = issue.code === "too_small";
-      const limit = Number(small ? issue.minimum : issue.maximum);
-      const bound = small ? "at least" : "at most";
+      const small = issue.code === "too_small" ? "yes" : "no";
+      const limit = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
       if (issue.origin === "array") {
-        const noun = typeof path.at(-1) === "string" ? String(path.at(-1)) : "items";
-        return error(`expected ${bound} ${count(limit, noun)}, got ${(value as unknown[]).length}`);
+        // The list's key names what it holds: "options", "parties".
+        const plural = typeof path.at(-1) === "string" ? String(path.at(-1)) : "items";
+        const singular = plural.replace(/ies$/, "y").replace(/s$/, "");
+        return error(MESSAGES("scenario.schema.listLength", { small, limit, singular, plural, got: (value as unknown[]).length }));
       }
-      if (issue.origin === "string") {
-        return error(small && limit === 1 ? "expected a non-empty text" : `expected a text of ${bound} ${count(limit, "characters")}`);
-      }
+      if (issue.origin === "string") return error(MESSAGES("scenario.schema.textLength", { small, limit }));
       return error(mismatch());
     }
     case "invalid_format":
@@ -58,6 +58,9 @@ function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, 
       return error(issue.message);
   }
 }
+
+/** Scenario diagnostics are in English, the language of the JSON keys they name. */
+const MESSAGES = translator("en");
 
 function valueAt(input: unknown, path: JsonPath): unknown {
   let value = input;
@@ -73,11 +76,6 @@ function describeValue(value: unknown): string {
   if (value !== null && typeof value === "object") return "an object";
   if (typeof value !== "string") return String(value);
   return value.length > 40 ? `${JSON.stringify(value.slice(0, 38)).slice(0, -1)}…"` : JSON.stringify(value);
-}
-
-/** `1 option`, `2 options`. */
-function count(n: number, plural: string): string {
-  return n === 1 ? `1 ${plural.replace(/ies$/, "y").replace(/s$/, "")}` : `${n} ${plural}`;
 }
 
 const unwrap = (schema: Schema | undefined) => (schema instanceof z.ZodOptional ? schema.unwrap() : schema);

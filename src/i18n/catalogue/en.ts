@@ -143,6 +143,10 @@ export const EN = {
   "play.key.interrupt.hint": "save and stop",
   "play.key.interrupt.help": "stop at once; your moves are saved",
 
+  // ── scenario: how a scenario file breaks the schema (in English, the language of its keys) ──
+  "scenario.schema.listLength": "expected {small, select, yes {at least} other {at most}} {limit, plural, one {# {singular}} other {# {plural}}}, got {got}",
+  "scenario.schema.textLength": "{small, select, yes {{limit, plural, one {expected a non-empty text} other {expected a text of at least # characters}}} other {expected a text of at most {limit, plural, one {# character} other {# characters}}}}",
+
   // ── protocol: why a move is refused ───────────────────────────────────────────────────────
   "protocol.participants": "expected {expected} participants, got {got}",
   "protocol.ended": "The negotiation has ended.",

@@ -140,6 +140,10 @@ export const NL: Record<MessageKey, string> = {
   "play.key.interrupt.hint": "bewaren en stoppen",
   "play.key.interrupt.help": "meteen stoppen; je zetten worden bewaard",
 
+  // ── scenario: how a scenario file breaks the schema (in English, the language of its keys) ──
+  "scenario.schema.listLength": "verwacht: {small, select, yes {minstens} other {hoogstens}} {limit, plural, one {# {singular}} other {# {plural}}}, gekregen: {got}",
+  "scenario.schema.textLength": "{small, select, yes {{limit, plural, one {verwacht: een niet-lege tekst} other {verwacht: een tekst van minstens # tekens}}} other {verwacht: een tekst van hoogstens {limit, plural, one {# teken} other {# tekens}}}}",
+
   // ── protocol: why a move is refused ───────────────────────────────────────────────────────
   "protocol.participants": "verwacht: {expected} deelnemers, gekregen: {got}",
   "protocol.ended": "De onderhandeling is afgelopen.",
