@@ -128,6 +128,7 @@ export const NEGOTIATE_KEYS = [
     help: "play.key.answer.help",
     when: (state: NegotiateState) => state.game.session.pendingQuestions.some((question) => question.to === trainee(state)),
   },
+  { id: "negotiate.walk", keys: ["w"], label: "w", hint: "play.key.walk.hint", help: "play.key.walk.help" },
   {
     id: "negotiate.columns",
     keys: ["[", "]"],
@@ -145,7 +146,6 @@ export const NEGOTIATE_KEYS = [
     help: "play.key.expand.help",
     when: (state: NegotiateState) => state.game.session.partyCount > 2,
   },
-  { id: "negotiate.walk", keys: ["w"], label: "w", hint: "play.key.walk.hint", help: "play.key.walk.help" },
   { id: "negotiate.help", keys: ["?"], label: "?", hint: "play.key.help.hint", help: "play.key.help.help" },
   { id: "negotiate.quit", keys: ["q"], label: "q", hint: "play.key.quit.hint", help: "play.key.quit.help" },
 ] as const satisfies readonly KeyBinding<NegotiateState>[];

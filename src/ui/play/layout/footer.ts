@@ -8,11 +8,16 @@ import { type Line, line } from "./lines.js";
 /** Kept when the footer must drop keys for room: how to learn the rest, and how to leave. */
 const KEPT = new Set(["negotiate.help", "negotiate.quit"]);
 
+/** Lines the footer may take: two, or three in a tall terminal. */
+export function footerHeight(rows: number): number {
+  return rows >= 36 ? 3 : 2;
+}
+
 export function keyLabel(binding: KeyBinding<never>, t: Translator): string {
   return binding.labelKey ? t(binding.labelKey) : binding.label;
 }
 
-export function footerLines(state: PlayState, width: number, t: Translator, maxLines = 2): Line[] {
+export function footerLines(state: PlayState, width: number, t: Translator, maxLines = footerHeight(state.size.rows)): Line[] {
   const bindings = activeBindings(state);
   const item = (binding: KeyBinding<never>) => `${keyLabel(binding, t)} ${t(binding.hint)}`;
   let shown = bindings;
