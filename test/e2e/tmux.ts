@@ -27,39 +27,34 @@ export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
 export interface SessionOptions {
   /**
-   * Keep the pane, with its last screen, after the command ends (tmux's remain-on-exit), and
-   * print the command's exit status under its output, so that waitForExit can read both and
-   * the test needs no `; sleep` after the command.
+   * Keep the pane open after the command ends, under a line with the command's exit status,
+   * so that waitForExit can read both; the test appends no `; sleep` of its own.
    */
   keep?: boolean;
 }
 
-/**
- * The line a kept session prints after its command. tmux's own record of the exit status
- * (#{pane_dead_status}) is not enough: tmux 3.3 sometimes marks the pane dead without ever
- * reaping the command, and then never learns its status.
- */
+/** The line a kept session prints after its command. */
 const EXIT_LINE = /\n?\[mutual-gains-test: exit (\d+)\]\n?/;
+/**
+ * How long a kept pane stays open after its command: a bound for a session that a crashed
+ * test run leaves behind; tests kill theirs as soon as they are done. The pane must outlive
+ * the command: when a pane's process exits, tmux 3.3 closes the pane at once, even with output
+ * still unread (a loaded machine loses the end of it), and it does not always learn the
+ * exit status (#{pane_dead_status}) either.
+ */
+const KEPT_FOR_S = 600;
 
 /** Starts `command` in a detached session of `columns` × `rows` in `cwd`. */
 export function startSession(name: string, columns: number, rows: number, cwd: string, command: string, options: SessionOptions = {}): void {
-  const start = ["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", cwd];
-  if (!options.keep) {
-    tmux(...start, command);
-    return;
-  }
-  // One tmux command list: the option is set before the server can notice the command's end.
   // In a subshell, so that the exit line is printed even after a command that calls `exit`.
-  tmux(...start, `(\n${command}\n); printf '\\n[mutual-gains-test: exit %d]\\n' "$?"`, ";", "set-option", "-t", name, "remain-on-exit", "on");
+  const shell = options.keep ? `(\n${command}\n); printf '\\n[mutual-gains-test: exit %d]\\n' "$?"; exec sleep ${KEPT_FOR_S}` : command;
+  tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", cwd, shell);
 }
 
 /** Types keys (tmux key names such as Enter, Down, C-c, or plain characters), all in one go. */
 export function sendKeys(name: string, ...keys: string[]): void {
   if (keys.length > 0) tmux("send-keys", "-t", name, ...keys);
 }
-
-/** The line tmux writes under the screen of a kept pane whose command has ended. */
-const DEAD_PANE = /^Pane is dead \(.*\)\s*$/gm;
 
 /** The session's screen, with `history` lines of scrollback above it. */
 export const screenOf = (name: string, history = 0) =>
@@ -133,21 +128,16 @@ function screenOrError(name: string, history = 0): string {
 
 /**
  * The exit status of the command in a session started with `{ keep: true }`, or undefined
- * while it runs. The pane is dead once tmux has read all the command's output.
+ * while it runs. tmux shows a pane's output in order, so once the exit line shows, all of it does.
  */
 export function exitStatusOf(name: string): number | undefined {
-  const screen = liveScreenOf(name);
-  if (tmux("display-message", "-p", "-t", name, "#{pane_dead}").trim() !== "1") return undefined;
-  const match = EXIT_LINE.exec(screen);
-  if (match) return Number(match[1]);
-  const status = tmux("display-message", "-p", "-t", name, "#{pane_dead_status}").trim();
-  return status === "" ? undefined : Number(status);
+  const match = EXIT_LINE.exec(liveScreenOf(name));
+  return match ? Number(match[1]) : undefined;
 }
 
 /**
  * Waits for the command of a session started with `{ keep: true }` to end; returns its exit
- * status and its last screen (with `history` lines of scrollback), without the exit line and
- * tmux's "Pane is dead" line.
+ * status and its last screen (with `history` lines of scrollback), without the exit line.
  */
 export async function waitForExit(name: string, options: Omit<ScreenWait, "settledMs"> = {}): Promise<{ status: number; screen: string }> {
   const status = await waitFor(
@@ -161,7 +151,5 @@ export async function waitForExit(name: string, options: Omit<ScreenWait, "settl
       message: () => `the command in ${name} to end; its screen:\n${screenOrError(name, options.history)}`,
     },
   );
-  // tmux scrolls the screen up by a line to write "Pane is dead" under it: read that line back too.
-  const screen = screenOf(name, (options.history ?? 0) + 1);
-  return { status: status.code, screen: screen.replace(EXIT_LINE, "\n").replace(DEAD_PANE, "") };
+  return { status: status.code, screen: screenOf(name, options.history).replace(EXIT_LINE, "\n") };
 }
