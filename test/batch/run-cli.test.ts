@@ -3,12 +3,12 @@
  * the same bytes whatever --workers or --shard, resuming after a kill, the CSV, the summary,
  * an expectation about the strategies that can fail, and the user errors.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, ROOT, expectUserError, run } from "../cli/run.js";
+import { CLI_TEST_TIMEOUT_MS, expectUserError, run, spawnCli, withCliSlot } from "../cli/run.js";
+import { waitFor } from "../support/wait.js";
 
 const folder = mkdtempSync(join(tmpdir(), "mutual-gains-batch-cli-"));
 const file = (name: string) => join(folder, name);
@@ -31,7 +31,7 @@ function csvFields(line: string): string[] {
   return fields;
 }
 
-describe.concurrent("batch", () => {
+describe.concurrent("batch", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("writes the same bytes with 1, 2 and 3 workers", async () => {
     const [, , three] = await Promise.all([
       batch(["--workers", "1", "--out", file("workers-1.csv")]),
@@ -67,15 +67,21 @@ describe.concurrent("batch", () => {
     // 12 800 negotiations of the fast win-lose styles: about a second, 2 MB of rows, killed after the first 256 kB.
     const args = ["batch", "hospital-it-platform", "sustainable-supply", "--family", "win-lose", "--runs", "200", "--workers", "1"];
     const killed = file("killed.csv");
-    const child = spawn(process.execPath, [BIN, ...args, "--out", killed], { cwd: ROOT, stdio: "ignore" });
-    const exited = new Promise((resolve) => child.on("exit", resolve));
-    for (let waited = 0; waited < 15_000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      if ((statSync(killed, { throwIfNoEntry: false })?.size ?? 0) > 256_000) break;
-    }
-    child.kill("SIGKILL");
-    await exited;
-    const partial = statSync(killed).size;
+    const size = () => statSync(killed, { throwIfNoEntry: false })?.size ?? 0;
+    // The child holds a slot like any CLI run, until it is killed.
+    const partial = await withCliSlot(async () => {
+      const child = spawnCli([...args, "--out", killed], {}, "ignore");
+      let exit: string | undefined;
+      const exited = new Promise<void>((resolve) => child.on("exit", (code, signal) => ((exit = signal ?? `exit ${code}`), resolve())));
+      await waitFor(() => exit !== undefined || size() > 256_000, {
+        intervalMs: 10,
+        message: () => `${killed} to pass 256 kB (it has ${size()} bytes)`,
+      });
+      child.kill("SIGKILL");
+      await exited;
+      expect(exit, "the run ended before it could be killed").toBe("SIGKILL");
+      return size();
+    });
 
     const [resumed, clean] = await Promise.all([
       run([...args, "--out", killed]),

@@ -20,7 +20,7 @@ import {
   sameUtilities,
   utilitiesOf,
 } from "./reference.js";
-import { SCENARIOS, expectUserError, fixture, run } from "./run.js";
+import { CLI_TEST_TIMEOUT_MS, SCENARIOS, expectUserError, fixture, run } from "./run.js";
 
 interface Row {
   outcome: Record<string, string>;
@@ -138,7 +138,7 @@ function checkAgainstBruteForce(scenario: ScenarioFile, json: AnalysisJson, top 
   }
 }
 
-describe.concurrent("analyze --json", () => {
+describe.concurrent("analyze --json", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("two parties: the whole frontier, bargaining points and packages match a brute-force enumeration", async () => {
     const scenario = readScenario(fixture("two-party.json"));
     const json = await analyzeJson(fixture("two-party.json"));
@@ -167,7 +167,7 @@ describe.concurrent("analyze --json", () => {
   });
 });
 
-describe.concurrent("analyze (text)", () => {
+describe.concurrent("analyze (text)", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const path = fixture("two-party.json");
 
   it("has the summary, the issue classification, the plot legend and the packages heading", async () => {
@@ -226,7 +226,7 @@ const builtinIds = readdirSync(SCENARIOS)
   .map((name) => name.slice(0, -".json".length))
   .sort();
 
-describe.concurrent("analyze on built-in scenarios by id", () => {
+describe.concurrent("analyze on built-in scenarios by id", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it.each(builtinIds)("%s: --json matches the brute-force reference", async (id) => {
     const scenario = readScenario(join(SCENARIOS, `${id}.json`));
     const json = await analyzeJson(id);

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { NegotiationDriver, sessionConfig } from "../../src/negotiation/driver.js";
 import { type Transcript, makeTranscript } from "../../src/negotiation/transcript.js";
 import { builtin } from "../negotiation/support.js";
-import { expectUserError, run } from "./run.js";
+import { CLI_TEST_TIMEOUT_MS, expectUserError, run } from "./run.js";
 
 const folder = mkdtempSync(join(tmpdir(), "mutual-gains-debrief-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ const dutch = write("game-nl.json", JSON.stringify(playedGame("nl"), null, 2));
 const TITLES_EN = ["Outcome", "Your partner", "Points", "Joint gain", "Pareto plot", "Issue by issue", "Coaching along the seven tips"];
 const TITLES_NL = ["Uitkomst", "Je partner", "Punten", "Gezamenlijke winst", "Pareto-plot", "Onderwerp voor onderwerp", "Coaching aan de hand van de zeven tips"];
 
-describe.concurrent("debrief", () => {
+describe.concurrent("debrief", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("prints every section, in 80 columns, in the transcript's language", async () => {
     const result = await run(["debrief", english]);
     expect(result.status, result.stderr).toBe(0);

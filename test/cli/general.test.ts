@@ -1,9 +1,8 @@
 /** The program as a whole: help, version, usage errors, `play` without a terminal, NO_COLOR. */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ANSI, BIN, ROOT, SCENARIOS, STACK_LINE, expectUserError, fixture, run } from "./run.js";
+import { ANSI, CLI_TEST_TIMEOUT_MS, ROOT, SCENARIOS, STACK_LINE, exitOf, expectUserError, fixture, run, spawnCli, tail, withCliSlot } from "./run.js";
 
 /** The help text ends with an "Examples:" section whose lines run the command itself. */
 function expectHelpWithExamples(stdout: string, command: string): void {
@@ -14,7 +13,7 @@ function expectHelpWithExamples(stdout: string, command: string): void {
   expect(examples).toContain(`  $ mutual-gains ${command}`.trimEnd());
 }
 
-describe.concurrent("--help", () => {
+describe.concurrent("--help", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("of the program lists every command, then examples", async () => {
     const result = await run(["--help"]);
     expect(result.status).toBe(0);
@@ -46,14 +45,14 @@ describe.concurrent("--help", () => {
   });
 });
 
-it.concurrent("--version prints the package's version", async () => {
+it.concurrent("--version prints the package's version", { timeout: CLI_TEST_TIMEOUT_MS }, async () => {
   const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
   const result = await run(["--version"]);
   expect(result.status).toBe(0);
   expect(result.stdout.trim()).toBe(version);
 });
 
-describe.concurrent("usage errors exit 1 without a stack trace", () => {
+describe.concurrent("usage errors exit 1 without a stack trace", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("an unknown command", async () => {
     const result = await run(["frobnicate"]);
     expectUserError(result);
@@ -89,7 +88,7 @@ describe.concurrent("usage errors exit 1 without a stack trace", () => {
   });
 });
 
-describe.concurrent("play without a terminal", () => {
+describe.concurrent("play without a terminal", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("is a user error that says how to play: in a terminal, or with --moves", async () => {
     const result = await run(["play", fixture("two-party.json")]);
     expectUserError(result);
@@ -110,7 +109,7 @@ describe.concurrent("play without a terminal", () => {
   });
 });
 
-it.concurrent("NO_COLOR: no ANSI escape codes, even when TERM says the terminal has colour", async () => {
+it.concurrent("NO_COLOR: no ANSI escape codes, even when TERM says the terminal has colour", { timeout: CLI_TEST_TIMEOUT_MS }, async () => {
   const env = { TERM: "xterm-256color", COLORTERM: "truecolor" };
   for (const args of [
     ["analyze", fixture("two-party.json")],
@@ -122,19 +121,21 @@ it.concurrent("NO_COLOR: no ANSI escape codes, even when TERM says the terminal 
   }
 });
 
-describe.concurrent("a reader that closes the pipe early", () => {
+describe.concurrent("a reader that closes the pipe early", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   /** Runs the CLI with its standard output read up to the first chunk, then closed. */
   function firstChunkOnly(args: string[]): Promise<{ status: number | null; first: string; stderr: string }> {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    return new Promise((resolve) => {
+    return withCliSlot(async () => {
+      const child = spawnCli(args);
+      child.stdin!.end();
+      let stderr = "";
+      child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
       let first = "";
-      child.stdout.setEncoding("utf8").once("data", (chunk: string) => {
+      child.stdout!.setEncoding("utf8").once("data", (chunk: string) => {
         first = chunk;
-        child.stdout.destroy();
+        child.stdout!.destroy();
       });
-      child.on("close", (status) => resolve({ status, first, stderr }));
+      const status = await exitOf(child, args, { output: () => [tail("stdout", first), tail("stderr", stderr)].filter(Boolean).join("\n") });
+      return { status, first, stderr };
     });
   }
 

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, expectUserError, run } from "./run.js";
+import { CLI_TEST_TIMEOUT_MS, ROOT, expectUserError, run } from "./run.js";
 
 const EXAMPLE = join(ROOT, "docs", "examples", "hospital-moves.json");
 const GAME = ["play", "hospital-it-platform", "--as", "rivierland", "--partner", "logroller", "--seed", "1"];
 
-describe("play --moves (without a terminal)", () => {
+describe("play --moves (without a terminal)", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("plays the README's example: conversation, debrief and a complete transcript in transcripts/", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
     const result = await run([...GAME, "--moves", EXAMPLE], { cwd });

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ScenarioFile, utilitiesOf } from "./reference.js";
-import { STACK_LINE, expectUserError, fixture, run } from "./run.js";
+import { CLI_TEST_TIMEOUT_MS, STACK_LINE, expectUserError, fixture, run } from "./run.js";
 
-describe.concurrent("schema", () => {
+describe.concurrent("schema", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("prints a JSON Schema for scenario files", async () => {
     const result = await run(["schema"]);
     expect(result.status).toBe(0);
@@ -29,7 +29,7 @@ describe.concurrent("schema", () => {
   });
 });
 
-describe.concurrent("import genius", () => {
+describe.concurrent("import genius", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const domain = fixture("genius_domain.xml");
   const buyer = fixture("genius_buyer.xml");
   const seller = fixture("genius_seller.xml");

@@ -1,7 +1,7 @@
 /** `validate`: exit codes, file:line:column diagnostics without stack traces, several files, --json. */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SCENARIOS, STACK_LINE, expectUserError, run } from "./run.js";
+import { CLI_TEST_TIMEOUT_MS, SCENARIOS, STACK_LINE, expectUserError, run } from "./run.js";
 
 // Paths relative to the package root (the working directory of run()), as a user types them.
 const DIR = "test/fixtures/cli";
@@ -17,7 +17,7 @@ interface ValidateJson {
   }[];
 }
 
-describe.concurrent("validate", () => {
+describe.concurrent("validate", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("valid files: exit 0 and one ok line each", async () => {
     const result = await run(["validate", ...VALID]);
     expect(result.status, result.output).toBe(0);
