@@ -27,7 +27,7 @@ export function screenLines(state: PlayState): Line[] {
     case "negotiate":
       return state.mode.kind === "help" ? scrolled(helpLines(state, width), state, state.mode.scroll) : negotiationLayout(state).lines;
     case "debrief":
-      return scrolled(debriefText(state, width), state, state.scroll, state.savedTo ? [line(translator(state.options.lang)("play.saved", { path: state.savedTo }), "dim")] : []);
+      return scrolled(debriefText(state, width), state, state.scroll, savedLines(state, width));
   }
 }
 
@@ -38,12 +38,17 @@ export function scrollLimit(state: PlayState): number {
     case "briefing":
       return Math.max(0, briefingLines(state, width).length - scrollHeight(state));
     case "debrief":
-      return Math.max(0, debriefText(state, width).length - scrollHeight(state, state.savedTo ? 1 : 0));
+      return Math.max(0, debriefText(state, width).length - scrollHeight(state, savedLines(state, width).length));
     case "negotiate":
       return state.mode.kind === "help" ? Math.max(0, helpLines(state, width).length - scrollHeight(state)) : 0;
     case "pick":
       return 0;
   }
+}
+
+/** Under the debrief: where the transcript went, once it is saved. */
+function savedLines(state: DebriefState, width: number): Line[] {
+  return state.savedTo ? paragraph(translator(state.options.lang)("play.saved", { path: state.savedTo }), width, "dim") : [];
 }
 
 /** The lines a scrolled text is shown in: the screen less its footer. */
