@@ -51,7 +51,11 @@ export function startSession(name: string, columns: number, rows: number, cwd: s
   tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", cwd, shell);
 }
 
-/** Types keys (tmux key names such as Enter, Down, C-c, or plain characters), all in one go. */
+/**
+ * Types keys (tmux key names such as Enter, Down, C-c, or plain characters) in one go, with
+ * no pause between them: Ink splits a burst of input into key presses, and the play UI's
+ * reducer acts on each against the state the previous one left. Then wait for the screen.
+ */
 export function sendKeys(name: string, ...keys: string[]): void {
   if (keys.length > 0) tmux("send-keys", "-t", name, ...keys);
 }
