@@ -51,9 +51,22 @@ export function startSession(name: string, columns: number, rows: number, cwd: s
   tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", cwd, shell);
 }
 
-/** Types keys (tmux key names such as Enter, Down, C-c, or plain characters), all in one go. */
+/**
+ * Types keys (tmux key names such as Enter, Down, NPage, C-c, or plain characters) in one go,
+ * with no pause between them: they may reach the program in one read. Ink splits a burst of
+ * escape sequences (arrows, page keys) into key presses and the play UI splits a burst of
+ * letters ("k", "1"); but an Enter that arrives with other keys is lost (Ink hands "o\r" or
+ * "\r\r" over as one input that is not a Return, and PlayApp's split into characters does not
+ * mark the "\r" as one): send Enter on its own and wait for the screen it leads to.
+ */
 export function sendKeys(name: string, ...keys: string[]): void {
   if (keys.length > 0) tmux("send-keys", "-t", name, ...keys);
+}
+
+/** Types `keys` (see sendKeys) and waits for the screen to show `expected`; returns the screen. */
+export function press(name: string, keys: readonly string[], expected: Expected, options?: ScreenWait): Promise<string> {
+  sendKeys(name, ...keys);
+  return waitForScreen(name, expected, options);
 }
 
 /** The session's screen, with `history` lines of scrollback above it. */
