@@ -75,7 +75,7 @@ function optionIndex(model: CompiledScenario, issue: number, id: string, file: s
 
 function packageOf(model: CompiledScenario, record: Record<string, string>, file: string): PackageArray {
   return model.issueIds.map((id, issue) => {
-    if (!(id in record)) throw new UserError(`${file}: a package needs an option for every issue; "${id}" is missing`);
+    if (!Object.hasOwn(record, id)) throw new UserError(`${file}: a package needs an option for every issue; "${id}" is missing`);
     return optionIndex(model, issue, record[id], file);
   });
 }

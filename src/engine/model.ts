@@ -10,6 +10,7 @@
  * contributions from the last issue to the first, the order in which the frontier
  * merge folds them in, so that the same package always gets bit-identical utilities.
  */
+import { own } from "../records.js";
 import type { Scenario } from "../scenario/schema.js";
 
 export interface CompiledScenario {
@@ -53,14 +54,14 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 
   scenario.parties.forEach((party, p) => {
     let weightSum = 0;
-    for (const issue of scenario.issues) weightSum += party.weights[issue.id] ?? 0;
+    for (const issue of scenario.issues) weightSum += own(party.weights, issue.id) ?? 0;
     if (!(weightSum > 0)) throw new Error(`party ${party.id} has no positive interest weight`);
     scenario.issues.forEach((issue, i) => {
-      const weight = (party.weights[issue.id] ?? 0) / weightSum;
+      const weight = (own(party.weights, issue.id) ?? 0) / weightSum;
       weights[p * issueCount + i] = weight;
       issue.options.forEach((option, o) => {
-        const value = party.values[issue.id]?.[option.id] ?? 0;
-        const cost = party.autonomyCosts?.[issue.id]?.[option.id] ?? 0;
+        const value = own(own(party.values, issue.id), option.id) ?? 0;
+        const cost = own(own(party.autonomyCosts, issue.id), option.id) ?? 0;
         contributions[(issueOffsets[i] + o) * partyCount + p] = weight * value - cost;
       });
     });

@@ -5,6 +5,7 @@
  */
 import seedrandom from "seedrandom";
 import { type CompiledScenario, compileScenario, utilityBounds } from "../engine/model.js";
+import { own } from "../records.js";
 import type { Scenario } from "../scenario/schema.js";
 import { resolveParams } from "./partners/params.js";
 import { ScriptedPartner, type PlannedMove } from "./partners/partner.js";
@@ -33,7 +34,7 @@ export function sessionConfig(setup: SessionSetup, model: CompiledScenario = com
   const scripted: ScriptedEntry[] = [];
   const participants = setup.participants.map((participant, party): ParticipantConfig => {
     if (participant.style === HUMAN) return participant;
-    const definition = scenario.partners?.[scenario.parties[party].id];
+    const definition = own(scenario.partners, scenario.parties[party].id);
     const fromScenario = definition && definition.style === participant.style ? definition : undefined;
     for (const event of fromScenario?.events ?? []) {
       const changes: ScriptedChange[] = [];

@@ -6,6 +6,7 @@
  */
 import { CATALOGUES, type MessageKey, translator } from "../i18n/translate.js";
 import type { Language, LocalisedText, Scenario } from "../scenario/schema.js";
+import { own } from "../records.js";
 import { localise } from "../scenario/schema.js";
 import type { StyleFamily } from "./partners/types.js";
 import type { AnswerContent, Importance, Line, Question, QuestionKind } from "./protocol.js";
@@ -67,13 +68,13 @@ export function answerText(scenario: Scenario, answer: AnswerContent, lang: Lang
 
 function remarkKey(remark: string): MessageKey | undefined {
   const key = `negotiation.remark.${remark}`;
-  return key in CATALOGUES.en ? (key as MessageKey) : undefined;
+  return Object.hasOwn(CATALOGUES.en, key) ? (key as MessageKey) : undefined;
 }
 
 /** A partner's line for a remark key: the scenario's own line for that party if it has one, else the default. */
 export function remarkText(scenario: Scenario, party: number, remark: string, lang: Language): string {
-  const own: LocalisedText | undefined = scenario.partners?.[scenario.parties[party].id]?.messages?.[remark];
-  if (own !== undefined) return localise(own, lang);
+  const line: LocalisedText | undefined = own(own(scenario.partners, scenario.parties[party].id)?.messages, remark);
+  if (line !== undefined) return localise(line, lang);
   const key = remarkKey(remark);
   return key === undefined ? "" : translator(lang)(key);
 }
@@ -85,7 +86,7 @@ export function lineText(line: Line, lang: Language): string {
 /** A partner style's description, one sentence; "" for an id that is no registered style. */
 export function styleDescription(id: string, lang: Language): string {
   const key = `style.${id}.description`;
-  return key in CATALOGUES.en ? translator(lang)(key as MessageKey) : "";
+  return Object.hasOwn(CATALOGUES.en, key) ? translator(lang)(key as MessageKey) : "";
 }
 
 /** A style family's name: win-lose, win-win, baseline. */

@@ -4,6 +4,7 @@ import { findStyle } from "../negotiation/partners/registry.js";
 import type { SessionConfig, SessionEvent } from "../negotiation/protocol.js";
 import { type SessionView, sameQuestion } from "../negotiation/session.js";
 import type { TrustReason } from "../negotiation/trust.js";
+import { own } from "../records.js";
 import type { Scenario } from "../scenario/schema.js";
 import type {
   DisclosureRecord,
@@ -94,7 +95,7 @@ function walkAwayThreshold(session: SessionView, party: number): number | null {
  */
 export function scriptedHistory(events: readonly SessionEvent[], initial: Scenario, trainee: number): ScriptedRecord[] {
   const batnas = initial.parties.map((party) => party.batna);
-  const weights = initial.parties.map((party) => initial.issues.map((issue) => party.weights[issue.id] ?? 0));
+  const weights = initial.parties.map((party) => initial.issues.map((issue) => own(party.weights, issue.id) ?? 0));
   const records: ScriptedRecord[] = [];
   for (const event of events) {
     if (event.type !== "scripted") continue;

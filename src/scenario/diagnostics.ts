@@ -5,6 +5,7 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import { closest, distance } from "fastest-levenshtein";
 import { UserError } from "../errors.js";
+import { translator } from "../i18n/translate.js";
 
 export type Severity = "error" | "warning";
 
@@ -35,9 +36,17 @@ export type Finding = {
 export class ScenarioError extends UserError {
   override readonly name: string = "ScenarioError";
 
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join("\n\n"));
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    readonly omitted = 0,
+  ) {
+    super([...diagnostics.map(formatDiagnostic), ...(omitted > 0 ? [omittedLine(diagnostics[0]?.file ?? "", omitted)] : [])].join("\n\n"));
   }
+}
+
+/** The line after the diagnostics a file's report was cut at. */
+export function omittedLine(file: string, omitted: number): string {
+  return translator("en")("scenario.omitted", { file, count: omitted });
 }
 
 /** `file:line:column: error: path: message`, then the code frame. */
@@ -79,9 +88,15 @@ export class SourceText {
   }
 
   position(offset: number): { line: number; column: number } {
-    let line = 0;
-    while (line + 1 < this.lineStarts.length && this.lineStarts[line + 1] <= offset) line++;
-    return { line: line + 1, column: offset - this.lineStarts[line] + 1 };
+    // The last line that starts at or before the offset.
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
   }
 
   /** A diagnostic at `offset`; a span on one line is underlined, a longer one only marked at its start. */
@@ -89,7 +104,20 @@ export class SourceText {
     const start = this.position(offset);
     const end = this.position(offset + Math.max(length, 1));
     const location = end.line === start.line ? { start, end } : { start };
-    const frame = this.text.trim() ? codeFrameColumns(this.text, location, { highlightCode: false }) : undefined;
+    const frame = this.showsLine(start.line) ? codeFrameColumns(this.text, location, { highlightCode: false }) : undefined;
     return { severity, file: this.file, ...start, path: formatPath(path), message, ...(frame ? { frame } : {}) };
   }
+
+  /** A code frame shows a few lines around the place: only where they are short enough to read. */
+  private showsLine(line: number): boolean {
+    if (!this.text.trim()) return false;
+    for (let k = Math.max(0, line - 3); k < Math.min(this.lineStarts.length, line + 2); k++) {
+      const end = k + 1 < this.lineStarts.length ? this.lineStarts[k + 1] : this.text.length;
+      if (end - this.lineStarts[k] > MAX_FRAME_LINE) return false;
+    }
+    return true;
+  }
 }
+
+/** Characters of the longest line a code frame shows (a minified file has one line of megabytes). */
+const MAX_FRAME_LINE = 400;

@@ -1,22 +1,37 @@
 /**
- * Strict JSON parsing with positions: a syntax error becomes one diagnostic in
- * plain words, and findings about the parsed value are located at their JSON node.
+ * Strict JSON parsing with positions: a syntax error becomes one finding in plain words,
+ * and findings about the parsed value are located at their JSON node. Nothing here recurses
+ * deeper than the file nests, and the nesting is checked first, without recursion: a file
+ * of ten thousand "[" is an error at its 65th, not a stack overflow.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseOptions } from "jsonc-parser";
-import type { Diagnostic, Finding, SourceText } from "./diagnostics.js";
+import { type SyntaxKind, createScanner, findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseOptions } from "jsonc-parser";
+import type { Finding, JsonPath, Severity, SourceText } from "./diagnostics.js";
+import { SCENARIO_LIMITS } from "./limits.js";
 
 /** Scenario files are plain JSON: editors and other tools must read them too. */
 const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
+/** A finding at a place in the text, before it becomes a diagnostic with line, column and code frame. */
+export interface PlacedFinding {
+  readonly severity: Severity;
+  readonly offset: number;
+  readonly length: number;
+  readonly path: JsonPath;
+  readonly message: string;
+}
+
 type Open = { offset: number; closer: "}" | "]" };
 
-/** The syntax tree, or the first syntax error: later errors in a broken file are mostly echoes of the first. */
-export function parseJson(source: SourceText): { tree?: Node; diagnostics: Diagnostic[] } {
-  if (source.text.trim() === "") {
-    return { diagnostics: [source.diagnostic("error", 0, 0, [], "the file is empty; expected a scenario object { … }")] };
+/** The syntax tree and what is wrong with the text itself; no tree when it is not JSON at all. */
+export function parseJson(source: SourceText, what = "a scenario object { … }"): { tree?: Node; findings: PlacedFinding[] } {
+  const at = (offset: number, length: number, message: string, path: JsonPath = []): PlacedFinding => ({ severity: "error", offset, length, path, message });
+  if (source.text.trim() === "") return { findings: [at(0, 0, `the file is empty; expected ${what}`)] };
+  const deep = tooDeep(source.text, SCENARIO_LIMITS.depth);
+  if (deep !== undefined) {
+    return { findings: [at(deep, 1, `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario needs about six`)] };
   }
   const open: Open[] = [];
-  let first: Diagnostic | undefined;
+  let first: PlacedFinding | undefined;
   visit(
     source.text,
     {
@@ -30,41 +45,77 @@ export function parseJson(source: SourceText): { tree?: Node; diagnostics: Diagn
     },
     STRICT,
   );
-  if (first) return { diagnostics: [first] };
+  // Later syntax errors in a broken file are mostly echoes of the first.
+  if (first) return { findings: [first] };
   const tree = parseTree(source.text, [], STRICT)!;
-  return { tree, diagnostics: duplicateKeys(source, tree, []) };
+  return { tree, findings: treeFindings(tree) };
 }
 
-/** JSON parsers silently keep the last of two equal keys, so a trainer's second "weights" would hide the first. */
-function duplicateKeys(source: SourceText, node: Node, path: (string | number)[]): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  if (node.type === "object") {
-    const seen = new Set<string>();
-    for (const property of node.children ?? []) {
-      const [key, value] = property.children ?? [];
-      if (!key || !value) continue;
-      const name = String(key.value);
-      if (seen.has(name)) {
-        const message = `duplicate key "${name}": JSON keeps only the last one, so merge them into one`;
-        found.push(source.diagnostic("error", key.offset, key.length, [...path, name], message));
+// jsonc-parser declares its token kinds as a const enum, which isolated modules cannot read: their values.
+const OPEN_BRACE = 1 as SyntaxKind;
+const CLOSE_BRACE = 2 as SyntaxKind;
+const OPEN_BRACKET = 3 as SyntaxKind;
+const CLOSE_BRACKET = 4 as SyntaxKind;
+const EOF = 17 as SyntaxKind;
+
+/** The offset of the first bracket that opens more than `limit` levels, found by scanning tokens (no recursion). */
+function tooDeep(text: string, limit: number): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (++depth > limit) return scanner.getTokenOffset();
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth--;
+  }
+  return undefined;
+}
+
+/**
+ * What JSON allows but a scenario must not have: a key twice (parsers keep only the last, so
+ * a trainer's second "weights" would hide the first), the key "__proto__" (which JavaScript
+ * objects do not keep as a key), and texts with half a UTF-16 character (a lone \uD800 escape).
+ */
+function treeFindings(root: Node): PlacedFinding[] {
+  const found: PlacedFinding[] = [];
+  const at = (node: Node, path: JsonPath, message: string) => found.push({ severity: "error", offset: node.offset, length: node.length, path, message });
+  // Depth-first with an explicit stack: the order of the file, bounded by its nesting.
+  const stack: { node: Node; path: JsonPath }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    const children: { node: Node; path: JsonPath }[] = [];
+    if (node.type === "object") {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key || !value) continue;
+        const name = String(key.value);
+        const here = [...path, name];
+        if (seen.has(name)) at(key, here, `duplicate key "${name}": JSON keeps only the last one, so merge them into one`);
+        else if (name === "__proto__") at(key, here, 'the key "__proto__" cannot be used: JavaScript gives that name a meaning of its own');
+        else if (!name.isWellFormed()) at(key, here, brokenText("this key"));
+        seen.add(name);
+        children.push({ node: value, path: here });
       }
-      seen.add(name);
-      found.push(...duplicateKeys(source, value, [...path, name]));
+    } else if (node.type === "array") {
+      (node.children ?? []).forEach((child, index) => children.push({ node: child, path: [...path, index] }));
+    } else if (node.type === "string" && !String(node.value).isWellFormed()) {
+      at(node, path, brokenText("this text"));
     }
-  } else if (node.type === "array") {
-    (node.children ?? []).forEach((child, index) => found.push(...duplicateKeys(source, child, [...path, index])));
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
   }
   return found;
 }
 
-function syntaxError(source: SourceText, code: string, offset: number, length: number, inside: Open | undefined): Diagnostic {
-  const error = (message: string, at = offset, span = length) => source.diagnostic("error", at, span, [], message);
+const brokenText = (what: string) => `${what} holds half a character (a \\uD800–\\uDFFF escape without its other half)`;
+
+function syntaxError(source: SourceText, code: string, offset: number, length: number, inside: Open | undefined): PlacedFinding {
+  const error = (message: string, at = offset, span = length): PlacedFinding => ({ severity: "error", offset: at, length: span, path: [], message });
   const closer = inside?.closer ?? "}";
   const comma = trailingComma(source.text, offset);
   if (comma !== undefined && (code === "PropertyNameExpected" || code === "ValueExpected")) {
     return error(`trailing comma before '${closer}': remove this ','`, comma, 1);
   }
-  const token = source.text.slice(offset, offset + Math.max(length, 1));
+  const token = source.text.slice(offset, offset + Math.min(Math.max(length, 1), 40));
   const opened = inside ? source.position(inside.offset).line : 1;
   const messages: Record<string, string> = {
     InvalidSymbol: token.startsWith("'")
@@ -97,13 +148,13 @@ function trailingComma(text: string, offset: number): number | undefined {
   return text[i] === "," ? i : undefined;
 }
 
-/** A finding located at its JSON node; a node that is missing is pointed at through its nearest ancestor. */
-export function locate(source: SourceText, tree: Node, finding: Finding): Diagnostic {
+/** A finding placed at its JSON node; a node that is missing is pointed at through its nearest ancestor. */
+export function place(tree: Node, finding: Finding): PlacedFinding {
   let depth = finding.path.length;
   let node = findNodeAtLocation(tree, finding.path.slice(0, depth));
   while (!node && depth > 0) node = findNodeAtLocation(tree, finding.path.slice(0, --depth));
   const found = node ?? tree;
   const property = found.parent?.type === "property" ? found.parent : undefined;
   const target = (finding.atKey && depth === finding.path.length && property?.children?.[0]) || found;
-  return source.diagnostic(finding.severity, target.offset, target.length, finding.path, finding.message);
+  return { severity: finding.severity, offset: target.offset, length: target.length, path: finding.path, message: finding.message };
 }

@@ -3,32 +3,64 @@
  * with file, line, column, JSON path and a code frame, never a stack trace.
  */
 import { getNodeValue } from "jsonc-parser";
-import { readTextFile } from "../files.js";
-import { ScenarioError, SourceText, type Diagnostic } from "./diagnostics.js";
-import { locate, parseJson } from "./json.js";
+import { EncodingError, readTextFile } from "../files.js";
+import { type Diagnostic, ScenarioError, SourceText } from "./diagnostics.js";
+import { type PlacedFinding, parseJson, place } from "./json.js";
+import { SCENARIO_LIMITS } from "./limits.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 import { schemaFindings } from "./schemaIssues.js";
 import { semanticFindings } from "./semantics.js";
 
 export { ScenarioError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 
-/** The scenario, present only when there are no errors, and every diagnostic in file order. */
-export function parseScenario(text: string, file: string): { scenario?: Scenario; diagnostics: Diagnostic[] } {
+export interface ParsedScenario {
+  /** Present only when there are no errors. */
+  readonly scenario?: Scenario;
+  /** In file order, at most SCENARIO_LIMITS.diagnostics of them. */
+  readonly diagnostics: Diagnostic[];
+  /** How many more problems there were than are listed. */
+  readonly omitted: number;
+}
+
+/** The scenario and its diagnostics, in file order. */
+export function parseScenario(text: string, file: string): ParsedScenario {
   // Editors hide a byte order mark, so columns are counted without it.
   const source = new SourceText(text.replace(/^\uFEFF/, ""), file);
-  const { tree, diagnostics: syntax } = parseJson(source);
-  if (!tree) return { diagnostics: syntax };
+  const { tree, findings: syntax } = parseJson(source);
+  if (!tree) return located(source, syntax);
   const input: unknown = getNodeValue(tree);
   const parsed = ScenarioSchema.safeParse(input);
   const findings = parsed.success ? semanticFindings(parsed.data) : schemaFindings(ScenarioSchema, input, parsed.error.issues);
-  const located = [...syntax, ...findings.map((finding) => locate(source, tree, finding))].sort((a, b) => a.line - b.line || a.column - b.column);
-  const ok = parsed.success && located.every((d) => d.severity !== "error");
-  return ok ? { scenario: parsed.data, diagnostics: located } : { diagnostics: located };
+  const result = located(source, [...syntax, ...findings.map((finding) => place(tree, finding))]);
+  const ok = parsed.success && result.omitted === 0 && result.diagnostics.every((d) => d.severity !== "error");
+  return ok ? { ...result, scenario: parsed.data } : result;
 }
 
-/** Reads and checks a scenario file; throws a ScenarioError listing every diagnostic when any is an error. */
+/** The first findings in file order as diagnostics (with their code frames); the others only counted. */
+function located(source: SourceText, findings: PlacedFinding[]): ParsedScenario {
+  const sorted = findings.sort((a, b) => a.offset - b.offset);
+  const shown = sorted.slice(0, SCENARIO_LIMITS.diagnostics);
+  return {
+    diagnostics: shown.map((f) => source.diagnostic(f.severity, f.offset, f.length, f.path, f.message)),
+    omitted: sorted.length - shown.length,
+  };
+}
+
+/** A file's text for the loader: not UTF-8, or too large to be a scenario, is one diagnostic. */
+export function readScenarioText(path: string): { text?: string; diagnostic?: Diagnostic } {
+  try {
+    return { text: readTextFile(path, "scenario file", SCENARIO_LIMITS.fileBytes) };
+  } catch (error) {
+    if (!(error instanceof EncodingError)) throw error;
+    return { diagnostic: { severity: "error", file: path, line: error.line, column: error.column, path: "", message: error.reason } };
+  }
+}
+
+/** Reads and checks a scenario file; throws a ScenarioError listing its diagnostics when any is an error. */
 export function loadScenarioFile(path: string): { scenario: Scenario; warnings: Diagnostic[] } {
-  const { scenario, diagnostics } = parseScenario(readTextFile(path, "scenario file"), path);
-  if (!scenario) throw new ScenarioError(diagnostics);
+  const { text, diagnostic } = readScenarioText(path);
+  if (text === undefined) throw new ScenarioError([diagnostic!]);
+  const { scenario, diagnostics, omitted } = parseScenario(text, path);
+  if (!scenario) throw new ScenarioError(diagnostics, omitted);
   return { scenario, warnings: diagnostics };
 }

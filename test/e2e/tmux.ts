@@ -19,12 +19,6 @@ export const SCREEN_DEADLINE_MS = 60_000;
 /** The timeout of an end-to-end test: room for a few screen waits on a loaded machine. */
 export const E2E_TEST_TIMEOUT_MS = 3 * SCREEN_DEADLINE_MS;
 
-/**
- * @deprecated A fixed pause: wait for what the pause stood for (waitForScreen, waitForExit).
- * Kept only for test/e2e/play.e2e.test.ts, which imports it, until that file is rewritten.
- */
-export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 export interface SessionOptions {
   /**
    * Keep the pane open after the command ends, under a line with the command's exit status,

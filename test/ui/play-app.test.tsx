@@ -88,6 +88,13 @@ describe("the app in a terminal", () => {
     expect(asked).toMatch(/Duinzicht Hospital answers: “/);
   });
 
+  test("an Enter typed fast with other keys is still an Enter", async () => {
+    const app = mount(playOptions());
+    await ready(app, "Pick a scenario");
+    // Enter, Enter in one read: the scenario, then the organisation.
+    await app.type("\r\r", "Who is across the table?");
+  });
+
   test("a resize lays the screen out again for the new size", async () => {
     const app = mount(playOptions({ scenarioId: HOSPITAL, partyId: "rivierland", partner: "logroller" }));
     await ready(app, "Briefing: Rivierland");

@@ -8,6 +8,7 @@ import { importanceOf } from "../../src/negotiation/answers.js";
 import { QUESTION_KINDS } from "../../src/negotiation/wording.js";
 import { SURPRISE, favouritePackage, partnerChoices } from "../../src/play/game.js";
 import { latestOffers } from "../../src/play/table.js";
+import { keysOf } from "../../src/ui/play/input.js";
 import { KEY_TABLES } from "../../src/ui/play/keys.js";
 import { offerColumnsOverflow } from "../../src/ui/play/layout/offers.js";
 import { loadableOffers } from "../../src/ui/play/menus.js";
@@ -443,4 +444,17 @@ describe("a pure reducer", () => {
 test("every binding of the key table is exercised by a test above", () => {
   const all = KEY_TABLES.flatMap((table) => table.bindings.map((binding) => binding.id));
   expect(all.filter((id) => !exercised.has(id))).toEqual([]);
+});
+
+describe("keys typed fast", () => {
+  test("a run of characters is one key press each, control characters as the keys they are", () => {
+    expect(keysOf("o\r\t\u001Bk\u0003")).toEqual([
+      { input: "o" },
+      { input: "", return: true },
+      { input: "", tab: true },
+      { input: "", escape: true },
+      { input: "k" },
+      { input: "c", ctrl: true },
+    ]);
+  });
 });

@@ -144,6 +144,7 @@ export const EN = {
   "play.key.interrupt.help": "stop at once; your moves are saved",
 
   // ── scenario: how a scenario file breaks the schema (in English, the language of its keys) ──
+  "scenario.omitted": "{file}: … and {count, plural, one {# more problem} other {# more problems}}, not listed: fix these first",
   "scenario.schema.listLength": "expected {small, select, yes {at least} other {at most}} {limit, plural, one {# {singular}} other {# {plural}}}, got {got}",
   "scenario.schema.textLength": "{small, select, yes {{limit, plural, one {expected a non-empty text} other {expected a text of at least # characters}}} other {expected a text of at most {limit, plural, one {# character} other {# characters}}}}",
 

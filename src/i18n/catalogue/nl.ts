@@ -141,6 +141,7 @@ export const NL: Record<MessageKey, string> = {
   "play.key.interrupt.help": "meteen stoppen; je zetten worden bewaard",
 
   // ── scenario: how a scenario file breaks the schema (in English, the language of its keys) ──
+  "scenario.omitted": "{file}: … en {count, plural, one {nog # probleem} other {nog # problemen}}, niet getoond: los deze eerst op",
   "scenario.schema.listLength": "verwacht: {small, select, yes {minstens} other {hoogstens}} {limit, plural, one {# {singular}} other {# {plural}}}, gekregen: {got}",
   "scenario.schema.textLength": "{small, select, yes {{limit, plural, one {verwacht: een niet-lege tekst} other {verwacht: een tekst van minstens # tekens}}} other {verwacht: een tekst van hoogstens {limit, plural, one {# teken} other {# tekens}}}}",
 

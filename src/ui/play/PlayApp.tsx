@@ -6,6 +6,7 @@
 import { useApp, useInput, useStdout } from "ink";
 import { useEffect, useReducer } from "react";
 import { type Game, abandonGame } from "../../play/game.js";
+import { keysOf } from "./input.js";
 import { screenLines } from "./layout/screens.js";
 import { playReducer } from "./reducer.js";
 import { Screen } from "./Screen.js";
@@ -31,9 +32,9 @@ export function PlayApp({ options, save, onExit, onGame }: PlayAppProps) {
   const [state, dispatch] = useReducer(playReducer, undefined, () => initialPlayState(options, terminalSize(stdout)));
 
   useInput((input, key) => {
-    // Keys typed fast can arrive in one read ("k1"): each character is a key press of its own.
-    const characters = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-    for (const character of characters) dispatch({ type: "key", key: { ...key, input: character } });
+    // Keys typed fast can arrive in one read ("k1", "o\r"): each is a key press of its own.
+    const presses = input.length > 1 && !key.ctrl && !key.meta ? keysOf(input) : [{ ...key, input }];
+    for (const press of presses) dispatch({ type: "key", key: press });
   });
 
   useEffect(() => {

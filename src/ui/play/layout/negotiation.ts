@@ -8,6 +8,7 @@ import { contribution } from "../../../engine/model.js";
 import { type Translator, translator } from "../../../i18n/translate.js";
 import { questionText } from "../../../negotiation/wording.js";
 import { acceptance } from "../../../play/table.js";
+import { own } from "../../../records.js";
 import { localise } from "../../../scenario/schema.js";
 import { TRUST_METER_CELLS, trustStyle } from "../../theme.js";
 import { menuLength, menuText } from "../menus.js";
@@ -182,7 +183,7 @@ function detailLines(state: NegotiateState, width: number, t: Translator): Line[
     ),
   ];
   const option = selection[issue];
-  const cost = scenario.parties[trainee].autonomyCosts?.[definition.id]?.[definition.options[option].id] ?? 0;
+  const cost = own(own(scenario.parties[trainee].autonomyCosts, definition.id), definition.options[option].id) ?? 0;
   lines.push(
     ...paragraph(t("play.detail.yours", { option: optionLabel(option), points: contribution(model, trainee, issue, option), cost }), width, "you", "    ", "  "),
   );

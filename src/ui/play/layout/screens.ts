@@ -8,6 +8,7 @@ import { findStyle } from "../../../negotiation/partners/registry.js";
 import { styleDescription, styleFamilyText } from "../../../negotiation/wording.js";
 import { gameTranscript } from "../../../play/game.js";
 import { computeDebrief, debriefSections } from "../../../report/debrief.js";
+import { own } from "../../../records.js";
 import { localise } from "../../../scenario/schema.js";
 import { KEY_TABLES } from "../keys.js";
 import { partnerChoices, SURPRISE } from "../../../play/game.js";
@@ -132,8 +133,8 @@ export function briefingLines(state: BriefingState, width: number): Line[] {
     lines.push(...paragraph(t("play.briefing.issue", { issue: localise(issue.label, lang), weight: model.weights[trainee * model.issueCount + i] }), width, "heading", "  "));
     if (issue.description) lines.push(...paragraph(localise(issue.description, lang), width, "dim", "  ", "  "));
     for (const option of issue.options) {
-      const cost = party.autonomyCosts?.[issue.id]?.[option.id] ?? 0;
-      const text = t("play.briefing.option", { option: localise(option.label, lang), points: party.values[issue.id][option.id], cost });
+      const cost = own(own(party.autonomyCosts, issue.id), option.id) ?? 0;
+      const text = t("play.briefing.option", { option: localise(option.label, lang), points: own(own(party.values, issue.id), option.id) ?? 0, cost });
       lines.push(...paragraph(text, width, undefined, "      ", "  "));
     }
   });
