@@ -11,6 +11,7 @@ import { PARTNER_STYLES } from "../../src/negotiation/partners/registry.js";
 import type { ScriptedEntry, SessionEvent } from "../../src/negotiation/protocol.js";
 import { replay } from "../../src/negotiation/session.js";
 import { type Scenario, ScenarioSchema } from "../../src/scenario/schema.js";
+import { buildScenario } from "../engine/scenarios.js";
 import { acceptedPackage, builtin, runStyles, walk } from "./support.js";
 
 const BASE = builtin("hospital-it-platform"); // parties rivierland (BATNA 38), duinzicht (BATNA 28); issue 2 is go-live
@@ -209,5 +210,20 @@ describe("changes apply at the start of their round", () => {
     expect(run.session.outcome?.round).toBeLessThanOrEqual(8);
     expect(scriptedEvents(run.session.events)).toEqual([]);
     expect(run.session.model.batnas[1]).toBe(28);
+  });
+});
+
+describe("a scenario of one issue", () => {
+  test("a win-win partner discloses that issue once, and the negotiation runs to its end", () => {
+    const scenario = buildScenario([3], [
+      { weights: [1], values: [[12, 0, 2]], batna: 0 },
+      { weights: [1], values: [[0, 0, 100]], batna: 0 },
+      { weights: [0.05], values: [[100, 0, 0]], batna: 0 },
+    ]);
+    const participants = scenario.parties.map((_, p) => ({ style: p === 0 ? "logroller" : "boulware" }));
+    const driver = new NegotiationDriver(scenario, sessionConfig({ scenario, participants, seed: "one" }));
+    expect(driver.run()).toBeDefined();
+    const disclosures = driver.session.events.filter((event) => event.type === "move" && event.move.type === "disclose");
+    expect(disclosures).toHaveLength(1);
   });
 });

@@ -8,7 +8,8 @@ const VAGUE: Answer = { answer: { kind: "vague" }, honesty: "vague" };
 /**
  * Win-win: answers truthfully (with chance `honesty`) when it trusts the asker at least
  * `discloseThreshold`, dodges otherwise; and, trusting everyone that much, discloses its
- * two most important issues unprompted, one per turn, from its second turn on.
+ * two most important issues unprompted (its only one, in a scenario of one), one per turn,
+ * from its second turn on.
  */
 export class OpenDisclosure implements DisclosureStrategy {
   private volunteered = 0;
@@ -28,7 +29,7 @@ export class OpenDisclosure implements DisclosureStrategy {
   volunteer(context: PartnerContext): Move | null {
     const { session, self, params } = context;
     this.turns++;
-    if (this.turns < 2 || this.volunteered >= 2) return null;
+    if (this.turns < 2 || this.volunteered >= Math.min(2, session.model.issueCount)) return null;
     for (let other = 0; other < session.partyCount; other++) {
       if (other !== self && session.trustIn(self, other) < params.discloseThreshold) return null;
     }
