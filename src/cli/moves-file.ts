@@ -1,116 +1,137 @@
 /**
  * `play --moves file.json`: the trainee's moves written down, for automation and tests.
- * Moves name issues and options by id, as trainers write scenarios:
+ * Moves name issues, options and parties by id, as trainers write scenarios:
  *
  *   [ { "type": "ask", "question": "most-important" },
  *     { "type": "offer", "package": { "budget": "high", "location": "north" } },
  *     { "type": "answer", "honesty": "truthful" },
  *     { "type": "accept" } ]
+ *
+ * The file is checked as a whole before the game starts, every id against the scenario,
+ * each problem located (line, column, JSON path); what remains to go wrong is only what the
+ * protocol refuses when a move's turn comes.
  */
 import { z } from "zod";
-import { UserError } from "../errors.js";
 import type { CompiledScenario } from "../engine/model.js";
 import { answerMove, disclosureMove } from "../negotiation/answers.js";
 import type { Move, PackageArray, Question } from "../negotiation/protocol.js";
+import { HONESTIES, IMPORTANCES, QUESTION_KINDS } from "../negotiation/protocol-schema.js";
 import type { SessionView } from "../negotiation/session.js";
+import { questionNeedsIssue } from "../negotiation/wording.js";
 import { questionRecipient } from "../play/table.js";
+import { own } from "../records.js";
+import { type Finding, type JsonPath, didYouMean } from "../scenario/diagnostics.js";
+import { LocatedError, parseJsonFile, readScenarioText } from "../scenario/load.js";
 
-const MoveSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("offer"), package: z.record(z.string(), z.string()) }),
-  z.strictObject({ type: z.literal("meso"), packages: z.array(z.record(z.string(), z.string())).min(2).max(3) }),
-  z.strictObject({ type: z.literal("partial-offer"), issue: z.string(), option: z.string() }),
+const Id = z.string().min(1);
+const PackageById = z.record(z.string(), Id);
+
+const ScriptedMoveSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("offer"), package: PackageById }),
+  z.strictObject({ type: z.literal("meso"), packages: z.array(PackageById).min(2).max(3) }),
+  z.strictObject({ type: z.literal("partial-offer"), issue: Id, option: Id }),
   z.strictObject({ type: z.literal("accept"), choice: z.number().int().min(1).max(3).optional() }),
-  z.strictObject({ type: z.literal("reject"), issue: z.string().optional() }),
-  z.strictObject({
-    type: z.literal("ask"),
-    question: z.enum(["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work"]),
-    issue: z.string().optional(),
-    to: z.string().optional(),
-  }),
-  z.strictObject({ type: z.literal("answer"), honesty: z.enum(["truthful", "vague", "misleading"]) }),
-  z.strictObject({ type: z.literal("disclose"), issue: z.string(), importance: z.enum(["low", "medium", "high"]) }),
+  z.strictObject({ type: z.literal("reject"), issue: Id.optional() }),
+  z.strictObject({ type: z.literal("ask"), question: z.enum(QUESTION_KINDS), issue: Id.optional(), to: Id.optional() }),
+  z.strictObject({ type: z.literal("answer"), honesty: z.enum(HONESTIES) }),
+  z.strictObject({ type: z.literal("disclose"), issue: Id, importance: z.enum(IMPORTANCES) }),
   z.strictObject({ type: z.literal("walk-away") }),
 ]);
 
-export type ScriptedMove = z.infer<typeof MoveSchema>;
+const MovesFileSchema = z.array(ScriptedMoveSchema);
 
-export function parseMovesFile(text: string, file: string): ScriptedMove[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${file}: not JSON: ${(error as Error).message}`);
-  }
-  const parsed = z.array(MoveSchema).safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("");
-    throw new UserError(`${file}: moves${where}: ${issue.message}`);
-  }
-  return parsed.data;
+export type ScriptedMove = z.infer<typeof ScriptedMoveSchema>;
+
+/** A moves file is small: a game's moves are a few kilobytes. */
+const MOVES_MAX_BYTES = 1024 * 1024;
+
+/** The moves of a file, every id checked against the scenario; throws a LocatedError listing what is wrong. */
+export function readMovesFile(path: string, model: CompiledScenario, trainee: number): ScriptedMove[] {
+  const { text, diagnostic } = readScenarioText(path, "moves file", MOVES_MAX_BYTES);
+  if (text === undefined) throw new LocatedError([diagnostic!]);
+  const check = (moves: ScriptedMove[]) => moves.flatMap((move, k) => moveFindings(move, [k], model, trainee));
+  const { value, diagnostics, omitted } = parseJsonFile(text, path, MovesFileSchema, check, { what: 'a list of moves [ { "type": … } ]' });
+  if (!value) throw new LocatedError(diagnostics, omitted);
+  return value;
 }
 
-function partyOf(model: CompiledScenario, id: string, trainee: number, file: string): number {
-  const index = model.partyIds.indexOf(id);
-  if (index < 0 || index === trainee) {
-    const others = model.partyIds.filter((_, party) => party !== trainee);
-    throw new UserError(`${file}: a question goes to another organisation, not "${id}"; organisations: ${others.join(", ")}`);
-  }
-  return index;
-}
+const error = (path: JsonPath, message: string, atKey = false): Finding => ({ severity: "error", path, message, atKey });
 
-function issueIndex(model: CompiledScenario, id: string, file: string): number {
-  const index = model.issueIds.indexOf(id);
-  if (index < 0) throw new UserError(`${file}: no issue "${id}"; issues: ${model.issueIds.join(", ")}`);
-  return index;
-}
-
-function optionIndex(model: CompiledScenario, issue: number, id: string, file: string): number {
-  const index = model.optionIds[issue].indexOf(id);
-  if (index < 0) {
-    throw new UserError(`${file}: issue "${model.issueIds[issue]}" has no option "${id}"; options: ${model.optionIds[issue].join(", ")}`);
-  }
-  return index;
-}
-
-function packageOf(model: CompiledScenario, record: Record<string, string>, file: string): PackageArray {
-  return model.issueIds.map((id, issue) => {
-    if (!Object.hasOwn(record, id)) throw new UserError(`${file}: a package needs an option for every issue; "${id}" is missing`);
-    return optionIndex(model, issue, record[id], file);
-  });
-}
-
-/** The protocol move for a written move, in the session's current state (answers go to the pending question). */
-export function toProtocolMove(move: ScriptedMove, session: SessionView, trainee: number, file: string): Move {
-  const model = session.model;
+/** Every id a move names must exist in the scenario, and a package must name an option for every issue. */
+function moveFindings(move: ScriptedMove, path: JsonPath, model: CompiledScenario, trainee: number): Finding[] {
+  const issue = (id: string, at: JsonPath): Finding[] =>
+    model.issueIds.includes(id) ? [] : [error(at, `no issue "${id}"${didYouMean(id, model.issueIds)}; issues: ${model.issueIds.join(", ")}`)];
+  const option = (issueId: string, id: string, at: JsonPath): Finding[] => {
+    const options = model.optionIds[model.issueIds.indexOf(issueId)];
+    return options.includes(id) ? [] : [error(at, `issue "${issueId}" has no option "${id}"${didYouMean(id, options)}; options: ${options.join(", ")}`)];
+  };
+  const pkg = (record: Record<string, string>, at: JsonPath): Finding[] => [
+    ...Object.keys(record).flatMap((id) => (model.issueIds.includes(id) ? option(id, record[id], [...at, id]) : [error([...at, id], `no issue "${id}"${didYouMean(id, model.issueIds)}`, true)])),
+    ...model.issueIds.filter((id) => own(record, id) === undefined).map((id) => error(at, `a package needs an option for every issue; "${id}" is missing`)),
+  ];
   switch (move.type) {
     case "offer":
-      return { type: "offer", package: packageOf(model, move.package, file) };
+      return pkg(move.package, [...path, "package"]);
     case "meso":
-      return { type: "meso", packages: move.packages.map((pkg) => packageOf(model, pkg, file)) };
+      return move.packages.flatMap((entry, k) => pkg(entry, [...path, "packages", k]));
     case "partial-offer": {
-      const issue = issueIndex(model, move.issue, file);
-      return { type: "partial-offer", issue, option: optionIndex(model, issue, move.option, file) };
+      const found = issue(move.issue, [...path, "issue"]);
+      return found.length > 0 ? found : option(move.issue, move.option, [...path, "option"]);
+    }
+    case "reject":
+      return move.issue === undefined ? [] : issue(move.issue, [...path, "issue"]);
+    case "disclose":
+      return issue(move.issue, [...path, "issue"]);
+    case "ask": {
+      const found: Finding[] = [];
+      if (questionNeedsIssue(move.question)) {
+        if (move.issue === undefined) found.push(error(path, `the question "${move.question}" needs an "issue"`));
+        else found.push(...issue(move.issue, [...path, "issue"]));
+      }
+      const others = model.partyIds.filter((_, party) => party !== trainee);
+      if (move.to !== undefined && !others.includes(move.to)) {
+        found.push(error([...path, "to"], `a question goes to another organisation, not "${move.to}"${didYouMean(move.to, others)}; organisations: ${others.join(", ")}`));
+      }
+      return found;
+    }
+    default:
+      return [];
+  }
+}
+
+const packageOf = (model: CompiledScenario, record: Record<string, string>): PackageArray =>
+  model.issueIds.map((id, issue) => model.optionIds[issue].indexOf(record[id]));
+
+/**
+ * The protocol move for a checked move, in the session's current state: a question goes to
+ * whom it names (else to whom the table's rule picks), an answer to the question pending;
+ * null for an answer when nobody has asked the trainee anything.
+ */
+export function toProtocolMove(move: ScriptedMove, session: SessionView, trainee: number): Move | null {
+  const model = session.model;
+  const issueOf = (id: string) => model.issueIds.indexOf(id);
+  switch (move.type) {
+    case "offer":
+      return { type: "offer", package: packageOf(model, move.package) };
+    case "meso":
+      return { type: "meso", packages: move.packages.map((pkg) => packageOf(model, pkg)) };
+    case "partial-offer": {
+      const issue = issueOf(move.issue);
+      return { type: "partial-offer", issue, option: model.optionIds[issue].indexOf(move.option) };
     }
     case "accept":
       return move.choice === undefined ? { type: "accept" } : { type: "accept", choice: move.choice - 1 };
     case "reject":
-      return move.issue === undefined ? { type: "reject" } : { type: "reject", blockingIssue: issueIndex(model, move.issue, file) };
+      return move.issue === undefined ? { type: "reject" } : { type: "reject", blockingIssue: issueOf(move.issue) };
     case "ask": {
-      const to = questionRecipient(session, trainee, move.to === undefined ? undefined : partyOf(model, move.to, trainee, file));
-      if (move.question === "issue-importance" || move.question === "preferred-option") {
-        if (move.issue === undefined) throw new UserError(`${file}: the question "${move.question}" needs an "issue"`);
-        return { type: "ask", to, question: { kind: move.question, issue: issueIndex(model, move.issue, file) } };
-      }
-      return { type: "ask", to, question: { kind: move.question } as Question };
+      const to = questionRecipient(session, trainee, move.to === undefined ? undefined : model.partyIds.indexOf(move.to));
+      const question = (questionNeedsIssue(move.question) ? { kind: move.question, issue: issueOf(move.issue!) } : { kind: move.question }) as Question;
+      return { type: "ask", to, question };
     }
-    case "answer": {
-      const answer = answerMove(session, trainee, move.honesty, () => [...(session.lastOffers[trainee] ?? [])]);
-      if (!answer) throw new UserError(`${file}: an "answer" move, but nobody has asked the trainee a question`);
-      return answer;
-    }
+    case "answer":
+      return answerMove(session, trainee, move.honesty, () => [...(session.lastOffers[trainee] ?? [])]);
     case "disclose":
-      return disclosureMove(model, trainee, issueIndex(model, move.issue, file), move.importance);
+      return disclosureMove(model, trainee, issueOf(move.issue), move.importance);
     case "walk-away":
       return { type: "walk-away" };
   }

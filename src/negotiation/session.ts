@@ -41,7 +41,15 @@ export type ProtocolCode =
   | "unasked-answer"
   | "unknown-style"
   | "not-human"
-  | "human-to-move";
+  | "human-to-move"
+  | "too-much-talk";
+
+/**
+ * Questions and disclosures a party may make in one turn. A scripted partner makes at most
+ * two questions to each other party and one disclosure (15 with eight parties); a moves file
+ * of a hundred thousand questions must not keep a game in its first round.
+ */
+export const MAX_TALK_PER_TURN = 20;
 
 /** A refused event: a code and its details, so that a screen can say why in the trainee's language. */
 export class ProtocolError extends Error {
@@ -144,6 +152,8 @@ export class Session implements SessionView {
   /** Whether a's latest offer was a concession towards b: conceded[a * n + b]. */
   private readonly conceded: Uint8Array;
   private readonly claims: Claim[] = [];
+  /** Questions and disclosures of the party whose turn it is, in this turn. */
+  private talkThisTurn = 0;
 
   constructor(scenario: Scenario, config: SessionConfig, model: CompiledScenario = compileScenario(scenario)) {
     this.initialScenario = scenario;
@@ -212,6 +222,10 @@ export class Session implements SessionView {
       return;
     }
     if (actor !== this.turn) throw new ProtocolError("not-your-turn", { party: actor, turn: this.turn });
+    if ((move.type === "ask" || move.type === "disclose") && ++this.talkThisTurn > MAX_TALK_PER_TURN) {
+      this.talkThisTurn--;
+      throw new ProtocolError("too-much-talk", { limit: MAX_TALK_PER_TURN });
+    }
     switch (move.type) {
       case "ask":
         if (move.to === actor || move.to < 0 || move.to >= n) throw new ProtocolError("question-needs-other");
@@ -397,6 +411,7 @@ export class Session implements SessionView {
     for (let k = this.pendingQuestions.length - 1; k >= 0; k--) {
       if (this.pendingQuestions[k].to === this.turnInRound) this.pendingQuestions.splice(k, 1);
     }
+    this.talkThisTurn = 0;
     this.turnInRound++;
     if (this.turnInRound < this.partyCount) return;
     this.turnInRound = 0;

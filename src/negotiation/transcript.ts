@@ -2,11 +2,21 @@
  * A played negotiation as a file: the scenario itself (so the transcript stands on its
  * own, even when the scenario file changes later), the session configuration and every
  * event. Replaying the events reproduces the session; the debrief is computed from it.
+ *
+ * Reading one checks everything before it is replayed: the envelope, the configuration and
+ * every event against the protocol's schema, the scenario as the scenario loader does, and
+ * that they fit each other; then every event is replayed. Each problem is located in the
+ * file (line, column, JSON path).
  */
 import { z } from "zod";
+import type { Finding, JsonPath } from "../scenario/diagnostics.js";
+import { type Diagnostic, parseJsonFile } from "../scenario/load.js";
 import { type Scenario, ScenarioSchema } from "../scenario/schema.js";
+import { semanticFindings } from "../scenario/semantics.js";
+import { findStyle } from "./partners/registry.js";
 import type { SessionConfig, SessionEvent } from "./protocol.js";
-import { type Session, type SessionView, replay } from "./session.js";
+import { SessionConfigSchema, SessionEventSchema } from "./protocol-schema.js";
+import { ProtocolError, type Session, type SessionView, replay } from "./session.js";
 
 export const TRANSCRIPT_FORMAT = "mutual-gains-transcript";
 export const TRANSCRIPT_VERSION = 1;
@@ -27,8 +37,7 @@ export interface Transcript {
   readonly events: readonly SessionEvent[];
 }
 
-/** Events and configurations are checked by replaying them; the envelope is checked here. */
-const TranscriptSchema = z.object({
+const TranscriptSchema = z.strictObject({
   format: z.literal(TRANSCRIPT_FORMAT),
   version: z.literal(TRANSCRIPT_VERSION),
   savedAt: z.string(),
@@ -37,8 +46,8 @@ const TranscriptSchema = z.object({
   surprise: z.boolean(),
   lang: z.enum(["en", "nl"]),
   scenario: ScenarioSchema,
-  config: z.record(z.string(), z.unknown()),
-  events: z.array(z.record(z.string(), z.unknown())),
+  config: SessionConfigSchema,
+  events: z.array(SessionEventSchema),
 });
 
 export function makeTranscript(
@@ -59,21 +68,89 @@ export function makeTranscript(
   };
 }
 
+export interface ReadTranscript {
+  readonly transcript: Transcript;
+  readonly session: Session;
+}
+
+/** A transcript file's text, checked and replayed; without one, the located problems. */
+export function parseTranscript(text: string, file: string): { read?: ReadTranscript; diagnostics: Diagnostic[]; omitted: number } {
+  let read: ReadTranscript | undefined;
+  const check = (transcript: z.infer<typeof TranscriptSchema>): Finding[] => {
+    const findings = transcriptFindings(transcript as Transcript);
+    if (findings.length > 0) return findings;
+    const replayed = replayFindings(transcript as Transcript);
+    read = replayed.read;
+    return replayed.findings;
+  };
+  const { value, diagnostics, omitted } = parseJsonFile(text, file, TranscriptSchema, check, { what: "a transcript saved by mutual-gains play", gate: envelopeFindings });
+  return value && read ? { read, diagnostics, omitted } : { diagnostics, omitted };
+}
+
+const error = (path: JsonPath, message: string): Finding => ({ severity: "error", path, message });
+
+/** Is it a transcript at all, and one of the version this program reads? */
+function envelopeFindings(input: unknown): Finding[] {
+  const record = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+  if (!record || record.format !== TRANSCRIPT_FORMAT) {
+    return [error(record && Object.hasOwn(record, "format") ? ["format"] : [], `not a mutual-gains transcript: expected "format": "${TRANSCRIPT_FORMAT}" (transcripts are saved by mutual-gains play)`)];
+  }
+  if (Object.hasOwn(record, "version") && record.version !== TRANSCRIPT_VERSION) {
+    return [error(["version"], `a transcript of format version ${JSON.stringify(record.version)}; this version of mutual-gains reads version ${TRANSCRIPT_VERSION}`)];
+  }
+  return [];
+}
+
+/** Whether the parts of a transcript fit together: its scenario, its configuration and the trainee. */
+function transcriptFindings(transcript: Transcript): Finding[] {
+  const scenarioFindings = semanticFindings(transcript.scenario)
+    .filter((finding) => finding.severity === "error")
+    .map((finding) => ({ ...finding, path: ["scenario", ...finding.path] }));
+  if (scenarioFindings.length > 0) return scenarioFindings;
+  const parties = transcript.scenario.parties.length;
+  const { config } = transcript;
+  const findings: Finding[] = [];
+  if (transcript.trainee >= parties) findings.push(error(["trainee"], `the trainee is party ${transcript.trainee}, but the scenario has ${parties} parties (0 to ${parties - 1})`));
+  if (config.participants.length !== parties) findings.push(error(["config", "participants"], `${config.participants.length} participants for a scenario of ${parties} parties`));
+  if (config.initialTrust.length !== parties) findings.push(error(["config", "initialTrust"], `${config.initialTrust.length} trust levels for a scenario of ${parties} parties`));
+  config.participants.forEach((participant, k) => {
+    if (participant.style !== "human" && !findStyle(participant.style)) findings.push(error(["config", "participants", k, "style"], `unknown partner style "${participant.style}"`));
+  });
+  return findings;
+}
+
+/** Every event replayed in order; the first that the protocol refuses is located. */
+function replayFindings(transcript: Transcript): { read?: ReadTranscript; findings: Finding[] } {
+  try {
+    return { read: { transcript, session: replay(transcript.scenario, transcript.config, transcript.events) }, findings: [] };
+  } catch (caught) {
+    if (!(caught instanceof ProtocolError)) throw caught;
+    const at = firstRefused(transcript);
+    return { findings: [error(["events", at.index], `this event cannot be replayed: ${at.reason}`)] };
+  }
+}
+
+/** The first event the protocol refuses, replaying one event at a time on one session. */
+function firstRefused(transcript: Transcript): { index: number; reason: string } {
+  const session = replay(transcript.scenario, transcript.config, []);
+  for (const [index, event] of transcript.events.entries()) {
+    try {
+      session.apply(event);
+    } catch (caught) {
+      if (caught instanceof ProtocolError) return { index, reason: caught.message };
+      throw caught;
+    }
+  }
+  return { index: transcript.events.length - 1, reason: "" };
+}
+
 export class TranscriptError extends Error {
   override readonly name = "TranscriptError";
 }
 
-/** Parses and replays a transcript; throws TranscriptError with a plain message when it is not one. */
-export function readTranscript(value: unknown): { transcript: Transcript; session: Session } {
-  const parsed = TranscriptSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new TranscriptError(`not a mutual-gains transcript: ${issue.path.join(".") || "the file"}: ${issue.message}`);
-  }
-  const transcript = parsed.data as unknown as Transcript;
-  try {
-    return { transcript, session: replay(transcript.scenario, transcript.config, transcript.events) };
-  } catch (error) {
-    throw new TranscriptError(`the transcript's events do not replay: ${(error as Error).message}`);
-  }
+/** A transcript already parsed from JSON (a test's, a class tool's), checked and replayed; throws TranscriptError with a plain message. */
+export function readTranscript(value: unknown): ReadTranscript {
+  const { read, diagnostics } = parseTranscript(JSON.stringify(value), "transcript");
+  if (!read) throw new TranscriptError(diagnostics.map((d) => `${d.path ? `${d.path}: ` : ""}${d.message}`).join("; "));
+  return read;
 }

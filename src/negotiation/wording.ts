@@ -10,6 +10,7 @@ import { own } from "../records.js";
 import { localise } from "../scenario/schema.js";
 import type { StyleFamily } from "./partners/types.js";
 import type { AnswerContent, Importance, Line, Question, QuestionKind } from "./protocol.js";
+import { QUESTION_KINDS as QUESTION_KIND_NAMES } from "./protocol-schema.js";
 
 function issueLabel(scenario: Scenario, issue: number, lang: Language): string {
   return localise(scenario.issues[issue].label, lang);
@@ -20,7 +21,7 @@ function optionLabel(scenario: Scenario, issue: number, option: number, lang: La
 }
 
 /** The question catalogue, as a trainee picks from it. */
-export const QUESTION_KINDS: readonly QuestionKind[] = ["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work"];
+export const QUESTION_KINDS: readonly QuestionKind[] = QUESTION_KIND_NAMES;
 
 export function questionNeedsIssue(kind: QuestionKind): boolean {
   return kind === "issue-importance" || kind === "preferred-option";

@@ -84,9 +84,14 @@ export function paretoPlot(input: ParetoPlotInput): string[] {
   return lines;
 }
 
-function paddedRange(values: number[]): [number, number] {
-  let low = Math.min(...values);
-  let high = Math.max(...values);
+/** The values' range, widened where it is empty: a loop, as a frontier can hold millions of points (too many to spread into Math.min). */
+function paddedRange(values: readonly number[]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const value of values) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
   if (!Number.isFinite(low) || !Number.isFinite(high)) return [0, 1];
   if (high - low < 1e-9) {
     low -= 1;

@@ -1,4 +1,5 @@
 /** Plain-text tables for the terminal: aligned columns two spaces apart, the first row the header. */
+import { displayWidth, pad } from "./wrap.js";
 
 export type Align = "left" | "right";
 
@@ -6,9 +7,9 @@ const GAP = "  ";
 
 /** The rows as lines of aligned columns; `align` says how each column is aligned. */
 export function tableLines(rows: readonly (readonly string[])[], align: (column: number) => Align): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const widths = rows[0].map((_, c) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[c])), 0));
   return rows.map((row) =>
-    row.map((cell, c) => (align(c) === "left" ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(GAP).trimEnd(),
+    row.map((cell, c) => pad(cell, widths[c], align(c) === "left" ? "end" : "start")).join(GAP).trimEnd(),
   );
 }
 
@@ -24,7 +25,7 @@ export function fittedTableLines(
   width: number,
   keys: number,
 ): string[] {
-  const columnWidth = (c: number) => Math.max(...rows.map((row) => row[c].length)) + GAP.length;
+  const columnWidth = (c: number) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[c])), 0) + GAP.length;
   const widthOfFirst = (count: number) => Array.from({ length: count }, (_, c) => columnWidth(c)).reduce((sum, w) => sum + w, 0);
   if (widthOfFirst(rows[0].length) <= width + GAP.length) return tableLines(rows, align);
   while (keys > 1 && widthOfFirst(keys) > width / 2) keys--;

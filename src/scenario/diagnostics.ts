@@ -33,8 +33,9 @@ export type Finding = {
   atKey?: boolean;
 };
 
-export class ScenarioError extends UserError {
-  override readonly name: string = "ScenarioError";
+/** The problems of a file (a scenario, a transcript, a moves file), each located: a user error. */
+export class LocatedError extends UserError {
+  override readonly name: string = "LocatedError";
 
   constructor(
     readonly diagnostics: readonly Diagnostic[],

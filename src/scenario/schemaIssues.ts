@@ -18,12 +18,12 @@ export function schemaFindings(schema: Schema, input: unknown, issues: readonly 
 function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, path: JsonPath): Finding[] {
   const error = (message: string): Finding[] => [{ severity: "error", path, message }];
   const value = valueAt(input, path);
-  const want = () => `expected ${expected(schemaAt(schema, path))}`;
+  const want = () => `expected ${expected(schemaAt(schema, path, input))}`;
   const mismatch = () =>
     value === MISSING ? `missing required key "${path.at(-1)}": ${want()}` : `${want()}, got ${describeValue(value)}`;
   switch (issue.code) {
     case "unrecognized_keys": {
-      const known = knownKeys(schemaAt(schema, path));
+      const known = knownKeys(schemaAt(schema, path, input));
       return issue.keys.map((key) => ({
         severity: "error",
         path: [...path, key],
@@ -37,6 +37,7 @@ function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, 
       return meant.length === 1 ? schemaFindings(schema, input, meant[0], path) : error(mismatch());
     }
     case "invalid_type":
+    case "invalid_value":
       return error(mismatch());
     case "too_small":
     case "too_big": {
@@ -80,8 +81,23 @@ function describeValue(value: unknown): string {
 
 const unwrap = (schema: Schema | undefined) => (schema instanceof z.ZodOptional ? schema.unwrap() : schema);
 
-function schemaAt(schema: Schema, path: JsonPath): Schema | undefined {
-  return path.reduce<Schema | undefined>((parent, key) => child(parent, key), schema);
+/** The schema of the value at `path`, following the input through unions to the option it is meant for. */
+function schemaAt(schema: Schema, path: JsonPath, input: unknown): Schema | undefined {
+  let current: Schema | undefined = schema;
+  let value = input;
+  for (const key of path) {
+    current = child(meantOption(current, value), key);
+    value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
+  }
+  return meantOption(current, value);
+}
+
+/** For a discriminated union, the option its value's discriminator names; any other schema as it is. */
+function meantOption(schema: Schema | undefined, value: unknown): Schema | undefined {
+  const s = unwrap(schema);
+  if (!(s instanceof z.ZodDiscriminatedUnion) || value === null || typeof value !== "object") return schema;
+  const tag = (value as Record<string, unknown>)[s.def.discriminator];
+  return s.options.find((option) => expectedLiteral(option, s.def.discriminator).includes(JSON.stringify(tag))) ?? schema;
 }
 
 function child(parent: Schema | undefined, key: string | number): Schema | undefined {
@@ -104,6 +120,14 @@ function knownKeys(schema: Schema | undefined): string[] {
 function expected(schema: Schema | undefined): string {
   const s = unwrap(schema);
   if (s instanceof z.ZodString) return "a text";
+  if (s instanceof z.ZodBoolean) return "true or false";
+  if (s instanceof z.ZodLiteral) return s.values.size === 1 ? JSON.stringify([...s.values][0]) : [...s.values].map((v) => JSON.stringify(v)).join(" or ");
+  if (s instanceof z.ZodEnum) return `one of ${s.options.map((option) => JSON.stringify(option)).join(", ")}`;
+  if (s instanceof z.ZodDiscriminatedUnion) {
+    const key = s.def.discriminator;
+    const kinds = s.options.flatMap((option) => expectedLiteral(option, key));
+    return `an object with "${key}": ${kinds.join(", ")}`;
+  }
   if (s instanceof z.ZodNumber) return numberRange(s);
   if (s instanceof z.ZodArray) return "a list [ … ]";
   if (s instanceof z.ZodObject || s instanceof z.ZodRecord) return "an object { … }";
@@ -112,6 +136,11 @@ function expected(schema: Schema | undefined): string {
     return s.options.map((option) => (option instanceof z.ZodObject ? shape(option) : expected(option))).join(" or ");
   }
   return "a different value";
+}
+
+function expectedLiteral(option: Schema, key: string): string[] {
+  const field = option instanceof z.ZodObject ? option.shape[key] : undefined;
+  return field instanceof z.ZodLiteral ? [...field.values].map((value) => JSON.stringify(value)) : [];
 }
 
 function numberRange(schema: z.ZodNumber): string {

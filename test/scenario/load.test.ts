@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { formatDiagnostic, loadScenarioFile, parseScenario, ScenarioError, type Diagnostic } from "../../src/scenario/load.js";
+import { formatDiagnostic, loadScenarioFile, parseScenario, LocatedError, type Diagnostic } from "../../src/scenario/load.js";
 
 const FILE = "harbour.json";
 
@@ -171,7 +171,7 @@ describe("loadScenarioFile", () => {
     expect(warnings).toMatchObject([{ severity: "warning", line: 31, column: 16, path: "parties[0].batna" }]);
   });
 
-  it("throws a ScenarioError whose message lists every diagnostic", () => {
+  it("throws a LocatedError whose message lists every diagnostic", () => {
     const path = write("broken.json", edit(['"low": 20', '"low": 120'], ['"weights": { "budget": 2', '"wieghts": { "budget": 2']));
     const error = (() => {
       try {
@@ -180,9 +180,9 @@ describe("loadScenarioFile", () => {
         return caught;
       }
     })();
-    expect(error).toBeInstanceOf(ScenarioError);
+    expect(error).toBeInstanceOf(LocatedError);
     expect(error).toBeInstanceOf(UserError);
-    const { message, diagnostics } = error as ScenarioError;
+    const { message, diagnostics } = error as LocatedError;
     expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(["25:5", "29:7", "38:38"]);
     expect(message).toContain(`${path}:29:7: error: parties[0].wieghts: unknown key "wieghts"`);
     expect(message).toContain(`${path}:38:38: error: parties[1].values.budget.low: expected a number from 0 to 100, got 120`);
@@ -193,6 +193,6 @@ describe("loadScenarioFile", () => {
     const path = join(dir, "nowhere.json");
     expect(() => loadScenarioFile(path)).toThrow(UserError);
     expect(() => loadScenarioFile(path)).toThrow(`cannot read scenario file ${path}: no such file`);
-    expect(() => loadScenarioFile(path)).not.toThrow(ScenarioError);
+    expect(() => loadScenarioFile(path)).not.toThrow(LocatedError);
   });
 });

@@ -1,11 +1,13 @@
 import type { Command } from "commander";
-import { UserError } from "../../errors.js";
-import { readTextFile } from "../../files.js";
 import type { Language } from "../../i18n/language.js";
-import { TranscriptError, readTranscript } from "../../negotiation/transcript.js";
+import { type ReadTranscript, parseTranscript } from "../../negotiation/transcript.js";
+import { LocatedError, readScenarioText } from "../../scenario/load.js";
 import { computeDebrief, debriefSections, debriefToJson } from "../../report/debrief.js";
 import { languageOption } from "../options.js";
 import { printJson } from "../output.js";
+
+/** A transcript of the longest game (1000 rounds of eight parties) is a few megabytes. */
+const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
 
 export function registerDebrief(program: Command): void {
   const lang = languageOption();
@@ -38,23 +40,10 @@ Examples:
     });
 }
 
-function loadTranscript(path: string): ReturnType<typeof readTranscript> {
-  const text = readTextFile(path, "transcript");
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  let read: ReturnType<typeof readTranscript>;
-  try {
-    read = readTranscript(value);
-  } catch (error) {
-    if (error instanceof TranscriptError) throw new UserError(`${path}: ${error.message}`, { cause: error });
-    throw error;
-  }
-  if (read.transcript.trainee >= read.session.partyCount) {
-    throw new UserError(`${path}: the trainee is party ${read.transcript.trainee}, but the scenario has ${read.session.partyCount} parties`);
-  }
+function loadTranscript(path: string): ReadTranscript {
+  const { text, diagnostic } = readScenarioText(path, "transcript", TRANSCRIPT_MAX_BYTES);
+  if (text === undefined) throw new LocatedError([diagnostic!]);
+  const { read, diagnostics, omitted } = parseTranscript(text, path);
+  if (!read) throw new LocatedError(diagnostics, omitted);
   return read;
 }

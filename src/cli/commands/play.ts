@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { UserError } from "../../errors.js";
-import { readTextFile, writeFileAtomic } from "../../files.js";
+import { writeFileAtomic } from "../../files.js";
 import { detectLanguage } from "../../i18n/language.js";
 import { translator } from "../../i18n/translate.js";
 import { ProtocolError } from "../../negotiation/session.js";
@@ -14,7 +14,7 @@ import { didYouMean } from "../../scenario/diagnostics.js";
 import type { Language } from "../../scenario/schema.js";
 import type { PlayOptions, ScenarioChoice } from "../../ui/play/state.js";
 import { cliInvocation, shellWord } from "../invocation.js";
-import { parseMovesFile, toProtocolMove } from "../moves-file.js";
+import { readMovesFile, toProtocolMove } from "../moves-file.js";
 import { languageOption, positiveInteger } from "../options.js";
 import { loadScenarioArgument } from "../scenario-input.js";
 
@@ -41,7 +41,7 @@ export function registerPlay(program: Command): void {
     .addOption(languageOption())
     .option("--seed <seed>", "seed for the partners' random choices (same seed, same game)")
     .option("--rounds <n>", "deadline in rounds (default: the scenario's)", positiveInteger)
-    .option("--transcript <file>", "also write the transcript to this file")
+    .option("--transcript <file>", "write the transcript to this file (default: transcripts/<scenario>-<time>.json)")
     .option("--moves <file>", "play the moves in this JSON file without a terminal, then print the debrief")
     .addHelpText(
       "after",
@@ -53,8 +53,9 @@ Examples:
   $ mutual-gains play my-scenario.json --partner surprise --seed 42 --rounds 6
   $ mutual-gains play hospital-it-platform --as duinzicht --partner boulware --moves moves.json
 
-Transcripts are saved in transcripts/<scenario>-<time>.json, also when you quit or press Ctrl-C
-(exit code 130). Reopen a debrief with: mutual-gains debrief <transcript>`,
+Transcripts are saved in transcripts/<scenario>-<time>.json (or where --transcript says), also when
+you quit, press Ctrl-C (exit code 130) or the program is stopped by a signal.
+Reopen a debrief with: mutual-gains debrief <transcript>`,
     )
     .action(async (argument: string | undefined, flags: PlayFlags) => {
       const lang = detectLanguage(flags.lang, process.env);
@@ -71,12 +72,12 @@ Transcripts are saved in transcripts/<scenario>-<time>.json, also when you quit 
         partner: flags.partner,
         rounds: flags.rounds,
       };
-      const save = transcriptSaver(lang, flags.transcript);
-      if (flags.moves) return playMovesFile(options, flags.moves, save);
+      if (flags.moves) return playMovesFile(options, flags.moves, transcriptSaver(lang, flags.transcript));
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         const command = "mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json";
         throw new UserError(translator(lang)("play.needsTerminal", { command }));
       }
+      const save = transcriptSaver(lang, flags.transcript);
       // Ink colours through chalk, which ignores NO_COLOR but reads FORCE_COLOR when it loads.
       if (process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = "0";
       // Ink draws only the final frame when CI or CONTINUOUS_INTEGRATION is set (read when it
@@ -112,47 +113,94 @@ function partyIndex(choice: ScenarioChoice, id: string): number {
 
 type Saver = (game: Game) => string;
 
-/** Writes the transcript atomically to transcripts/<scenario>-<time>.json, and where --transcript says; returns where to find it. */
-function transcriptSaver(lang: Language, extra: string | undefined): Saver {
+/**
+ * Writes the transcript atomically: to the file --transcript names, else to
+ * transcripts/<scenario>-<time>.json (the folder made only then); returns where it went.
+ * Where it is to go must be writable before the game starts, not found out at its end.
+ */
+function transcriptSaver(lang: Language, file: string | undefined): Saver {
+  const folder = file === undefined ? "transcripts" : dirname(file);
+  assertWritable(folder, file === undefined);
   return (game) => {
     const savedAt = new Date();
     const json = `${JSON.stringify(gameTranscript(game, { lang, savedAt }), null, 2)}\n`;
+    if (file !== undefined) {
+      writeFileAtomic(file, json);
+      return file;
+    }
     const stamp = savedAt.toISOString().replace(/[:.]/g, "-");
-    const path = join("transcripts", `${game.setup.scenario.id}-${stamp}.json`);
-    mkdirSync("transcripts", { recursive: true });
+    const path = join(folder, `${game.setup.scenario.id}-${stamp}.json`);
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new UserError(`cannot make the folder ${folder}: ${(error as Error).message}`, { cause: error });
+    }
     writeFileAtomic(path, json);
-    if (extra) writeFileAtomic(extra, json);
-    return extra ?? path;
+    return path;
   };
 }
+
+/** A folder the transcript can be written in: it is writable, or (when it may be made) its nearest existing parent is. */
+function assertWritable(folder: string, mayMake: boolean): void {
+  let existing = resolve(folder);
+  while (!existsSync(existing) && mayMake && dirname(existing) !== existing) existing = dirname(existing);
+  const advice = mayMake ? "; name a file in a folder you can write with --transcript <file>" : "";
+  if (!existsSync(existing)) throw new UserError(`cannot save the transcript: the folder ${folder} does not exist`);
+  if (!statSync(existing).isDirectory()) throw new UserError(`cannot save the transcript in ${folder}: ${existing} is a file, not a folder${advice}`);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new UserError(`cannot save the transcript in ${folder}: ${existing} is not writable${advice}`);
+  }
+}
+
+/** Exit codes of signals that end a game: 128 + the signal's number. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 /**
  * Plays written moves without a terminal: prints the conversation and the debrief, saves
  * the transcript. A move that cannot be played is an error, after the moves before it are
- * saved (marked incomplete).
+ * saved (marked incomplete); so is a signal while the moves are played.
  */
-function playMovesFile(options: PlayOptions, file: string, save: Saver): void {
+async function playMovesFile(options: PlayOptions, file: string, save: Saver): Promise<void> {
   const choice = options.scenarios.find((candidate) => candidate.id === options.scenarioId);
   if (!choice || options.partyId === undefined || options.partner === undefined) {
     throw new UserError("--moves needs the scenario, --as <party> and --partner <style>");
   }
-  const moves = parseMovesFile(readTextFile(file, "moves file"), file);
   const setup = gameSetup({ scenario: choice.scenario, trainee: partyIndex(choice, options.partyId), partner: options.partner, seed: options.seed, rounds: options.rounds });
   let game = startGame(setup);
-  for (const [k, move] of moves.entries()) {
-    if (game.session.ended) break;
-    try {
-      game = playMove(game, toProtocolMove(move, game.session, setup.trainee, file));
-    } catch (error) {
-      if (!(error instanceof ProtocolError) && !(error instanceof UserError)) throw error;
-      const path = save(abandonGame(game));
-      const reason = error instanceof ProtocolError ? translator(options.lang)(`protocol.${error.code}`, error.params) : error.message;
-      throw new UserError(`${file}: move ${k + 1} cannot be played now: ${reason} (the moves before it are saved in ${path})`);
+  const moves = readMovesFile(file, game.model, setup.trainee);
+  const t = translator(options.lang);
+  const onSignal = (signal: NodeJS.Signals) => {
+    const path = save(abandonGame(game));
+    process.stderr.write(`mutual-gains: stopped by ${signal} at move ${game.moves.length + 1}; the moves before it are saved in ${path}\n`);
+    process.exit(SIGNAL_EXIT[signal] ?? 1);
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const signal of signals) process.once(signal, onSignal);
+  try {
+    for (const [k, move] of moves.entries()) {
+      if (game.session.ended) break;
+      // A signal is handled between two moves.
+      await new Promise<void>((next) => setImmediate(next));
+      const protocolMove = toProtocolMove(move, game.session, setup.trainee);
+      const refused = (reason: string) => {
+        const path = save(abandonGame(game));
+        return new UserError(`${file}: move ${k + 1} cannot be played now: ${reason} (the moves before it are saved in ${path})`);
+      };
+      if (!protocolMove) throw refused(t("play.notice.noQuestion"));
+      try {
+        game = playMove(game, protocolMove);
+      } catch (error) {
+        if (error instanceof ProtocolError) throw refused(t(`protocol.${error.code}`, error.params));
+        throw error;
+      }
     }
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
   }
   const finished = game.session.ended ? game : abandonGame(game);
   const path = save(finished);
-  const t = translator(options.lang);
   for (const entry of talkEntries(finished.session, setup.trainee, t, true)) process.stdout.write(`[${entry.round}] ${entry.text}\n`);
   process.stdout.write("\n");
   const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;

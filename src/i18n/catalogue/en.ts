@@ -167,6 +167,7 @@ export const EN = {
   "protocol.unasked-answer": "party {party} answered a question nobody asked it",
   "protocol.unknown-style": "unknown partner style \"{style}\"",
   "protocol.not-human": "party {party} is not played by a person",
+  "protocol.too-much-talk": "At most {limit} questions and disclosures in one turn: make your move (an offer, accept, reject) to end the turn.",
   "protocol.human-to-move": "a person is to move",
 
   // ── negotiation: what the table hears (questions, answers, partners' lines) ─────────────

@@ -164,6 +164,7 @@ export const NL: Record<MessageKey, string> = {
   "protocol.unasked-answer": "partij {party} beantwoordde een vraag die niemand stelde",
   "protocol.unknown-style": "onbekende partnerstijl \"{style}\"",
   "protocol.not-human": "partij {party} wordt niet door een mens gespeeld",
+  "protocol.too-much-talk": "Hoogstens {limit} vragen en mededelingen per beurt: doe je zet (een bod, accepteren, afwijzen) om je beurt af te sluiten.",
   "protocol.human-to-move": "een mens is aan zet",
 
   // ── negotiation: what the table hears (questions, answers, partners' lines) ─────────────

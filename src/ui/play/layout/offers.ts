@@ -61,8 +61,8 @@ function geometry(state: NegotiateState, width: number, t: Translator): Geometry
   const { scenario } = state.game.setup;
   const lang = t.lang;
   const columns = offerColumns(state);
-  const labelWidth = Math.max(displayWidth(t("play.table.issue")), ...scenario.issues.map((issue) => displayWidth(localise(issue.label, lang)) + 2));
-  const optionWidth = Math.max(...scenario.issues.flatMap((issue) => issue.options.map((option) => displayWidth(localise(option.label, lang)))));
+  const labelWidth = scenario.issues.reduce((widest, issue) => Math.max(widest, displayWidth(localise(issue.label, lang)) + 2), displayWidth(t("play.table.issue")));
+  const optionWidth = scenario.issues.reduce((widest, issue) => issue.options.reduce((most, option) => Math.max(most, displayWidth(localise(option.label, lang))), widest), 0);
   const issueWidth = Math.max(10, Math.min(labelWidth, Math.floor(width * 0.25)));
   // "◂ label ▸ 100.0"
   const builderWidth = Math.max(16, Math.min(optionWidth + 10, Math.floor(width * (columns.length > 0 ? 0.32 : 0.6))));
