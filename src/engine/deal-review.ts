@@ -7,8 +7,8 @@
  * Issue kinds, over all parties at once:
  * - compatible: some option is a favourite of every party (a party that does not care has
  *   every option as a favourite); every efficient package takes such an option;
- * - bridging: no common favourite, but every efficient package (frontier, above every
- *   BATNA) takes the same option: often a middle option that is best together;
+ * - bridging: every efficient package (frontier, above every BATNA) takes the same option,
+ *   and it is no party's favourite: a middle option that is best together;
  * - integrative: efficient packages differ on it and the parties' priorities differ (the
  *   largest at least INTEGRATIVE_PRIORITY_RATIO times the smallest among the parties with
  *   a stake in it): a logrolling candidate;
@@ -48,7 +48,7 @@ export function classifyIssuesJointly(model: CompiledScenario, frontier: ParetoF
     const kind: JointIssueKind =
       commonFavourites.length > 0
         ? "compatible"
-        : used[issue].length === 1
+        : used[issue].length === 1 && favourites.every((own) => !own.includes(used[issue][0]))
           ? "bridging"
           : prioritiesDiffer(Math.max(...staked), Math.min(...staked))
             ? "integrative"

@@ -6,6 +6,8 @@ import { type SessionView, sameQuestion } from "../negotiation/session.js";
 import type { TrustReason } from "../negotiation/trust.js";
 import type { Scenario } from "../scenario/schema.js";
 import type {
+  AnswerRecord,
+  ClaimRecord,
   DisclosureRecord,
   OfferRecord,
   PartnerReveal,
@@ -48,6 +50,26 @@ export function traineeQuestions(events: readonly SessionEvent[], trainee: numbe
     }
   }
   return records;
+}
+
+/** The trainee's answers to the partners' questions. */
+export function traineeAnswers(events: readonly SessionEvent[], trainee: number): AnswerRecord[] {
+  return moves(events).flatMap(({ round, actor, move }) =>
+    move.type === "answer" && actor === trainee ? [{ round, to: move.to, question: move.question, honesty: move.honesty }] : [],
+  );
+}
+
+/** What the partners told the trainee: their answers to its questions and their disclosures (made to everyone). */
+export function partnerClaims(events: readonly SessionEvent[], trainee: number): ClaimRecord[] {
+  return moves(events).flatMap(({ round, actor, move }): ClaimRecord[] => {
+    if (actor === trainee) return [];
+    if (move.type === "answer" && move.to === trainee) return [{ round, by: actor, source: "answer", honesty: move.honesty, content: move.answer }];
+    if (move.type === "disclose") {
+      const content = { kind: "issue-importance" as const, issue: move.issue, importance: move.importance };
+      return [{ round, by: actor, source: "disclosure", honesty: move.honesty, content }];
+    }
+    return [];
+  });
 }
 
 export function traineeDisclosures(events: readonly SessionEvent[], trainee: number): DisclosureRecord[] {

@@ -103,7 +103,10 @@ describe.each(shapes)("the deal review against brute force, $parties parties", (
           expect(entry.kind === "compatible").toBe(common.length > 0);
           const used = [...new Set(pool.map((outcome) => outcome.package[entry.issue]))].sort((a, b) => a - b);
           expect(entry.efficientOptions).toEqual(used);
-          if (entry.kind === "bridging") expect(used).toHaveLength(1);
+          if (entry.kind === "bridging") {
+            expect(used).toHaveLength(1);
+            for (const p of model.partyIds.keys()) expect(favouriteOptions(model, p, entry.issue)).not.toContain(used[0]);
+          }
         }
       }),
       { numRuns: 60 },
