@@ -7,17 +7,20 @@
  * Issue kinds, over all parties at once:
  * - compatible: some option is a favourite of every party (a party that does not care has
  *   every option as a favourite); every efficient package takes such an option;
- * - bridging: every efficient package (frontier, above every BATNA) takes the same option,
- *   and it is no party's favourite: a middle option that is best together;
- * - integrative: efficient packages differ on it and the parties' priorities differ (the
- *   largest at least INTEGRATIVE_PRIORITY_RATIO times the smallest among the parties with
- *   a stake in it): a logrolling candidate;
- * - distributive: efficient packages differ on it and it matters about as much to all.
+ * - bridging: every package of the largest joint gain (the max-joint frontier points, ties
+ *   included) takes the same option here, and it is no party's favourite: a middle option
+ *   that is best together;
+ * - integrative: otherwise, when the parties' priorities differ (the largest at least
+ *   INTEGRATIVE_PRIORITY_RATIO times the smallest among the parties with a stake in it): a
+ *   logrolling candidate;
+ * - distributive: otherwise: it matters about as much to all, a real divide.
  */
+import { jointUtility } from "./bargaining.js";
 import { nearestDominatingPoint, nearestPoint } from "./efficiency.js";
 import type { ParetoFrontier } from "./frontier.js";
 import { favouriteOptions, issuePriorities, prioritiesDiffer } from "./issues.js";
 import { type CompiledScenario, type Package, packageUtilities } from "./model.js";
+import { UTILITY_EPSILON } from "./tolerance.js";
 
 export type JointIssueKind = "compatible" | "bridging" | "integrative" | "distributive";
 
@@ -32,6 +35,8 @@ export interface JointIssueClass {
   readonly commonFavourites: readonly number[];
   /** The options efficient packages take: those of the frontier above every BATNA, or of the whole frontier when none is. */
   readonly efficientOptions: readonly number[];
+  /** The options the packages of the largest joint gain take (of those efficient packages). */
+  readonly jointBestOptions: readonly number[];
 }
 
 /** Every issue's kind over all parties; `agreeable` are the frontier points above every BATNA. */
@@ -39,6 +44,9 @@ export function classifyIssuesJointly(model: CompiledScenario, frontier: ParetoF
   const priorities = issuePriorities(model);
   const points = agreeable.length > 0 ? agreeable : Array.from({ length: frontier.size }, (_, point) => point);
   const used = frontier.optionsUsed(points);
+  // Every point of the largest joint utility, not one picked by a tie-break.
+  const most = Math.max(...points.map((point) => jointUtility(frontier, point)));
+  const jointBest = frontier.optionsUsed(points.filter((point) => jointUtility(frontier, point) >= most - UTILITY_EPSILON));
   const parties = model.partyIds.map((_, p) => p);
   return Array.from({ length: model.issueCount }, (_, issue): JointIssueClass => {
     const favourites = parties.map((p) => favouriteOptions(model, p, issue));
@@ -48,12 +56,12 @@ export function classifyIssuesJointly(model: CompiledScenario, frontier: ParetoF
     const kind: JointIssueKind =
       commonFavourites.length > 0
         ? "compatible"
-        : used[issue].length === 1 && favourites.every((own) => !own.includes(used[issue][0]))
+        : jointBest[issue].length === 1 && favourites.every((own) => !own.includes(jointBest[issue][0]))
           ? "bridging"
           : prioritiesDiffer(Math.max(...staked), Math.min(...staked))
             ? "integrative"
             : "distributive";
-    return { issue, kind, priorities: own, favourites, commonFavourites, efficientOptions: used[issue] };
+    return { issue, kind, priorities: own, favourites, commonFavourites, efficientOptions: used[issue], jointBestOptions: jointBest[issue] };
   });
 }
 
@@ -95,7 +103,7 @@ export interface IssueJudgement {
   readonly issue: number;
   readonly option: number;
   /**
-   * kept: a compatible issue on a common favourite, or a bridging issue on its option;
+   * kept: a compatible issue on a common favourite, or a bridging issue on its middle option;
    * lost: a compatible issue the better package puts on a common favourite; traded: the
    * party for which it matters most got its way, and no better package changes it; missed:
    * the better package takes another option here; null otherwise (who got what is in `gotTheirWay`).
@@ -123,7 +131,7 @@ function verdictOf(entry: JointIssueClass, option: number, betterOption: number 
     case "compatible":
       return "kept";
     case "bridging":
-      return entry.efficientOptions[0] === option ? "kept" : null;
+      return entry.jointBestOptions[0] === option ? "kept" : null;
     case "integrative": {
       const most = Math.max(...entry.priorities);
       // The side that cares most got its way, and someone gave way: that is the trade.

@@ -11,7 +11,7 @@
  * | 2   | the trainee asked at least one question                                     |
  * | 3   | the trainee explored interests: asked about them, or shared its own truthfully (a disclosure or an answer) |
  * | 4   | no more single-term offers than package and MESO offers, at least one of those unless a deal was reached; the deal on the Pareto frontier (no term lost or trade missed) |
- * | 5   | trust both ways: no partner's trust in the trainee ended below its start, none walked away, and no partner's answer or disclosure turned out misleading |
+ * | 5   | trust both ways: no partner's trust in the trainee ended below its start, none walked away from distrust of the trainee, and no partner's answer or disclosure turned out misleading |
  * | 6   | the deal beats the trainee's BATNA; without a deal: none (nothing to judge) when no package beat every BATNA, else improve |
  * | 7   | after the first scripted change the trainee asked again or made a new offer; none without scripted changes |
  */
@@ -197,24 +197,25 @@ function tip4(facts: DebriefFacts): CoachingItem {
 
 function tip5(facts: DebriefFacts): CoachingItem {
   const { outcome } = facts;
-  // A scripted partner walks away only when its trust has fallen below its threshold.
-  const walker =
-    outcome.kind === "walk-away"
-      ? facts.trust.find((review) => review.party === outcome.by && review.walkAwayThreshold !== null)
-      : undefined;
+  // A scripted partner walks away when its trust in anyone at the table has fallen below its threshold: in the trainee, or in another partner.
+  const walkedAway = outcome.kind === "walk-away" ? facts.trust.find((review) => review.party === outcome.by) : undefined;
+  const walker = walkedAway?.distrusts.includes(facts.trainee) ? walkedAway : undefined;
+  const leftOthers = walkedAway && !walker && walkedAway.distrusts.length > 0 ? walkedAway : undefined;
   const fell = facts.trust.some((review) => review.end < review.start);
   const bluffers = facts.partners.filter((p) => facts.partnerClaims.some((claim) => claim.by === p && claim.honesty === "misleading"));
   const partners = facts.partners.length;
   const text = walker
     ? message("debrief.coaching.walkedAway", { name: { party: walker.party } })
-    : fell
+    : leftOthers
+      ? message("debrief.coaching.walkedAwayOthers", { name: { party: leftOthers.party } })
+      : fell
       ? message("debrief.coaching.trustFell")
       : bluffers.length > 0
         ? message("debrief.coaching.oneSided", { names: { list: bluffers.map((p) => ({ party: p })) }, count: bluffers.length })
         : message("debrief.coaching.trustHeld", { partners, told: facts.partnerClaims.some((claim) => claim.honesty === "truthful") ? "yes" : "no" });
   return item(
     5,
-    !walker && !fell && bluffers.length === 0,
+    !walkedAway && !fell && bluffers.length === 0,
     [text],
     facts.trust.flatMap((review) => {
       const name = { party: review.party };
@@ -224,6 +225,7 @@ function tip5(facts: DebriefFacts): CoachingItem {
           ? message("debrief.coaching.movedMost", { moves: { list: review.moves.slice(0, 3).map(trustMove), join: "semicolon" } })
           : message("debrief.coaching.nothingMoved"),
         review === walker && message("debrief.coaching.fellBelow", { name, end: review.end, threshold: review.walkAwayThreshold! }),
+        review === leftOthers && message("debrief.coaching.distrusted", { name, others: { list: review.distrusts.map((p) => ({ party: p })) }, threshold: review.walkAwayThreshold! }),
         claimsMessage(review.party, facts.partnerClaims.filter((claim) => claim.by === review.party)),
       );
     }),

@@ -99,7 +99,10 @@ export function trustReviews(session: SessionView, trainee: number, partners: re
     }
     const moved = [...byReason.values()].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.firstRound - b.firstRound);
     const end = session.trustIn(party, trainee);
-    return { party, start, lowest, end, moves: moved, walkAwayThreshold: walkAwayThreshold(session, party) };
+    const threshold = walkAwayThreshold(session, party);
+    const others = Array.from({ length: session.partyCount }, (_, other) => other).filter((other) => other !== party);
+    const distrusts = threshold === null ? [] : others.filter((other) => session.trustIn(party, other) < threshold);
+    return { party, start, lowest, end, moves: moved, walkAwayThreshold: threshold, distrusts };
   });
 }
 

@@ -15,6 +15,7 @@ export function reviewIssues(classes: readonly JointIssueClass[], deal: PackageA
       favourites: entry.favourites,
       commonFavourites: entry.commonFavourites,
       efficientOptions: entry.efficientOptions,
+      jointBestOptions: entry.jointBestOptions,
       dealOption: judgement?.option ?? null,
       verdict: judgement?.verdict ?? null,
       betterOption: judgement?.betterOption ?? null,

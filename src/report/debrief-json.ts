@@ -124,6 +124,7 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
       favourites: byParty((p) => review.favourites[p].map((o) => option(review.issue, o))),
       commonFavourites: review.commonFavourites.map((o) => option(review.issue, o)),
       efficientOptions: review.efficientOptions.map((o) => option(review.issue, o)),
+      jointBestOptions: review.jointBestOptions.map((o) => option(review.issue, o)),
       deal: review.dealOption === null ? null : option(review.issue, review.dealOption),
       verdict: review.verdict,
       better: review.betterOption === null ? null : option(review.issue, review.betterOption),

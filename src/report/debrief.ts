@@ -164,6 +164,8 @@ export interface TrustReview {
   readonly moves: readonly TrustMove[];
   /** Below this the partner walks away; null for a party played by a person. */
   readonly walkAwayThreshold: number | null;
+  /** The parties this partner trusted less than that at the end (a partner walks away from distrust of anyone at the table). */
+  readonly distrusts: readonly number[];
 }
 
 export interface ScriptedRecord {
@@ -184,8 +186,10 @@ export interface IssueReview {
   readonly favourites: readonly (readonly number[])[];
   /** The options every party likes best (compatible issues). */
   readonly commonFavourites: readonly number[];
-  /** The options efficient packages take (one for a bridging issue). */
+  /** The options efficient packages take. */
   readonly efficientOptions: readonly number[];
+  /** The options of the packages of the largest joint gain (a bridging issue's middle option). */
+  readonly jointBestOptions: readonly number[];
   readonly dealOption: number | null;
   /** null for distributive issues, for terms that went to a party that cares less, and without a deal. */
   readonly verdict: IssueVerdict | null;

@@ -103,10 +103,12 @@ describe.each(shapes)("the deal review against brute force, $parties parties", (
           expect(entry.kind === "compatible").toBe(common.length > 0);
           const used = [...new Set(pool.map((outcome) => outcome.package[entry.issue]))].sort((a, b) => a - b);
           expect(entry.efficientOptions).toEqual(used);
-          if (entry.kind === "bridging") {
-            expect(used).toHaveLength(1);
-            for (const p of model.partyIds.keys()) expect(favouriteOptions(model, p, entry.issue)).not.toContain(used[0]);
-          }
+          const joint = (outcome: EnumeratedOutcome) => outcome.utilities.reduce((a, b) => a + b, 0);
+          const most = Math.max(...pool.map(joint));
+          const jointBest = [...new Set(pool.filter((outcome) => joint(outcome) >= most - UTILITY_EPSILON).map((outcome) => outcome.package[entry.issue]))].sort((a, b) => a - b);
+          expect(entry.jointBestOptions).toEqual(jointBest);
+          const nobodysFavourite = model.partyIds.every((_, p) => !favouriteOptions(model, p, entry.issue).includes(jointBest[0]));
+          expect(entry.kind === "bridging").toBe(common.length === 0 && jointBest.length === 1 && nobodysFavourite);
         }
       }),
       { numRuns: 60 },

@@ -114,7 +114,8 @@ describe("the facts", () => {
     const byIssue = Object.fromEntries(debrief.issues.map((review) => [HOSPITAL.issues[review.issue].id, review]));
     expect(byIssue["data-standard"]).toMatchObject({ kind: "compatible", verdict: "kept", dealOption: 2, commonFavourites: [2] });
     for (const id of ["go-live", "governance", "support"]) expect(byIssue[id]).toMatchObject({ kind: "integrative", verdict: "traded" });
-    expect(byIssue["cost-split"]).toMatchObject({ kind: "distributive", verdict: null });
+    // The middle split creates more together than either side's favourite: best together, and kept.
+    expect(byIssue["cost-split"]).toMatchObject({ kind: "bridging", verdict: "kept", jointBestOptions: [1], gotTheirWay: [] });
   });
 
   test("where the deal sits: on the frontier, all of the joint gain created, and who claimed how much", () => {

@@ -466,6 +466,9 @@ export const EN = {
   "debrief.coaching.movedMost": "What moved it most: {moves}.",
   "debrief.coaching.trustMove": "{reason}{count, plural, one {} other { ×#}} {delta, number, signedWhole} (round {round, number})",
   "debrief.coaching.nothingMoved": "Nothing at the table moved it.",
+  "debrief.coaching.walkedAwayOthers":
+    "{name} walked away because it no longer trusted another party at the table, not because of you: a partnership needs a click between all of its parties.",
+  "debrief.coaching.distrusted": "The trust of {name} in {others} fell below {threshold, number, whole}, the level at which it walks away.",
   "debrief.coaching.fellBelow": "Trust fell to {end, number, whole}, below {threshold, number, whole}: the level at which {name} walks away.",
   "debrief.trust.question-asked": "your questions",
   "debrief.trust.truthful-answer": "your truthful answers",

@@ -464,6 +464,9 @@ export const NL: Record<MessageKey, string> = {
   "debrief.coaching.movedMost": "Wat het vertrouwen het meest veranderde: {moves}.",
   "debrief.coaching.trustMove": "{reason}{count, plural, one {} other { ×#}} {delta, number, signedWhole} (ronde {round, number})",
   "debrief.coaching.nothingMoved": "Niets aan tafel veranderde het.",
+  "debrief.coaching.walkedAwayOthers":
+    "{name} stapte op omdat het vertrouwen in een andere partij aan tafel weg was, niet vanwege jou: een samenwerking heeft een klik nodig tussen al haar partijen.",
+  "debrief.coaching.distrusted": "Het vertrouwen van {name} in {others} zakte onder {threshold, number, whole}, de grens waarop het opstapt.",
   "debrief.coaching.fellBelow": "Het vertrouwen zakte naar {end, number, whole}, onder {threshold, number, whole}: de grens waarop {name} opstapt.",
   "debrief.trust.question-asked": "je vragen",
   "debrief.trust.truthful-answer": "je eerlijke antwoorden",
