@@ -9,13 +9,7 @@ export function reviewIssues(classes: readonly JointIssueClass[], deal: PackageA
   return classes.map((entry, issue): IssueReview => {
     const judgement = judgements?.[issue];
     return {
-      issue: entry.issue,
-      kind: entry.kind,
-      priorities: entry.priorities,
-      favourites: entry.favourites,
-      commonFavourites: entry.commonFavourites,
-      efficientOptions: entry.efficientOptions,
-      jointBestOptions: entry.jointBestOptions,
+      ...entry,
       dealOption: judgement?.option ?? null,
       verdict: judgement?.verdict ?? null,
       betterOption: judgement?.betterOption ?? null,

@@ -17,7 +17,7 @@
  */
 import { analyzeScenario } from "../engine/analysis.js";
 import { agreeablePoints } from "../engine/bargaining.js";
-import { type FrontierPackage, type IssueVerdict, type JointIssueKind, betterPackage, classifyIssuesJointly, reachablePackage } from "../engine/deal-review.js";
+import { type FrontierPackage, type IssueVerdict, type JointIssueClass, type JointIssueKind, betterPackage, classifyIssuesJointly, reachablePackage } from "../engine/deal-review.js";
 import { jointRoomAbove } from "../engine/efficiency.js";
 import type { ParetoFrontier } from "../engine/frontier.js";
 import { type PackageTrades, describeTrades } from "../engine/packages.js";
@@ -176,20 +176,8 @@ export interface ScriptedRecord {
   readonly message: Line | null;
 }
 
-/** One issue of the scenario over all parties, and the deal's term on it judged against the frontier (engine/deal-review.ts). */
-export interface IssueReview {
-  readonly issue: number;
-  readonly kind: JointIssueKind;
-  /** Share of each party's stakes in the issue (0–1), in the scenario's party order. */
-  readonly priorities: readonly number[];
-  /** Each party's favourite options. */
-  readonly favourites: readonly (readonly number[])[];
-  /** The options every party likes best (compatible issues). */
-  readonly commonFavourites: readonly number[];
-  /** The options efficient packages take. */
-  readonly efficientOptions: readonly number[];
-  /** The options of the packages of the largest joint gain (a bridging issue's middle option). */
-  readonly jointBestOptions: readonly number[];
+/** One issue of the scenario over all parties (its class, engine/deal-review.ts), and the deal's term on it judged against the frontier. */
+export interface IssueReview extends JointIssueClass {
   readonly dealOption: number | null;
   /** null for distributive issues, for terms that went to a party that cares less, and without a deal. */
   readonly verdict: IssueVerdict | null;
