@@ -14,7 +14,7 @@ import { favouriteOptions } from "../../src/engine/issues.js";
 import { compileScenario, packageUtilities } from "../../src/engine/model.js";
 import { UTILITY_EPSILON } from "../../src/engine/tolerance.js";
 import { arbitraryScenario } from "../support/arbitraries.js";
-import { type EnumeratedOutcome, agreeable, enumerateOutcomes } from "../support/bruteForce.js";
+import { type EnumeratedOutcome, agreeable, atLeast, dominates, enumerateOutcomes, equal } from "../support/bruteForce.js";
 
 const shapes = [
   { parties: 2, maxIssues: 4, maxOptions: 4 },
@@ -22,13 +22,10 @@ const shapes = [
   { parties: 4, maxIssues: 3, maxOptions: 3 },
 ];
 
-const atLeast = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).every((x, p) => x >= b[p] - UTILITY_EPSILON);
-const dominatesBrute = (a: ArrayLike<number>, b: ArrayLike<number>) => atLeast(a, b) && Array.from(a).some((x, p) => x > b[p] + UTILITY_EPSILON);
-const sameVector = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).every((x, p) => Math.abs(x - b[p]) <= UTILITY_EPSILON);
 const differences = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).filter((x, i) => x !== b[i]).length;
 
 function efficientOutcomes(outcomes: EnumeratedOutcome[]): EnumeratedOutcome[] {
-  return outcomes.filter((outcome) => !outcomes.some((other) => dominatesBrute(other.utilities, outcome.utilities)));
+  return outcomes.filter((outcome) => !outcomes.some((other) => dominates(other.utilities, outcome.utilities)));
 }
 
 describe.each(shapes)("the deal review against brute force, $parties parties", (shape) => {
@@ -59,7 +56,7 @@ describe.each(shapes)("the deal review against brute force, $parties parties", (
         const efficient = efficientOutcomes(outcomes);
         const classes = classifyIssuesJointly(model, frontier, agreeablePoints(frontier));
         for (const deal of outcomes) {
-          const dominating = efficient.filter((other) => dominatesBrute(other.utilities, deal.utilities));
+          const dominating = efficient.filter((other) => dominates(other.utilities, deal.utilities));
           const better = betterPackage(frontier, deal.package);
           if (dominating.length === 0) {
             expect(better).toBeNull();
@@ -68,11 +65,11 @@ describe.each(shapes)("the deal review against brute force, $parties parties", (
           }
           expect(better).not.toBeNull();
           const found = better!;
-          expect(sameVector(packageUtilities(model, found.package), found.utilities)).toBe(true);
-          expect(dominatesBrute(found.utilities, deal.utilities)).toBe(true);
+          expect(equal(packageUtilities(model, found.package), found.utilities)).toBe(true);
+          expect(dominates(found.utilities, deal.utilities)).toBe(true);
           const nearest = Math.min(...dominating.map((other) => distanceBetween(other.utilities, deal.utilities, ranges)));
           expect(found.distance).toBeCloseTo(nearest, 9);
-          const samePoint = outcomes.filter((other) => sameVector(other.utilities, found.utilities));
+          const samePoint = outcomes.filter((other) => equal(other.utilities, found.utilities));
           expect(differences(found.package, deal.package)).toBe(Math.min(...samePoint.map((other) => differences(other.package, deal.package))));
           // A verdict of loss only where the better package takes another option.
           for (const judgement of judgeIssues(classes, deal.package, found.package)) {
