@@ -30,7 +30,7 @@ import type { SessionView } from "../negotiation/session.js";
 import type { Transcript } from "../negotiation/transcript.js";
 import type { TrustReason } from "../negotiation/trust.js";
 import type { LocalisedText } from "../scenario/schema.js";
-import { coach } from "./debrief-coaching.js";
+import { MOST_OF_JOINT_GAIN, coach } from "./debrief-coaching.js";
 import { counterfactual } from "./debrief-counterfactual.js";
 import {
   offerHistory,
@@ -371,6 +371,7 @@ export function computeDebrief(transcript: Transcript, session: SessionView): De
   const offers = offerHistory(session.events);
   const nash = analysis.nash === null ? null : nashOf(frontier, analysis.nash);
   const missed = missedPackage(frontier, agreeable, deal, utilities, batnas, offers, trainee, nash);
+  const created = deal && maxJointGain !== null ? jointGain / maxJointGain : null;
   const issues = reviewIssues(classifyIssuesJointly(model, frontier, agreeable), deal, missed?.against === "deal" ? missed.package : null);
   const facts: DebriefFacts = {
     trainee,
@@ -392,7 +393,7 @@ export function computeDebrief(transcript: Transcript, session: SessionView): De
     points: issuePoints(model, session.scenario, deal, missed?.package ?? null),
     pareto: partners.map((partner) => paretoPanel(analysis, trainee, partner, offers, deal, missed?.package ?? null)),
     offers,
-    process: { paths: concessionPaths(model, offers, [trainee, ...partners]), counterfactual: counterfactual(transcript, session, stayingPackage(outcome, trainee, utilities, batnas, missed, nash)) },
+    process: { paths: concessionPaths(model, offers, [trainee, ...partners]), counterfactual: counterfactual(transcript, session, stayingPackage(outcome, trainee, utilities, batnas, created, missed, nash)) },
     questions: traineeQuestions(session.events, trainee),
     disclosures: traineeDisclosures(session.events, trainee),
     answers: traineeAnswers(session.events, trainee),
@@ -461,20 +462,23 @@ function missedPackage(
 /**
  * What the trainee offers in the counterfactual: after walking away, the package within
  * reach; after accepting a deal that a better package dominates, that package; after
- * accepting less than its BATNA, the Nash package. Null when the decision was sound.
+ * accepting less than its BATNA or a deal that creates less than most of the joint gain,
+ * the Nash package. Null when the decision was sound.
  */
 function stayingPackage(
   outcome: Outcome,
   trainee: number,
   utilities: readonly number[],
   batnas: readonly number[],
+  created: number | null,
   missed: MissedPackage | null,
   nash: Debrief["nash"],
 ): PackageArray | null {
   if (outcome.kind === "walk-away" && outcome.by === trainee) return missed?.package ?? null;
   if (outcome.kind !== "agreement") return null;
   if (missed?.against === "deal") return missed.package;
-  return utilityGreater(utilities[trainee], batnas[trainee]) ? null : (nash?.package ?? null);
+  const sound = utilityGreater(utilities[trainee], batnas[trainee]) && (created === null || created >= MOST_OF_JOINT_GAIN);
+  return sound ? null : (nash?.package ?? null);
 }
 
 function maxBy<T>(items: readonly T[], score: (item: T) => number): T {
