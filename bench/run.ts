@@ -18,6 +18,7 @@ import { ScenarioSchema, type Scenario } from "../src/scenario/schema.js";
 import { type BruteForceResult, bruteForceFrontier2, bruteForceFrontierN } from "./bruteforce.js";
 import { batchSection } from "./batch.js";
 import { type Family, generateScenario } from "./generate.js";
+import { debriefSection } from "./debrief.js";
 import { negotiationSection } from "./negotiation.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
 import { uiLatencySection } from "./ui-latency.js";
@@ -293,6 +294,7 @@ const builtinScenarios = files.map((file) => ScenarioSchema.parse(JSON.parse(rea
 negotiationSection({ say, verdict }, builtinScenarios, quick);
 await uiLatencySection({ say, verdict }, quick);
 await batchSection({ say, verdict }, quick);
+debriefSection({ say, verdict }, builtinScenarios);
 
 // Summary.
 say("## Targets");

@@ -3,7 +3,7 @@
  * (the agreement's utilities, or the BATNAs without agreement). Both distances are about 0–1.
  *
  * Distance to the frontier: the smallest normalised gap to a frontier point f that weakly
- * dominates u (f ≥ u for every party, within the utility tolerance),
+ * dominates u (f ≥ u for every party, within the utility tolerance; engine/efficiency.ts),
  *
  *   min_f √( (1/n) Σ_p ((f_p − u_p) / range_p)² )
  *
@@ -16,7 +16,7 @@
  * scaled so that crossing the mean range in every dimension gives 1. It is 1 when the scenario
  * has no Nash point (no package beats every BATNA).
  */
-import { UTILITY_EPSILON } from "../engine/tolerance.js";
+import { squaredDistanceUp } from "../engine/efficiency.js";
 
 export interface Yardstick {
   readonly partyCount: number;
@@ -31,15 +31,7 @@ export interface Yardstick {
 export function distanceToFrontier(yardstick: Yardstick, u: ArrayLike<number>): number {
   const { partyCount: n, frontier, ranges } = yardstick;
   let best = Infinity;
-  for (let base = 0; base < frontier.length; base += n) {
-    let sum = 0;
-    for (let p = 0; p < n && sum < best; p++) {
-      const gap = frontier[base + p] - u[p];
-      if (gap < -UTILITY_EPSILON) sum = Infinity;
-      else if (gap > 0 && ranges[p] > 0) sum += (gap / ranges[p]) ** 2;
-    }
-    if (sum < best) best = sum;
-  }
+  for (let base = 0; base < frontier.length; base += n) best = Math.min(best, squaredDistanceUp(frontier, base, u, ranges, best));
   return best === Infinity ? 0 : Math.sqrt(best / n);
 }
 

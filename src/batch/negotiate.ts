@@ -6,7 +6,8 @@
  * the outcome is scored, so every row of a scenario is on one scale.
  */
 import { analyzeScenario, jointGain } from "../engine/analysis.js";
-import { type CompiledScenario, compileScenario, packageUtilities, utilityBounds } from "../engine/model.js";
+import { utilityRanges } from "../engine/efficiency.js";
+import { type CompiledScenario, compileScenario, packageUtilities } from "../engine/model.js";
 import { NegotiationDriver, sessionConfig } from "../negotiation/driver.js";
 import type { Scenario } from "../scenario/schema.js";
 import { type Yardstick, distanceToFrontier, distanceToNash } from "./measures.js";
@@ -38,13 +39,12 @@ function facts(scenario: Scenario): ScenarioFacts {
   const n = model.partyCount;
   const frontier = new Float64Array(analysis.frontier.size * n);
   for (let point = 0; point < analysis.frontier.size; point++) frontier.set(analysis.frontier.utilities(point), point * n);
-  const bounds = utilityBounds(model);
   known = {
     model,
     partyCount: n,
     frontier,
     nash: analysis.nash === null ? null : analysis.frontier.utilities(analysis.nash),
-    ranges: Float64Array.from({ length: n }, (_, p) => bounds[2 * p + 1] - bounds[2 * p]),
+    ranges: utilityRanges(model),
     maxJointGain: analysis.maxJointGain,
   };
   factsCache.set(scenario, known);

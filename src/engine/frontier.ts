@@ -393,6 +393,58 @@ export class ParetoFrontier {
     for (const suffix of this.suffixes(this.model.issueCount, point)) yield Int32Array.from(suffix);
   }
 
+  /**
+   * The package of a point with the fewest terms different from `reference` (among equals
+   * the lexicographically smallest): the point's packages are walked back level by level,
+   * each (level, point) once.
+   */
+  closestPackage(point: number, reference: ArrayLike<number>): Int32Array {
+    const best: Map<number, { readonly cost: number; readonly option: number; readonly parent: number }>[] = [];
+    const solve = (levelIndex: number, at: number): number => {
+      if (levelIndex === 0) return 0;
+      const memo = (best[levelIndex] ??= new Map());
+      const known = memo.get(at);
+      if (known) return known.cost;
+      const issue = this.model.issueCount - levelIndex;
+      let choice = { cost: Infinity, option: -1, parent: -1 };
+      // Predecessors come by ascending option, so a strict improvement keeps the smallest option on ties.
+      for (const [option, parent] of this.predecessors(levelIndex, at)) {
+        const cost = (option === reference[issue] ? 0 : 1) + solve(levelIndex - 1, parent);
+        if (cost < choice.cost) choice = { cost, option, parent };
+      }
+      memo.set(at, choice);
+      return choice.cost;
+    };
+    solve(this.model.issueCount, point);
+    const pkg = new Int32Array(this.model.issueCount);
+    let at = point;
+    for (let issue = 0; issue < this.model.issueCount; issue++) {
+      const choice = best[this.model.issueCount - issue].get(at)!;
+      pkg[issue] = choice.option;
+      at = choice.parent;
+    }
+    return pkg;
+  }
+
+  /** Per issue, the options (ascending) that some package of one of `points` takes. */
+  optionsUsed(points: readonly number[]): number[][] {
+    const { issueCount } = this.model;
+    const used = Array.from({ length: issueCount }, () => new Set<number>());
+    let reached = new Set(points);
+    for (let levelIndex = issueCount; levelIndex > 0; levelIndex--) {
+      const issue = issueCount - levelIndex;
+      const parents = new Set<number>();
+      for (const at of reached) {
+        for (const [option, parent] of this.predecessors(levelIndex, at)) {
+          used[issue].add(option);
+          parents.add(parent);
+        }
+      }
+      reached = parents;
+    }
+    return used.map((options) => [...options].sort((a, b) => a - b));
+  }
+
   private countAt(levelIndex: number, point: number): bigint {
     if (levelIndex === 0) return 1n;
     const memo = (this.countMemo[levelIndex] ??= new Map());

@@ -66,6 +66,12 @@ export function favouriteOptions(model: CompiledScenario, party: number, issue: 
   return favourites;
 }
 
+/** The largest priority is at least INTEGRATIVE_PRIORITY_RATIO times the smallest: the issue can be traded. */
+export function prioritiesDiffer(largest: number, smallest: number): boolean {
+  // Compared by multiplication with a tolerance: 0.6 / 0.4 is 1.4999999999999998 in floating point.
+  return largest >= INTEGRATIVE_PRIORITY_RATIO * smallest - 1e-12;
+}
+
 export function classifyIssues(model: CompiledScenario): IssueRelation[] {
   const priorities = issuePriorities(model);
   const relations: IssueRelation[] = [];
@@ -79,10 +85,7 @@ export function classifyIssues(model: CompiledScenario): IssueRelation[] {
         let kind: IssueKind;
         if (favouritesA.some((o) => favouritesB.includes(o))) kind = "compatible";
         else {
-          // Compared by multiplication with a tolerance: 0.6 / 0.4 is 1.4999999999999998 in floating point.
-          const integrative =
-            Math.max(priorityA, priorityB) >= INTEGRATIVE_PRIORITY_RATIO * Math.min(priorityA, priorityB) - 1e-12;
-          kind = integrative ? "integrative" : "distributive";
+          kind = prioritiesDiffer(Math.max(priorityA, priorityB), Math.min(priorityA, priorityB)) ? "integrative" : "distributive";
         }
         relations.push({
           issue: i,

@@ -3,7 +3,7 @@
  * issue relations, a Pareto plot and the best value-creating packages with their trades.
  */
 import type { ScenarioAnalysis } from "../engine/analysis.js";
-import type { IssueKind } from "../engine/issues.js";
+import type { JointIssueKind } from "../engine/deal-review.js";
 import type { Package } from "../engine/model.js";
 import type { PackageTrades } from "../engine/packages.js";
 import type { Language } from "../i18n/language.js";
@@ -164,7 +164,7 @@ export function explainTrades(scenario: Scenario, trades: PackageTrades, lang: L
 }
 
 /** An issue class's name and what it means for the trainee. */
-export function issueKindText(kind: IssueKind, lang: Language): { name: string; hint: string } {
+export function issueKindText(kind: JointIssueKind, lang: Language): { name: string; hint: string } {
   const t = translator(lang);
   return { name: t(`analysis.kind.${kind}`), hint: t(`analysis.hint.${kind}`) };
 }

@@ -1,45 +1,56 @@
 /**
- * Coaching along Kaats & Opheij's seven tips, each with a verdict and evidence from this
- * game. The items are content: message references with their parameters (party, issue and
- * option indices, numbers), worded in the reader's language by debrief-wording.ts. Tip 3 is
- * coached only when the scenario has a shared ambition, tip 7 only when scripted events happened.
+ * Coaching along Kaats & Opheij's seven tips, always seven items, each with a verdict and
+ * evidence from this game. The items are content: message references with their parameters
+ * (party, issue and option indices, numbers), worded in the reader's language by
+ * debrief-wording.ts. Every verdict on the deal's terms comes from the n-party frontier
+ * (engine/deal-review.ts), so a Pareto-efficient deal is never told it lost value.
  *
  * | tip | good when                                                                  |
  * |-----|----------------------------------------------------------------------------|
- * | 1   | the deal beats every party's BATNA; without a deal: no package did          |
+ * | 1   | the deal beats every party's BATNA and creates at least MOST_OF_JOINT_GAIN of the maximal joint gain; without a deal: no package beat every BATNA |
  * | 2   | the trainee asked at least one question                                     |
- * | 3   | the trainee asked "what would make this work for you?" or disclosed a priority truthfully |
- * | 4   | no more single-term offers than package and MESO offers, at least one of those unless a deal was reached; in the deal no compatible issue lost and no integrative trade missed |
- * | 5   | no partner's trust ended below its start, and no partner walked away        |
- * | 6   | the deal (every term settled) beats the trainee's BATNA; without a deal: no package beat every BATNA |
- * | 7   | after the first scripted change the trainee asked again or made a new offer |
+ * | 3   | the trainee explored interests: asked about them, or shared its own truthfully (a disclosure or an answer) |
+ * | 4   | no more single-term offers than package and MESO offers, at least one of those unless a deal was reached; the deal on the Pareto frontier (no term lost or trade missed) |
+ * | 5   | trust both ways: no partner's trust in the trainee ended below its start, none walked away from distrust of the trainee, and no partner's answer or disclosure turned out misleading |
+ * | 6   | the deal beats the trainee's BATNA; without a deal: none (nothing to judge) when no package beat every BATNA, else improve |
+ * | 7   | after the first scripted change the trainee asked again or made a new offer; none without scripted changes |
  */
 import { utilityGreater } from "../engine/tolerance.js";
 import type { Scenario } from "../scenario/schema.js";
-import type { CoachingItem, DebriefFacts, IssueReview, MessageArg, MessageRef, QuestionRecord, ScriptedRecord, Tip, TrustMove } from "./debrief.js";
-import { commonFavourite } from "./debrief-issues.js";
-import { jointGainMessage, message, outcomeMessage } from "./debrief-wording.js";
+import type {
+  ClaimRecord,
+  CoachingItem,
+  DebriefFacts,
+  IssueReview,
+  MessageArg,
+  MessageRef,
+  QuestionRecord,
+  ScriptedRecord,
+  Tip,
+  TipVerdict,
+  TrustMove,
+} from "./debrief.js";
+import { counterfactualMessage, eachParty, jointGainMessage, message, outcomeMessage } from "./debrief-wording.js";
+
+/**
+ * Tip 1 calls a deal value-creating when its joint gain is at least this share of the
+ * maximal joint gain. Haggling issue by issue (the naive compromise) reaches 54–59 % in the
+ * built-in scenarios and the lopsided frontier deals (one party barely above its BATNA)
+ * 58–69 %, while balanced frontier deals reach 80 % and more: three quarters lies between.
+ */
+export const MOST_OF_JOINT_GAIN = 0.75;
 
 /** Sentences, the ones not called for (false or null) left out. */
 function sentences(...parts: (MessageRef | null | false)[]): MessageRef[] {
   return parts.filter((part): part is MessageRef => Boolean(part));
 }
 
-function item(tip: Tip, good: boolean, text: MessageRef[], evidence: MessageRef[]): CoachingItem {
-  return { tip, verdict: good ? "good" : "improve", text, evidence };
+function item(tip: Tip, verdict: TipVerdict | boolean, text: MessageRef[], evidence: MessageRef[]): CoachingItem {
+  return { tip, verdict: typeof verdict === "string" ? verdict : verdict ? "good" : "improve", text, evidence };
 }
 
 export function coach(facts: DebriefFacts, scenario: Scenario): CoachingItem[] {
-  const items = [
-    tip1(facts),
-    tip2(facts),
-    scenario.sharedAmbition === undefined ? null : tip3(facts, scenario),
-    tip4(facts),
-    tip5(facts),
-    tip6(facts),
-    facts.scripted.length === 0 ? null : tip7(facts),
-  ];
-  return items.filter((entry): entry is CoachingItem => entry !== null);
+  return [tip1(facts), tip2(facts), tip3(facts, scenario), tip4(facts), tip5(facts), tip6(facts), tip7(facts)];
 }
 
 function tip1(facts: DebriefFacts): CoachingItem {
@@ -48,29 +59,28 @@ function tip1(facts: DebriefFacts): CoachingItem {
   const outcome = outcomeMessage(facts.outcome, trainee);
   if (deal) {
     const losers = parties.filter((p) => !utilityGreater(utilities[p], batnas[p]));
-    const gain = (p: number) =>
-      p === trainee
-        ? message("debrief.coaching.gainOfYou", { gain: utilities[p] - batnas[p] })
-        : message("debrief.coaching.gainOf", { name: { party: p }, gain: utilities[p] - batnas[p] });
-    const gains = sentences(message("debrief.coaching.gains", { gains: { list: parties.map(gain) } }), jointGainMessage(facts));
-    if (losers.length === 0) return item(1, true, [message("debrief.coaching.valueForAll")], gains);
-    if (!losers.includes(trainee)) {
-      const names = { list: losers.map((p) => ({ party: p })) };
-      return item(1, false, [message("debrief.coaching.winLose", { names, count: losers.length })], gains);
+    const costs = facts.autonomyCosts!;
+    const evidence = sentences(
+      message("debrief.coaching.gains", { gains: eachParty(facts, "gain", (p) => utilities[p] - batnas[p]) }),
+      jointGainMessage(facts),
+      costs.every((cost) => cost === 0) ? message("debrief.coaching.noAutonomyCost") : message("debrief.coaching.autonomy", { costs: eachParty(facts, "cost", (p) => costs[p]) }),
+    );
+    if (losers.includes(trainee)) return item(1, false, [message("debrief.coaching.belowYourBatna")], [dealVsBatna(facts), ...evidence.slice(1)]);
+    if (losers.length > 0) {
+      return item(1, false, [message("debrief.coaching.winLose", { names: { list: losers.map((p) => ({ party: p })) }, count: losers.length })], evidence);
     }
-    return item(1, false, [message("debrief.coaching.belowYourBatna")], [dealVsBatna(facts)]);
+    const created = facts.shareOfMaxJointGain ?? 0;
+    const threshold = MOST_OF_JOINT_GAIN;
+    if (created < threshold) return item(1, false, [message("debrief.coaching.littleCreated", { share: created, threshold })], evidence);
+    return item(1, true, [message("debrief.coaching.valueForAll", { share: created, threshold })], evidence);
   }
-  const nash = facts.nash;
-  if (!nash) return item(1, true, [message("debrief.coaching.noZone")], [outcome]);
-  const value = (p: number) => {
-    const values = { value: nash.utilities[p], batna: batnas[p] };
-    return p === trainee ? message("debrief.coaching.valueOfYou", values) : message("debrief.coaching.valueOf", { name: { party: p }, ...values });
-  };
+  const missed = facts.missed;
+  if (!missed) return item(1, true, [message("debrief.coaching.noZone")], [outcome]);
   return item(
     1,
     false,
     [message("debrief.coaching.noDealDespite")],
-    [outcome, message("debrief.coaching.forExample", { package: { package: nash.package }, values: { list: parties.map(value) } })],
+    [outcome, message("debrief.coaching.forExample", { package: { package: missed.package }, values: eachParty(facts, "value", (p) => missed.utilities[p]) })],
   );
 }
 
@@ -112,20 +122,27 @@ function questionLine(facts: DebriefFacts, record: QuestionRecord): MessageRef {
 
 function tip3(facts: DebriefFacts, scenario: Scenario): CoachingItem {
   const whatWorks = facts.questions.filter((record) => record.question.kind === "what-would-work");
+  // Every question but the one about their alternative asks what matters to them.
+  const aboutInterests = facts.questions.filter((record) => record.question.kind !== "alternative");
   const disclosed = facts.disclosures.filter((record) => record.honesty === "truthful");
+  const answered = facts.answers.filter((record) => record.honesty === "truthful");
   const question = { question: { kind: "what-would-work" as const } };
-  const explored = whatWorks.length > 0 || disclosed.length > 0;
+  const explored = aboutInterests.length > 0 || disclosed.length > 0 || answered.length > 0;
+  const ambition = scenario.sharedAmbition === undefined ? "no" : "yes";
+  const partners = facts.partners.length;
   return item(
     3,
     explored,
-    [explored ? message("debrief.coaching.explored") : message("debrief.coaching.notExplored", { question })],
+    [explored ? message("debrief.coaching.explored") : message("debrief.coaching.notExplored", { question, ambition })],
     sentences(
       ...whatWorks.map((record) => message("debrief.coaching.askedWhatWorks", { question, round: record.round })),
+      aboutInterests.length > whatWorks.length && message("debrief.coaching.askedInterests", { count: aboutInterests.length - whatWorks.length, partners }),
       ...disclosed.map((record) =>
         message("debrief.coaching.disclosed", { importance: { importance: record.importance }, issue: { issue: record.issue }, round: record.round }),
       ),
-      !explored && message("debrief.coaching.neither", { partners: facts.partners.length }),
-      message("debrief.coaching.ambition", { text: { text: scenario.sharedAmbition! } }),
+      answered.length > 0 && message("debrief.coaching.answeredTruthfully", { count: answered.length, partners }),
+      !explored && message("debrief.coaching.neither", { partners }),
+      scenario.sharedAmbition !== undefined && message("debrief.coaching.ambition", { text: { text: scenario.sharedAmbition } }),
     ),
   );
 }
@@ -134,29 +151,26 @@ function tip4(facts: DebriefFacts): CoachingItem {
   const own = facts.offers.filter((offer) => offer.party === facts.trainee);
   const count = (kind: string) => own.filter((offer) => offer.kind === kind).length;
   const [packages, meso, terms] = [count("package"), count("meso"), count("partial")];
-  const of = (kind: IssueReview["kind"], verdict: IssueReview["verdict"]) =>
-    facts.issues.filter((review) => review.kind === kind && review.verdict === verdict);
-  const [traded, missed] = [of("integrative", "traded"), of("integrative", "missed")];
-  const [lost, kept] = [of("compatible", "lost"), of("compatible", "kept")];
+  const of = (verdict: IssueReview["verdict"]) => facts.issues.filter((review) => review.verdict === verdict);
+  const [traded, missed, lost, kept] = [of("traded"), of("missed"), of("lost"), of("kept").filter((review) => review.kind === "compatible")];
   const haggled = terms > packages + meso;
   const noPackage = packages + meso === 0 && !facts.deal;
-  // Every integrative issue that does not go to the side that cares more leaves joint value on the table.
   const good = !haggled && !noPackage && lost.length === 0 && missed.length === 0;
   const parties = facts.batnas.length;
-  // With three or more parties an issue is reviewed per partner, who is named.
-  const issue = (review: IssueReview): MessageArg =>
-    facts.partners.length > 1 ? message("debrief.coaching.issueWith", { issue: { issue: review.issue }, name: { party: review.partner } }) : { issue: review.issue };
-  const list = (reviews: IssueReview[], describe: (review: IssueReview) => MessageArg = issue) => ({ list: reviews.map(describe) });
-  const preferred = (review: IssueReview) => {
-    const option = { issue: review.issue, option: commonFavourite(review)! };
-    return facts.partners.length > 1
-      ? message("debrief.coaching.sharedFavouriteWith", { issue: { issue: review.issue }, name: { party: review.partner }, option })
-      : message("debrief.coaching.sharedFavourite", { issue: { issue: review.issue }, option });
-  };
-  const wentTo = (review: IssueReview) =>
-    review.priority.trainee > review.priority.partner
+  const partners = facts.partners.length;
+  const list = (reviews: IssueReview[], describe: (review: IssueReview) => MessageArg) => ({ list: reviews.map(describe) });
+  const issue = (review: IssueReview): MessageArg => ({ issue: review.issue });
+  const preferred = (review: IssueReview, option = review.commonFavourites[0]) =>
+    message("debrief.coaching.sharedFavourite", { issue: { issue: review.issue }, option: { issue: review.issue, option }, parties });
+  const wentTo = (review: IssueReview) => {
+    const most = Math.max(...review.priorities);
+    const winner = review.gotTheirWay.find((p) => review.priorities[p] >= most)!;
+    return winner === facts.trainee
       ? message("debrief.coaching.wentToYou", { issue: issue(review) })
-      : message("debrief.coaching.wentTo", { issue: issue(review), name: { party: review.partner } });
+      : message("debrief.coaching.wentTo", { issue: issue(review), name: { party: winner } });
+  };
+  const missedTerm = (review: IssueReview) =>
+    message("debrief.coaching.missedTerm", { issue: issue(review), option: { issue: review.issue, option: review.betterOption! } });
   const compatible = facts.issues.filter((review) => review.kind === "compatible");
   return item(
     4,
@@ -167,33 +181,41 @@ function tip4(facts: DebriefFacts): CoachingItem {
           haggled && message("debrief.coaching.haggled"),
           noPackage && message("debrief.coaching.noPackage"),
           lost.length > 0 && message("debrief.coaching.lostCompatible", { parties }),
-          missed.length > 0 && message("debrief.coaching.missedTrades"),
+          missed.length > 0 && message("debrief.coaching.missedTrades", { partners }),
         ),
     sentences(
       packages + meso + terms === 0 ? message("debrief.coaching.noOffers") : message("debrief.coaching.offerCounts", { packages, meso, terms }),
+      facts.position.efficient === true && message("debrief.coaching.onFrontier"),
       traded.length > 0 && message("debrief.coaching.tradesMade", { issues: list(traded, wentTo) }),
-      missed.length > 0 && message("debrief.coaching.tradesMissed", { issues: list(missed) }),
-      lost.length > 0 && message("debrief.coaching.compatibleLost", { issues: list(lost, preferred) }),
-      kept.length > 0 && message("debrief.coaching.compatibleKept", { issues: list(kept) }),
-      !facts.deal && compatible.length > 0 && message("debrief.coaching.compatibleOpen", { issues: list(compatible, preferred) }),
+      missed.length > 0 && message("debrief.coaching.tradesMissed", { issues: list(missed, missedTerm) }),
+      lost.length > 0 && message("debrief.coaching.compatibleLost", { issues: list(lost, (review) => preferred(review, review.betterOption!)) }),
+      kept.length > 0 && message("debrief.coaching.compatibleKept", { issues: list(kept, issue) }),
+      !facts.deal && compatible.length > 0 && message("debrief.coaching.compatibleOpen", { issues: list(compatible, (review) => preferred(review)) }),
     ),
   );
 }
 
 function tip5(facts: DebriefFacts): CoachingItem {
   const { outcome } = facts;
-  // A scripted partner walks away only when its trust has fallen below its threshold.
-  const walker =
-    outcome.kind === "walk-away"
-      ? facts.trust.find((review) => review.party === outcome.by && review.walkAwayThreshold !== null)
-      : undefined;
+  // A scripted partner walks away when its trust in anyone at the table has fallen below its threshold: in the trainee, or in another partner.
+  const walkedAway = outcome.kind === "walk-away" ? facts.trust.find((review) => review.party === outcome.by) : undefined;
+  const walker = walkedAway?.distrusts.includes(facts.trainee) ? walkedAway : undefined;
+  const leftOthers = walkedAway && !walker && walkedAway.distrusts.length > 0 ? walkedAway : undefined;
   const fell = facts.trust.some((review) => review.end < review.start);
+  const bluffers = facts.partners.filter((p) => facts.partnerClaims.some((claim) => claim.by === p && claim.honesty === "misleading"));
+  const partners = facts.partners.length;
   const text = walker
     ? message("debrief.coaching.walkedAway", { name: { party: walker.party } })
-    : message(fell ? "debrief.coaching.trustFell" : "debrief.coaching.trustHeld");
+    : leftOthers
+      ? message("debrief.coaching.walkedAwayOthers", { name: { party: leftOthers.party } })
+      : fell
+      ? message("debrief.coaching.trustFell")
+      : bluffers.length > 0
+        ? message("debrief.coaching.oneSided", { names: { list: bluffers.map((p) => ({ party: p })) }, count: bluffers.length })
+        : message("debrief.coaching.trustHeld", { partners, told: facts.partnerClaims.some((claim) => claim.honesty === "truthful") ? "yes" : "no" });
   return item(
     5,
-    !walker && !fell,
+    !walkedAway && !fell && bluffers.length === 0,
     [text],
     facts.trust.flatMap((review) => {
       const name = { party: review.party };
@@ -203,9 +225,22 @@ function tip5(facts: DebriefFacts): CoachingItem {
           ? message("debrief.coaching.movedMost", { moves: { list: review.moves.slice(0, 3).map(trustMove), join: "semicolon" } })
           : message("debrief.coaching.nothingMoved"),
         review === walker && message("debrief.coaching.fellBelow", { name, end: review.end, threshold: review.walkAwayThreshold! }),
+        review === leftOthers && message("debrief.coaching.distrusted", { name, others: { list: review.distrusts.map((p) => ({ party: p })) }, threshold: review.walkAwayThreshold! }),
+        claimsMessage(review.party, facts.partnerClaims.filter((claim) => claim.by === review.party)),
       );
     }),
   );
+}
+
+/** Whether what a partner told the trainee held up. */
+function claimsMessage(party: number, claims: readonly ClaimRecord[]): MessageRef {
+  const name = { party };
+  const told = claims.filter((claim) => claim.honesty !== "vague");
+  const misleading = told.filter((claim) => claim.honesty === "misleading");
+  if (told.length === 0) return message("debrief.coaching.toldNothing", { name });
+  if (misleading.length === 0) return message("debrief.coaching.claimsHeld", { name, count: told.length });
+  const list = misleading.map((claim) => message("debrief.coaching.claim", { answer: { answer: claim.content }, round: claim.round }));
+  return message("debrief.coaching.claimsFalse", { name, count: misleading.length, told: told.length, claims: { list, join: "semicolon" } });
 }
 
 /** "retracted concessions ×2 -12 (round 3)": the total change and the round of the first. */
@@ -221,19 +256,23 @@ function trustMove(move: TrustMove): MessageRef {
 function tip6(facts: DebriefFacts): CoachingItem {
   const { deal, trainee } = facts;
   const outcome = outcomeMessage(facts.outcome, trainee);
+  const staying = facts.process.counterfactual && counterfactualMessage(facts.process.counterfactual, facts);
   if (deal) {
     const good = utilityGreater(facts.utilities[trainee], facts.batnas[trainee]);
-    return item(6, good, [message(good ? "debrief.coaching.settledGood" : "debrief.coaching.settledBelow")], [
-      outcome,
-      message("debrief.coaching.agreed", { package: { package: deal }, value: facts.utilities[trainee], batna: facts.batnas[trainee] }),
-    ]);
+    return item(
+      6,
+      good,
+      [message(good ? "debrief.coaching.settledGood" : "debrief.coaching.settledBelow")],
+      sentences(outcome, message("debrief.coaching.agreed", { package: { package: deal }, value: facts.utilities[trainee], batna: facts.batnas[trainee] }), staying),
+    );
   }
-  if (!facts.nash) return item(6, true, [message("debrief.coaching.rightlyUnsigned")], [outcome]);
+  if (!facts.nash) return item(6, "none", [message("debrief.coaching.nothingToAgree")], [outcome]);
   const settled = facts.settled.filter((option) => option >= 0).length;
-  return item(6, false, [message("debrief.coaching.nothingAgreed", { settled, issues: facts.settled.length })], [outcome]);
+  return item(6, false, [message("debrief.coaching.nothingAgreed", { settled, issues: facts.settled.length })], sentences(outcome, staying));
 }
 
 function tip7(facts: DebriefFacts): CoachingItem {
+  if (facts.scripted.length === 0) return item(7, "none", [message("debrief.coaching.nothingChanged")], [message("debrief.coaching.noChanges")]);
   const from = facts.scripted[0].round;
   // Scripted changes apply at the start of a round, before anyone's turn: every move of that round comes after.
   const questions = facts.questions.filter((record) => record.round >= from).length;

@@ -7,6 +7,8 @@ import type { TrustReason } from "../negotiation/trust.js";
 import { own } from "../records.js";
 import type { Scenario } from "../scenario/schema.js";
 import type {
+  AnswerRecord,
+  ClaimRecord,
   DisclosureRecord,
   OfferRecord,
   PartnerReveal,
@@ -51,6 +53,26 @@ export function traineeQuestions(events: readonly SessionEvent[], trainee: numbe
   return records;
 }
 
+/** The trainee's answers to the partners' questions. */
+export function traineeAnswers(events: readonly SessionEvent[], trainee: number): AnswerRecord[] {
+  return moves(events).flatMap(({ round, actor, move }) =>
+    move.type === "answer" && actor === trainee ? [{ round, to: move.to, question: move.question, honesty: move.honesty }] : [],
+  );
+}
+
+/** What the partners told the trainee: their answers to its questions and their disclosures (made to everyone). */
+export function partnerClaims(events: readonly SessionEvent[], trainee: number): ClaimRecord[] {
+  return moves(events).flatMap(({ round, actor, move }): ClaimRecord[] => {
+    if (actor === trainee) return [];
+    if (move.type === "answer" && move.to === trainee) return [{ round, by: actor, source: "answer", honesty: move.honesty, content: move.answer }];
+    if (move.type === "disclose") {
+      const content = { kind: "issue-importance" as const, issue: move.issue, importance: move.importance };
+      return [{ round, by: actor, source: "disclosure", honesty: move.honesty, content }];
+    }
+    return [];
+  });
+}
+
 export function traineeDisclosures(events: readonly SessionEvent[], trainee: number): DisclosureRecord[] {
   return moves(events).flatMap(({ round, actor, move }) =>
     move.type === "disclose" && actor === trainee ? [{ round, issue: move.issue, importance: move.importance, honesty: move.honesty }] : [],
@@ -78,7 +100,10 @@ export function trustReviews(session: SessionView, trainee: number, partners: re
     }
     const moved = [...byReason.values()].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.firstRound - b.firstRound);
     const end = session.trustIn(party, trainee);
-    return { party, start, lowest, end, moves: moved, walkAwayThreshold: walkAwayThreshold(session, party) };
+    const threshold = walkAwayThreshold(session, party);
+    const others = Array.from({ length: session.partyCount }, (_, other) => other).filter((other) => other !== party);
+    const distrusts = threshold === null ? [] : others.filter((other) => session.trustIn(party, other) < threshold);
+    return { party, start, lowest, end, moves: moved, walkAwayThreshold: threshold, distrusts };
   });
 }
 

@@ -1,16 +1,19 @@
 /**
  * The machine-readable debrief (`debrief --json`): the structured Debrief with parties,
  * issues and options as the scenario's ids, packages as { issueId: optionId }, and the
- * texts (coaching, style descriptions, partners' lines) in one language. Each coaching item
- * also carries the catalogue messages its texts are worded from (`messages`: key and
- * parameters, with ids), for tools that word them themselves.
+ * texts (coaching, style descriptions, partners' lines) in one language: where the deal sits,
+ * the better package it missed, every party's points per issue, the offers over the rounds
+ * with the counterfactual, the issues over all parties, and each tip's verdict ("good",
+ * "improve" or "none": nothing to judge) and evidence. Each coaching item also carries the
+ * catalogue messages its texts are worded from (`messages`: key and parameters, with ids),
+ * for tools that word them themselves.
  */
 import { compileScenario, packageToRecord } from "../engine/model.js";
 import type { Language } from "../i18n/language.js";
 import type { AnswerContent, Question, ScriptedChange } from "../negotiation/protocol.js";
 import { lineText, styleDescription } from "../negotiation/wording.js";
 import { type Scenario, localise } from "../scenario/schema.js";
-import type { Debrief, MessageArg, MessageRef, PlotPoint } from "./debrief.js";
+import type { Counterfactual, Debrief, MessageArg, MessageRef, PlotPoint } from "./debrief.js";
 import { renderSentences } from "./debrief-wording.js";
 
 export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Language) {
@@ -41,16 +44,57 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
     valueLeftOnTable: debrief.valueLeftOnTable,
     naiveJointGain: debrief.naiveJointGain,
     nash: debrief.nash ? { outcome: record(debrief.nash.package), utilities: byParty((p) => debrief.nash!.utilities[p]) } : null,
-    pareto: {
-      x: party(pareto.xParty),
-      y: party(pareto.yParty),
-      frontier: plot(pareto.frontier),
-      batna: pareto.batna,
-      nash: pareto.nash,
-      naiveCompromise: pareto.naiveCompromise,
-      deal: pareto.deal,
-      traineeOffers: plot(pareto.traineeOffers),
-      partnerOffers: plot(pareto.partnerOffers),
+    autonomyCosts: debrief.autonomyCosts ? byParty((p) => debrief.autonomyCosts![p]) : null,
+    position: {
+      efficient: debrief.position.efficient,
+      distance: debrief.position.distance,
+      created: debrief.position.created,
+      claimed: debrief.position.claimed ? byParty((p) => debrief.position.claimed![p]) : null,
+    },
+    missedPackage: debrief.missed
+      ? {
+          against: debrief.missed.against,
+          package: record(debrief.missed.package),
+          utilities: byParty((p) => debrief.missed!.utilities[p]),
+          gains: byParty((p) => debrief.missed!.gains[p]),
+          reference: record(debrief.missed.reference),
+          offeredBy: debrief.missed.offeredBy === null ? null : party(debrief.missed.offeredBy),
+          changed: debrief.missed.changed.map((i) => ({
+            issue: issue(i),
+            from: option(i, debrief.missed!.reference[i]),
+            to: option(i, debrief.missed!.package[i]),
+          })),
+          distance: debrief.missed.distance,
+        }
+      : null,
+    pointsPerIssue: byParty((p) => {
+      const points = debrief.points[p];
+      return {
+        issues: Object.fromEntries(points.rows.map((row) => [issue(row.issue), { deal: row.deal, best: row.best, missed: row.missed }])),
+        entryCost: points.entryCost,
+        total: points.total,
+      };
+    }),
+    pareto: debrief.pareto.map((panel) => ({
+      x: party(panel.xParty),
+      y: party(panel.yParty),
+      frontier: plot(panel.frontier),
+      batna: panel.batna,
+      nash: panel.nash,
+      naiveCompromise: panel.naiveCompromise,
+      deal: panel.deal,
+      better: panel.better,
+      traineeOffers: plot(panel.traineeOffers),
+      partnerOffers: plot(panel.partnerOffers),
+    })),
+    process: {
+      paths: debrief.process.paths.map((path) => ({
+        party: party(path.party),
+        offers: path.points.map(({ round, utility }) => ({ round, utility })),
+        anchor: path.anchor ? { round: path.anchor.round, utilities: byParty((p) => path.anchor!.utilities[p]) } : null,
+        conceded: path.conceded,
+      })),
+      counterfactual: counterfactualJson(debrief.process.counterfactual),
     },
     offers: debrief.offers.map((offer) => ({
       round: offer.round,
@@ -75,16 +119,19 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
     })),
     issues: debrief.issues.map((review) => ({
       issue: issue(review.issue),
-      partner: party(review.partner),
       kind: review.kind,
-      priority: review.priority,
-      favourites: {
-        trainee: review.favourites.trainee.map((o) => option(review.issue, o)),
-        partner: review.favourites.partner.map((o) => option(review.issue, o)),
-      },
+      priorities: byParty((p) => review.priorities[p]),
+      favourites: byParty((p) => review.favourites[p].map((o) => option(review.issue, o))),
+      commonFavourites: review.commonFavourites.map((o) => option(review.issue, o)),
+      efficientOptions: review.efficientOptions.map((o) => option(review.issue, o)),
+      jointBestOptions: review.jointBestOptions.map((o) => option(review.issue, o)),
       deal: review.dealOption === null ? null : option(review.issue, review.dealOption),
       verdict: review.verdict,
+      better: review.betterOption === null ? null : option(review.issue, review.betterOption),
+      gotTheirWay: review.gotTheirWay.map(party),
     })),
+    answers: debrief.answers.map((entry) => ({ round: entry.round, to: party(entry.to), question: questionJson(entry.question), honesty: entry.honesty })),
+    partnerClaims: debrief.partnerClaims.map((claim) => ({ round: claim.round, by: party(claim.by), source: claim.source, honesty: claim.honesty, ...answerJson(claim.content) })),
     trades: debrief.trades
       ? {
           parties: debrief.trades.parties.map((trades) => ({
@@ -129,6 +176,20 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
     if ("importance" in arg) return { importance: arg.importance };
     if ("line" in arg) return { line: lineText(arg.line, lang) };
     return { text: localise(arg.text, lang) };
+  }
+
+  function counterfactualJson(staying: Counterfactual | null) {
+    if (!staying) return null;
+    const { result } = staying;
+    const base = { decision: staying.decision, round: staying.round, offered: record(staying.offered) };
+    switch (result.kind) {
+      case "accepted":
+        return { ...base, result: { kind: result.kind, round: result.round, package: record(result.package), utilities: byParty((p) => result.utilities[p]), proposer: party(result.proposer) } };
+      case "walk-away":
+        return { ...base, result: { kind: result.kind, round: result.round, by: party(result.by) } };
+      case "deadline":
+        return { ...base, result: { kind: result.kind, round: result.round } };
+    }
   }
 
   function questionJson(question: Question) {

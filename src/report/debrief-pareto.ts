@@ -1,16 +1,17 @@
-/** The data of the debrief's Pareto plot: the trainee's utility across, the first other party's up. */
+/** The data of one panel of the debrief's Pareto plot: the trainee's utility across, one partner's up. */
 import type { ScenarioAnalysis } from "../engine/analysis.js";
 import { packageUtility } from "../engine/model.js";
 import type { PackageArray } from "../negotiation/protocol.js";
-import type { OfferRecord, ParetoData, PlotPoint } from "./debrief.js";
+import type { OfferRecord, ParetoPanel, PlotPoint } from "./debrief.js";
 
-export function paretoData(
+export function paretoPanel(
   analysis: ScenarioAnalysis,
   x: number,
   y: number,
   offers: readonly OfferRecord[],
   deal: PackageArray | null,
-): ParetoData {
+  better: PackageArray | null,
+): ParetoPanel {
   const { model, frontier } = analysis;
   const at = (pkg: ArrayLike<number>): PlotPoint => ({ x: packageUtility(model, x, pkg), y: packageUtility(model, y, pkg) });
   // With three or more parties, points that differ only for the others fall on the same pair.
@@ -33,6 +34,7 @@ export function paretoData(
     nash: analysis.nash === null ? null : at(frontier.package(analysis.nash)),
     naiveCompromise: at(analysis.naiveCompromise.package),
     deal: deal ? at(deal) : null,
+    better: better ? at(better) : null,
     traineeOffers: offersOf(x),
     partnerOffers: offersOf(y),
   };

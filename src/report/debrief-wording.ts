@@ -8,7 +8,7 @@ import { type MessageParams, translator } from "../i18n/translate.js";
 import type { Outcome } from "../negotiation/protocol.js";
 import { answerText, importanceText, lineText, packageText, questionText } from "../negotiation/wording.js";
 import { type Scenario, localise } from "../scenario/schema.js";
-import type { DebriefFacts, MessageArg, MessageRef } from "./debrief.js";
+import type { Counterfactual, DebriefFacts, MessageArg, MessageRef } from "./debrief.js";
 
 export function partyName(scenario: Scenario, party: number, lang: Language): string {
   return localise(scenario.parties[party].name, lang);
@@ -77,4 +77,35 @@ export function outcomeMessage(outcome: Outcome, trainee: number): MessageRef {
 export function jointGainMessage(facts: DebriefFacts): MessageRef | null {
   if (!facts.deal || facts.maxJointGain === null || facts.shareOfMaxJointGain === null) return null;
   return message("debrief.jointGain.share", { gain: facts.jointGain, max: facts.maxJointGain, share: facts.shareOfMaxJointGain });
+}
+
+/** "you +12.0, Duinzicht +5.0": one entry per party, the trainee as "you". */
+export function eachParty(facts: Pick<DebriefFacts, "batnas" | "trainee">, kind: "gain" | "cost" | "value", value: (p: number) => number): MessageArg {
+  const keys = {
+    gain: ["debrief.coaching.gainOfYou", "debrief.coaching.gainOf"],
+    cost: ["debrief.coaching.costOfYou", "debrief.coaching.costOf"],
+    value: ["debrief.coaching.pointsOfYou", "debrief.coaching.pointsOf"],
+  } as const;
+  const [you, other] = keys[kind];
+  return {
+    list: facts.batnas.map((_, p) => (p === facts.trainee ? message(you, { [kind]: value(p) }) : message(other, { name: { party: p }, [kind]: value(p) }))),
+  };
+}
+
+/** "Had you stayed and offered the better package, Duinzicht Hospital would have accepted it in round 6: …". */
+export function counterfactualMessage(staying: Counterfactual, facts: DebriefFacts): MessageRef {
+  const { result, decision } = staying;
+  const offered = facts.missed && staying.offered.every((option, issue) => option === facts.missed!.package[issue]) ? "better" : "nash";
+  const partners = { list: facts.partners.map((p) => ({ party: p })) };
+  const common = { decision, offered, round: result.round };
+  switch (result.kind) {
+    case "accepted":
+      return result.proposer === facts.trainee
+        ? message("debrief.process.stayAccepted", { ...common, names: partners, count: facts.partners.length, values: eachParty(facts, "value", (p) => result.utilities[p]) })
+        : message("debrief.process.stayTheirOffer", { ...common, name: { party: result.proposer }, package: { package: result.package }, values: eachParty(facts, "value", (p) => result.utilities[p]) });
+    case "walk-away":
+      return message("debrief.process.stayWalkAway", { ...common, name: { party: result.by } });
+    case "deadline":
+      return message("debrief.process.stayDeadline", common);
+  }
 }

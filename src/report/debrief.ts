@@ -16,10 +16,13 @@
  * Text and JSON renderings: `debrief-text.ts` and `debrief-json.ts`.
  */
 import { analyzeScenario } from "../engine/analysis.js";
+import { agreeablePoints } from "../engine/bargaining.js";
+import { type FrontierPackage, type IssueVerdict, type JointIssueClass, type JointIssueKind, betterPackage, classifyIssuesJointly, reachablePackage } from "../engine/deal-review.js";
+import { jointRoomAbove } from "../engine/efficiency.js";
 import type { ParetoFrontier } from "../engine/frontier.js";
-import type { IssueKind } from "../engine/issues.js";
 import { type PackageTrades, describeTrades } from "../engine/packages.js";
-import { packageUtilities } from "../engine/model.js";
+import { packageUtilities, packageUtility } from "../engine/model.js";
+import { UTILITY_EPSILON, utilityGreater } from "../engine/tolerance.js";
 import type { MessageKey } from "../i18n/translate.js";
 import type { StyleFamily } from "../negotiation/partners/types.js";
 import type { AnswerContent, Honesty, Importance, Line, Outcome, PackageArray, Question, ScriptedChange } from "../negotiation/protocol.js";
@@ -27,12 +30,24 @@ import type { SessionView } from "../negotiation/session.js";
 import type { Transcript } from "../negotiation/transcript.js";
 import type { TrustReason } from "../negotiation/trust.js";
 import type { LocalisedText } from "../scenario/schema.js";
-import { coach } from "./debrief-coaching.js";
-import { offerHistory, partnerReveals, scriptedHistory, traineeDisclosures, traineeQuestions, trustReviews } from "./debrief-history.js";
+import { MOST_OF_JOINT_GAIN, coach } from "./debrief-coaching.js";
+import { counterfactual } from "./debrief-counterfactual.js";
+import {
+  offerHistory,
+  partnerClaims,
+  partnerReveals,
+  scriptedHistory,
+  traineeAnswers,
+  traineeDisclosures,
+  traineeQuestions,
+  trustReviews,
+} from "./debrief-history.js";
 import { reviewIssues } from "./debrief-issues.js";
-import { paretoData } from "./debrief-pareto.js";
+import { paretoPanel } from "./debrief-pareto.js";
+import { autonomyCost, concessionPaths, issuePoints } from "./debrief-points.js";
 
 export { debriefSections, coachingText } from "./debrief-text.js";
+export type { IssueVerdict, JointIssueKind };
 export { debriefToJson } from "./debrief-json.js";
 
 /**
@@ -66,14 +81,14 @@ export type MessageArg =
   | { readonly list: readonly MessageArg[]; readonly join?: "and" | "semicolon" }
   | MessageRef;
 
-/** A point of the Pareto plot: the trainee's utility across, the partner's up. */
+/** A point of a Pareto plot: the trainee's utility across, a partner's up. */
 export interface PlotPoint {
   readonly x: number;
   readonly y: number;
 }
 
-export interface ParetoData {
-  /** The party across (the trainee) and the party up (the first other party). */
+/** One panel of the Pareto plot: the trainee (across) against one partner (up). */
+export interface ParetoPanel {
   readonly xParty: number;
   readonly yParty: number;
   /** The frontier of all parties projected on (x, y), one entry per distinct pair. With two parties: the frontier itself. */
@@ -82,7 +97,9 @@ export interface ParetoData {
   readonly nash: PlotPoint | null;
   readonly naiveCompromise: PlotPoint;
   readonly deal: PlotPoint | null;
-  /** Each side's offers in order (a MESO offer: every package). */
+  /** The better package the deal missed (or, without a deal, the one within reach). */
+  readonly better: PlotPoint | null;
+  /** The trainee's offers and this partner's, in order (a MESO offer: every package). */
   readonly traineeOffers: readonly PlotPoint[];
   readonly partnerOffers: readonly PlotPoint[];
 }
@@ -103,6 +120,23 @@ export interface QuestionRecord {
   readonly question: Question;
   /** How it was answered (misleading is revealed only now), or null when it lapsed. */
   readonly answer: { readonly content: AnswerContent; readonly honesty: Honesty } | null;
+}
+
+/** The trainee's answer to a partner's question. */
+export interface AnswerRecord {
+  readonly round: number;
+  readonly to: number;
+  readonly question: Question;
+  readonly honesty: Honesty;
+}
+
+/** An answer or disclosure a partner gave the trainee; misleading ones are revealed only now. */
+export interface ClaimRecord {
+  readonly round: number;
+  readonly by: number;
+  readonly source: "answer" | "disclosure";
+  readonly honesty: Honesty;
+  readonly content: AnswerContent;
 }
 
 export interface DisclosureRecord {
@@ -130,6 +164,8 @@ export interface TrustReview {
   readonly moves: readonly TrustMove[];
   /** Below this the partner walks away; null for a party played by a person. */
   readonly walkAwayThreshold: number | null;
+  /** The parties this partner trusted less than that at the end (a partner walks away from distrust of anyone at the table). */
+  readonly distrusts: readonly number[];
 }
 
 export interface ScriptedRecord {
@@ -140,22 +176,93 @@ export interface ScriptedRecord {
   readonly message: Line | null;
 }
 
-export type IssueVerdict = "kept" | "lost" | "traded" | "missed";
-
-/** One issue between the trainee and one partner. */
-export interface IssueReview {
-  readonly issue: number;
-  readonly partner: number;
-  readonly kind: IssueKind;
-  /** Share of each side's stakes in the issue (0–1). */
-  readonly priority: { readonly trainee: number; readonly partner: number };
-  readonly favourites: { readonly trainee: readonly number[]; readonly partner: readonly number[] };
+/** One issue of the scenario over all parties (its class, engine/deal-review.ts), and the deal's term on it judged against the frontier. */
+export interface IssueReview extends JointIssueClass {
   readonly dealOption: number | null;
-  /**
-   * compatible: kept (the deal gives a common favourite) or lost; integrative: traded (the
-   * side that cares more got its way) or missed; null for distributive issues and without a deal.
-   */
+  /** null for distributive issues, for terms that went to a party that cares less, and without a deal. */
   readonly verdict: IssueVerdict | null;
+  /** The better package's option where it differs from the deal's. */
+  readonly betterOption: number | null;
+  /** The parties whose favourite the deal's option is. */
+  readonly gotTheirWay: readonly number[];
+}
+
+/** Where the deal sits against the frontier; see docs/analysis.md for the definitions. */
+export interface DealPosition {
+  /** No package is better for one party and at least as good for all; null without a deal. */
+  readonly efficient: boolean | null;
+  /** Normalised distance to the better package (0 on the frontier); null without a deal. */
+  readonly distance: number | null;
+  /** Value created: the joint gain as a share of the maximal joint gain; null without a zone of agreement or a deal. */
+  readonly created: number | null;
+  /** Value claimed: each party's gain as a share of the joint gain; null unless the deal creates some and leaves nobody below its BATNA. */
+  readonly claimed: readonly number[] | null;
+}
+
+/**
+ * The better package the parties missed. With a deal off the frontier: the nearest frontier
+ * package that gives every party at least as much and one more (`against: "deal"`). Without
+ * a deal: the frontier package above every BATNA nearest to the partners' last offer
+ * (`against: "offer"`; the Nash package when no partner offered).
+ */
+export interface MissedPackage {
+  readonly against: "deal" | "offer";
+  readonly package: PackageArray;
+  readonly utilities: readonly number[];
+  /** What it gives each party more than the deal, or than its BATNA without a deal. */
+  readonly gains: readonly number[];
+  /** The package it is compared with (the deal, the partner's offer or the Nash package) and its offerer; null offerer for the deal or Nash. */
+  readonly reference: PackageArray;
+  readonly offeredBy: number | null;
+  /** Issues on which it differs from the reference. */
+  readonly changed: readonly number[];
+  readonly distance: number;
+}
+
+/** One party's points issue by issue: the deal's, the most the issue can give it, and the missed package's. */
+export interface IssuePoints {
+  readonly party: number;
+  readonly rows: readonly { readonly issue: number; readonly deal: number | null; readonly best: number; readonly missed: number | null }[];
+  /** The cost of entering any agreement (0 when there is none). */
+  readonly entryCost: number;
+  readonly total: { readonly deal: number | null; readonly best: number; readonly missed: number | null };
+}
+
+/** An offer as the party that made it values it. */
+export interface ProcessPoint {
+  readonly round: number;
+  readonly utility: number;
+}
+
+export interface ConcessionPath {
+  readonly party: number;
+  /** Its own utility of each of its offers, in order (a MESO offer: its best package for itself). */
+  readonly points: readonly ProcessPoint[];
+  /** Its first offer as an anchor: what it gave each party (the offerer included). */
+  readonly anchor: { readonly round: number; readonly utilities: readonly number[] } | null;
+  /** Own utility of the first offer minus that of the last: what it conceded in all. */
+  readonly conceded: number;
+}
+
+/**
+ * What would have happened had the trainee stayed: the seeded partners replayed from the
+ * moment the trainee walked away or accepted, with the trainee offering `offered` every
+ * turn and taking any offer at least as good for it.
+ */
+export interface Counterfactual {
+  readonly decision: "walk-away" | "accept";
+  readonly round: number;
+  readonly offered: PackageArray;
+  readonly result:
+    | { readonly kind: "accepted"; readonly round: number; readonly package: PackageArray; readonly utilities: readonly number[]; readonly proposer: number }
+    | { readonly kind: "walk-away"; readonly round: number; readonly by: number }
+    | { readonly kind: "deadline"; readonly round: number };
+}
+
+export interface ProcessReview {
+  /** The trainee first, then each partner. */
+  readonly paths: readonly ConcessionPath[];
+  readonly counterfactual: Counterfactual | null;
 }
 
 export interface PartnerReveal {
@@ -170,9 +277,12 @@ export interface PartnerReveal {
 
 export type Tip = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
+/** "none": the game gives the tip nothing to judge (no scripted change, no zone of agreement), and the item says so. */
+export type TipVerdict = "good" | "improve" | "none";
+
 export interface CoachingItem {
   readonly tip: Tip;
-  readonly verdict: "good" | "improve";
+  readonly verdict: TipVerdict;
   /** The advice, sentence by sentence. */
   readonly text: readonly MessageRef[];
   /** What in this game shows it, sentence by sentence. */
@@ -191,31 +301,50 @@ export interface Debrief {
   readonly batnas: readonly number[];
   /** Each party's utility of the deal, or its BATNA without one. */
   readonly utilities: readonly number[];
+  /** What the deal costs each party in autonomy (entry cost and the options' costs); null without a deal. */
+  readonly autonomyCosts: readonly number[] | null;
   /** Σ(utility − BATNA); 0 without a deal. */
   readonly jointGain: number;
   /** The most any package beating every BATNA gives; null when none does. */
   readonly maxJointGain: number | null;
   readonly shareOfMaxJointGain: number | null;
-  /** maxJointGain − jointGain (without a deal: all of it); null when no package beats every BATNA. */
+  /**
+   * The most the parties could have added to the deal's joint utility without anyone getting
+   * less (0 on the frontier); without a deal, the maximal joint gain. Null when no package
+   * beats every BATNA and there is no deal.
+   */
   readonly valueLeftOnTable: number | null;
   /** Joint gain of haggling issue by issue (the naive compromise), for comparison. */
   readonly naiveJointGain: number;
   /** The Nash package and its utilities: a deal that beats every BATNA, or null when none does. */
   readonly nash: { readonly package: PackageArray; readonly utilities: readonly number[] } | null;
-  readonly pareto: ParetoData;
+  readonly position: DealPosition;
+  /** Null when the deal is on the frontier, or without a deal when no package beats every BATNA. */
+  readonly missed: MissedPackage | null;
+  /** Every party's points issue by issue, in the scenario's party order. */
+  readonly points: readonly IssuePoints[];
+  /** One panel per partner. */
+  readonly pareto: readonly ParetoPanel[];
   readonly offers: readonly OfferRecord[];
+  readonly process: ProcessReview;
   /** The trainee's questions. */
   readonly questions: readonly QuestionRecord[];
   /** The trainee's unprompted disclosures. */
   readonly disclosures: readonly DisclosureRecord[];
+  /** How the trainee answered the partners' questions. */
+  readonly answers: readonly AnswerRecord[];
+  /** What the partners told the trainee (answers and disclosures), with how true it was. */
+  readonly partnerClaims: readonly ClaimRecord[];
   /** Each partner's trust in the trainee. */
   readonly trust: readonly TrustReview[];
   /** Scripted changes (tip 7); trust changes only when they concern the trainee. */
   readonly scripted: readonly ScriptedRecord[];
+  /** Every issue, over all parties. */
   readonly issues: readonly IssueReview[];
   /** Who gave way where in the deal. */
   readonly trades: PackageTrades | null;
   readonly partnerStyles: readonly PartnerReveal[];
+  /** Always seven items, tips 1 to 7. */
   readonly coaching: readonly CoachingItem[];
 }
 
@@ -237,8 +366,13 @@ export function computeDebrief(transcript: Transcript, session: SessionView): De
   const jointGain = utilities.reduce((sum, u, p) => sum + u - batnas[p], 0);
   // The debrief ranks no value-creating packages: it compares with the maximal joint gain and the Nash point.
   const analysis = analyzeScenario(model, { top: 0 });
-  const { maxJointGain } = analysis;
+  const { maxJointGain, frontier } = analysis;
+  const agreeable = agreeablePoints(frontier);
   const offers = offerHistory(session.events);
+  const nash = analysis.nash === null ? null : nashOf(frontier, analysis.nash);
+  const missed = missedPackage(frontier, agreeable, deal, utilities, batnas, offers, trainee, nash);
+  const created = deal && maxJointGain !== null ? jointGain / maxJointGain : null;
+  const issues = reviewIssues(classifyIssuesJointly(model, frontier, agreeable), deal, missed?.against === "deal" ? missed.package : null);
   const facts: DebriefFacts = {
     trainee,
     partners,
@@ -247,21 +381,106 @@ export function computeDebrief(transcript: Transcript, session: SessionView): De
     settled: Array.from(session.settled),
     batnas,
     utilities,
+    autonomyCosts: deal ? model.partyIds.map((_, p) => autonomyCost(session.scenario, p, deal)) : null,
     jointGain,
     maxJointGain,
     shareOfMaxJointGain: maxJointGain === null ? null : jointGain / maxJointGain,
-    valueLeftOnTable: maxJointGain === null ? null : maxJointGain - jointGain,
+    valueLeftOnTable: deal ? jointRoomAbove(frontier, utilities) : maxJointGain,
     naiveJointGain: analysis.naiveJointGain,
-    nash: analysis.nash === null ? null : nashOf(analysis.frontier, analysis.nash),
-    pareto: paretoData(analysis, trainee, partners[0], offers, deal),
+    nash,
+    position: dealPosition(deal, missed, jointGain, maxJointGain, utilities, batnas),
+    missed,
+    points: issuePoints(model, session.scenario, deal, missed?.package ?? null),
+    pareto: partners.map((partner) => paretoPanel(analysis, trainee, partner, offers, deal, missed?.package ?? null)),
     offers,
+    process: { paths: concessionPaths(model, offers, [trainee, ...partners]), counterfactual: counterfactual(transcript, session, stayingPackage(outcome, trainee, utilities, batnas, created, missed, nash)) },
     questions: traineeQuestions(session.events, trainee),
     disclosures: traineeDisclosures(session.events, trainee),
+    answers: traineeAnswers(session.events, trainee),
+    partnerClaims: partnerClaims(session.events, trainee),
     trust: trustReviews(session, trainee, partners),
     scripted: scriptedHistory(session.events, transcript.scenario, trainee),
-    issues: reviewIssues(model, analysis.issueRelations, trainee, partners, deal),
+    issues,
     trades: deal ? describeTrades(model, deal) : null,
     partnerStyles: partnerReveals(session.config, partners, transcript.surprise),
   };
   return { ...facts, coaching: coach(facts, transcript.scenario) };
+}
+
+function dealPosition(
+  deal: PackageArray | null,
+  missed: MissedPackage | null,
+  jointGain: number,
+  maxJointGain: number | null,
+  utilities: readonly number[],
+  batnas: readonly number[],
+): DealPosition {
+  if (!deal) return { efficient: null, distance: null, created: null, claimed: null };
+  const better = missed?.against === "deal" ? missed : null;
+  return {
+    efficient: better === null,
+    distance: better?.distance ?? 0,
+    created: maxJointGain === null ? null : jointGain / maxJointGain,
+    // Shares of what was created, so only for a deal that leaves nobody below its BATNA.
+    claimed: jointGain > UTILITY_EPSILON && utilities.every((u, p) => u >= batnas[p]) ? utilities.map((u, p) => (u - batnas[p]) / jointGain) : null,
+  };
+}
+
+/** The better package a deal missed, or without a deal the one within reach of the partners' last offer. */
+function missedPackage(
+  frontier: ParetoFrontier,
+  agreeable: readonly number[],
+  deal: PackageArray | null,
+  utilities: readonly number[],
+  batnas: readonly number[],
+  offers: readonly OfferRecord[],
+  trainee: number,
+  nash: Debrief["nash"],
+): MissedPackage | null {
+  const describe = (found: FrontierPackage, reference: PackageArray, against: MissedPackage["against"], offeredBy: number | null): MissedPackage => ({
+    against,
+    package: Array.from(found.package),
+    utilities: Array.from(found.utilities),
+    gains: Array.from(found.utilities, (u, p) => u - (against === "deal" ? utilities[p] : batnas[p])),
+    reference,
+    offeredBy,
+    changed: reference.flatMap((option, issue) => (found.package[issue] === option ? [] : [issue])),
+    distance: found.distance,
+  });
+  if (deal) {
+    const better = betterPackage(frontier, deal);
+    return better && describe(better, deal, "deal", null);
+  }
+  if (!nash) return null;
+  const last = offers.findLast((offer) => offer.party !== trainee && offer.packages.length > 0);
+  // Of a MESO offer, the package the trainee would have picked.
+  const reference = last ? maxBy(last.packages, (pkg) => packageUtility(frontier.model, trainee, pkg)) : nash.package;
+  const reachable = reachablePackage(frontier, agreeable, reference);
+  return reachable && describe(reachable, reference, "offer", last?.party ?? null);
+}
+
+/**
+ * What the trainee offers in the counterfactual: after walking away, the package within
+ * reach; after accepting a deal that a better package dominates, that package; after
+ * accepting less than its BATNA or a deal that creates less than most of the joint gain,
+ * the Nash package. Null when the decision was sound.
+ */
+function stayingPackage(
+  outcome: Outcome,
+  trainee: number,
+  utilities: readonly number[],
+  batnas: readonly number[],
+  created: number | null,
+  missed: MissedPackage | null,
+  nash: Debrief["nash"],
+): PackageArray | null {
+  if (outcome.kind === "walk-away" && outcome.by === trainee) return missed?.package ?? null;
+  if (outcome.kind !== "agreement") return null;
+  if (missed?.against === "deal") return missed.package;
+  const sound = utilityGreater(utilities[trainee], batnas[trainee]) && (created === null || created >= MOST_OF_JOINT_GAIN);
+  return sound ? null : (nash?.package ?? null);
+}
+
+function maxBy<T>(items: readonly T[], score: (item: T) => number): T {
+  return items.reduce((best, item) => (score(item) > score(best) ? item : best));
 }

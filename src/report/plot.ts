@@ -28,6 +28,8 @@ export interface ParetoPlotInput {
   readonly markers?: readonly PlotMarker[];
   /** Writes a tick's value with `digits` decimals, as the reader's language does (default: toFixed). */
   readonly formatTick?: (value: number, digits: number) => string;
+  /** Writes the x axis's ticks, when they differ from the y axis's (rounds, say). */
+  readonly formatXTick?: (value: number) => string;
 }
 
 const FRONTIER = "•";
@@ -76,8 +78,9 @@ export function paretoPlot(input: ParetoPlotInput): string[] {
   });
   lines.unshift(`${" ".repeat(gutter)}  ${input.yLabel} ↑`);
   lines.push(`${" ".repeat(gutter)} └${"─".repeat(width)}`);
-  const xLeft = tickText(xMin);
-  const xRight = tickText(xMax);
+  const xTickText = input.formatXTick ?? tickText;
+  const xLeft = xTickText(xMin);
+  const xRight = xTickText(xMax);
   const axis = `${xLeft}${" ".repeat(Math.max(1, width - xLeft.length - xRight.length))}${xRight}`;
   lines.push(`${" ".repeat(gutter + 2)}${axis}`);
   lines.push(`${" ".repeat(gutter + 2)}${input.xLabel} →`);

@@ -34,8 +34,30 @@ function write(name: string, content: string): string {
 const english = write("game-en.json", JSON.stringify(playedGame("en"), null, 2));
 const dutch = write("game-nl.json", JSON.stringify(playedGame("nl"), null, 2));
 
-const TITLES_EN = ["Outcome", "Your partner", "Points", "Joint gain", "Pareto plot", "Issue by issue", "Coaching along the seven tips"];
-const TITLES_NL = ["Uitkomst", "Je partner", "Punten", "Gezamenlijke winst", "Pareto-plot", "Onderwerp voor onderwerp", "Coaching aan de hand van de zeven tips"];
+const TITLES_EN = [
+  "Outcome",
+  "Your partner",
+  "Points",
+  "Where the deal sits",
+  "The better package",
+  "Points per issue",
+  "Pareto plot",
+  "How the offers went",
+  "Issue by issue",
+  "Coaching along the seven tips",
+];
+const TITLES_NL = [
+  "Uitkomst",
+  "Je partner",
+  "Punten",
+  "Waar het akkoord staat",
+  "Het betere pakket",
+  "Punten per onderwerp",
+  "Pareto-plot",
+  "Hoe de biedingen verliepen",
+  "Onderwerp voor onderwerp",
+  "Coaching aan de hand van de zeven tips",
+];
 
 describe.concurrent("debrief", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it("prints every section, in 80 columns, in the transcript's language", async () => {
@@ -80,12 +102,27 @@ describe.concurrent("debrief", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
       partnerStyles: [{ party: "duinzicht", style: "logroller", family: "win-win", surprise: true }],
       questions: [{ round: 1, to: "duinzicht", question: { kind: "most-important" }, answer: { honesty: "truthful", kind: "most-important" } }],
     });
-    expect(json.coaching.map((item: { tip: number }) => item.tip)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(json.coaching.map((item: { tip: number }) => item.tip)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(json.coaching[1]).toMatchObject({ tip: 2, verdict: "good", text: expect.stringContaining("You asked 1 question") });
+    expect(json.coaching[6]).toMatchObject({ tip: 7, verdict: "none" });
     expect(json.issues).toContainEqual(
-      expect.objectContaining({ issue: "data-standard", partner: "duinzicht", kind: "compatible", deal: "open-throughout", verdict: "kept" }),
+      expect.objectContaining({
+        issue: "data-standard",
+        kind: "compatible",
+        priorities: { rivierland: expect.any(Number), duinzicht: expect.any(Number) },
+        commonFavourites: ["open-throughout"],
+        deal: "open-throughout",
+        verdict: "kept",
+        better: null,
+      }),
     );
-    expect(json.pareto).toMatchObject({ x: "rivierland", y: "duinzicht", deal: { x: 68, y: 76 } });
+    expect(json.pareto).toEqual([expect.objectContaining({ x: "rivierland", y: "duinzicht", deal: { x: 68, y: 76 }, better: null })]);
+    expect(json.position).toMatchObject({ efficient: true, distance: 0, created: 1 });
+    expect(json.missedPackage).toBeNull();
+    expect(json.pointsPerIssue.rivierland.issues.support).toEqual({ deal: 40, best: 40, missed: null });
+    expect(json.pointsPerIssue.duinzicht.total).toEqual({ deal: 76, best: 96, missed: null });
+    expect(json.process.paths[0]).toMatchObject({ party: "rivierland", anchor: { round: 1, utilities: { rivierland: 68, duinzicht: 76 } } });
+    expect(json.process.counterfactual).toBeNull();
     // The texts in the language asked for, with the messages they are worded from: keys, and ids for parameters.
     expect(json.coaching[1].messages.text[0]).toEqual({ key: "debrief.coaching.asked", params: { count: 1, partners: 1 } });
     expect(json.coaching[1].messages.evidence[0].params.questions.list[0].params).toMatchObject({

@@ -96,7 +96,8 @@ describe("the facts", () => {
   });
 
   test("the Pareto data: frontier, Nash point, the deal and both sides' offers in order", () => {
-    const { pareto } = debrief;
+    expect(debrief.pareto).toHaveLength(1);
+    const [pareto] = debrief.pareto;
     expect([pareto.xParty, pareto.yParty]).toEqual([TRAINEE, PARTNER]);
     expect(pareto.frontier).toContainEqual({ x: 68, y: 76 });
     expect(pareto.nash).toEqual({ x: 68, y: 76 });
@@ -111,9 +112,33 @@ describe("the facts", () => {
 
   test("issue by issue: the compatible issue kept, every integrative issue traded the right way", () => {
     const byIssue = Object.fromEntries(debrief.issues.map((review) => [HOSPITAL.issues[review.issue].id, review]));
-    expect(byIssue["data-standard"]).toMatchObject({ kind: "compatible", verdict: "kept", dealOption: 2 });
+    expect(byIssue["data-standard"]).toMatchObject({ kind: "compatible", verdict: "kept", dealOption: 2, commonFavourites: [2] });
     for (const id of ["go-live", "governance", "support"]) expect(byIssue[id]).toMatchObject({ kind: "integrative", verdict: "traded" });
-    expect(byIssue["cost-split"]).toMatchObject({ kind: "distributive", verdict: null });
+    // The middle split creates more together than either side's favourite: best together, and kept.
+    expect(byIssue["cost-split"]).toMatchObject({ kind: "bridging", verdict: "kept", jointBestOptions: [1], gotTheirWay: [] });
+  });
+
+  test("where the deal sits: on the frontier, all of the joint gain created, and who claimed how much", () => {
+    expect(debrief.position).toEqual({ efficient: true, distance: 0, created: expect.closeTo(1, 9), claimed: [expect.closeTo(30 / 78, 9), expect.closeTo(48 / 78, 9)] });
+    expect(debrief.missed).toBeNull();
+    expect(debrief.autonomyCosts).toEqual([7, 4]);
+  });
+
+  test("points per issue: each party's points, the issue's best, and the total its utility", () => {
+    const [rivierland] = debrief.points;
+    expect(rivierland.rows.map((row) => row.deal)).toEqual([15, 15, 0, 0, 40]);
+    expect(rivierland.rows.map((row) => row.best)).toEqual([25, 15, 10, 10, 40]);
+    expect(rivierland.total).toEqual({ deal: 68, best: 98, missed: null });
+  });
+
+  test("the process: each side's offers as it values them, its first offer as an anchor", () => {
+    const [you, partner] = debrief.process.paths;
+    expect(you.party).toBe(TRAINEE);
+    expect(you.points.every((point) => point.utility === 68)).toBe(true);
+    expect(you.anchor).toEqual({ round: 1, utilities: [68, 76] });
+    expect(partner.points[0].utility).toBeGreaterThanOrEqual(partner.points[partner.points.length - 1].utility);
+    // Accepting nothing and walking away from nothing, the trainee left no decision to replay.
+    expect(debrief.process.counterfactual).toBeNull();
   });
 
   test("the partner's style is revealed with its description", () => {
@@ -133,10 +158,13 @@ describe("the facts", () => {
 });
 
 describe("coaching", () => {
-  test("a good game gets a good verdict on every tip", () => {
+  test("a good game gets a good verdict on every tip, and tip 7 says it has nothing to judge", () => {
     const { debrief } = goodGame();
-    expect(debrief.coaching.map((item) => item.tip)).toEqual([1, 2, 3, 4, 5, 6]);
-    for (const item of debrief.coaching) expect(item.verdict, `tip ${item.tip}: ${tip(debrief, item.tip).say}`).toBe("good");
+    expect(debrief.coaching.map((item) => item.tip)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const item of debrief.coaching.slice(0, 6)) expect(item.verdict, `tip ${item.tip}: ${tip(debrief, item.tip).say}`).toBe("good");
+    expect(tip(debrief, 7)).toMatchObject({ verdict: "none", say: expect.stringContaining("Nothing to judge") });
+    expect(tip(debrief, 1).say).toContain("creates 100% of the joint gain that was possible (from 75% on, a deal creates most of it)");
+    expect(tip(debrief, 1).shows).toContain("What the deal costs in autonomy: you 7.0 and Duinzicht Hospital 4.0.");
     expect(tip(debrief, 3).shows).toContain("You asked “What would make this work for you?” (round 1)");
     expect(tip(debrief, 3).shows).toContain("You told them this is very important to you: Support level (round 1).");
     expect(tip(debrief, 4).shows).toContain("Compatible issues kept: Data standard.");
@@ -198,14 +226,17 @@ describe("coaching", () => {
     expect(item.shows).toContain("Compatible issues lost: Data standard (you both prefer: Open standard throughout (HL7 FHIR)).");
   });
 
-  test("tip 4: an integrative trade missed is named", () => {
+  test("tip 4: an integrative trade missed is named, with what the better package takes", () => {
     // The Nash package, but giving away Support level: 40 % of Rivierland's stakes, 9 % of Duinzicht's.
     const { debrief } = play((driver, session) => insist(driver, session, [1, 2, 0, 2, 0]));
     expect(debrief.outcome.kind).toBe("agreement");
     const item = tip(debrief, 4);
     expect(item.verdict).toBe("improve");
-    expect(item.say).toContain("Trade issues by priority");
-    expect(item.shows).toContain("Trades made: Go-live date (to Duinzicht Hospital) and Governance (to Duinzicht Hospital). Trades missed: Support level.");
+    expect(item.say).toContain("trade issues by priority");
+    expect(item.shows).toContain("Trades made: Go-live date (to Duinzicht Hospital) and Governance (to Duinzicht Hospital).");
+    expect(item.shows).toContain("Support level (the better package takes: Extended hours: every day 7:00–23:00)");
+    // The better package dominates the deal and changes just the terms it names.
+    expect(debrief.missed).toMatchObject({ against: "deal", changed: [0, 4], gains: [1, 7.5] });
   });
 
   test("tip 4: a MESO offer counts as a package offer, and every package of it is on the trajectory", () => {
@@ -214,7 +245,7 @@ describe("coaching", () => {
       insist(driver, session, NASH);
     });
     expect(tip(debrief, 4).shows).toMatch(/^You made \d+ package offers, 1 MESO offer and no single-term offers\./);
-    expect(debrief.pareto.traineeOffers.slice(0, 2)).toEqual([
+    expect(debrief.pareto[0].traineeOffers.slice(0, 2)).toEqual([
       { x: 68, y: 76 },
       { x: 78, y: 61 },
     ]);
@@ -253,8 +284,11 @@ describe("coaching", () => {
     });
     expect(debrief.outcome.kind).toBe("agreement");
     expect(tip(debrief, 1)).toMatchObject({ verdict: "improve", say: expect.stringContaining("You agreed to less than your alternative") });
-    expect(tip(debrief, 1).shows).toMatch(/^The deal gives you \d+\.\d points; without it you had 38\.0 \(-\d+\.\d\)\.$/);
+    expect(tip(debrief, 1).shows).toMatch(/^The deal gives you \d+\.\d points; without it you had 38\.0 \(-\d+\.\d\)\./);
     expect(tip(debrief, 6)).toMatchObject({ verdict: "improve", say: expect.stringContaining("the agreement costs you more than it brings") });
+    // The seeded partner replayed: holding out with the Nash package would have got a deal.
+    expect(debrief.process.counterfactual).toMatchObject({ decision: "accept", offered: NASH, result: { kind: "accepted", package: NASH, proposer: TRAINEE } });
+    expect(tip(debrief, 6).shows).toMatch(/Had you held out instead of accepting and offered the Nash package, Duinzicht Hospital would have accepted it in round \d+: you 68\.0 and Duinzicht Hospital 76\.0\./);
   });
 
   test("tips 1 and 6: walking away although packages beating both BATNAs existed", () => {
@@ -264,9 +298,11 @@ describe("coaching", () => {
     expect(debrief.jointGain).toBe(0);
     expect(debrief.valueLeftOnTable).toBeCloseTo(78, 9);
     expect(tip(debrief, 1)).toMatchObject({ verdict: "improve", say: expect.stringContaining("No deal, although packages existed") });
-    expect(tip(debrief, 1).shows).toContain("You walked away in round 1. For example the Nash package");
-    expect(tip(debrief, 1).shows).toContain("gives you 68.0 (BATNA 38.0) and Duinzicht Hospital 76.0 (BATNA 28.0).");
+    expect(tip(debrief, 1).shows).toContain("You walked away in round 1. For example this package was within reach: Cost split: 60/40");
+    expect(tip(debrief, 1).shows).toContain("It gives you 68.0 and Duinzicht Hospital 76.0.");
     expect(tip(debrief, 6)).toMatchObject({ verdict: "improve", say: expect.stringContaining("No deal was reached (none of the 5 terms was settled") });
+    expect(debrief.missed).toMatchObject({ against: "offer", package: NASH, offeredBy: null, gains: [30, 48] });
+    expect(tip(debrief, 6).shows).toMatch(/Had you stayed and offered the better package, Duinzicht Hospital would have accepted it in round \d+/);
   });
 
   test("tips 1 and 6: no deal is right when no package beats every BATNA", () => {
@@ -274,15 +310,19 @@ describe("coaching", () => {
     const { debrief } = play((driver) => driver.play(TRAINEE, { type: "walk-away" }), { scenario: hopeless });
     expect(debrief.maxJointGain).toBeNull();
     expect(tip(debrief, 1).verdict).toBe("good");
-    expect(tip(debrief, 6).verdict).toBe("good");
+    expect(tip(debrief, 6)).toMatchObject({ verdict: "none", say: expect.stringContaining("Nothing to judge") });
+    expect(debrief.missed).toBeNull();
+    expect(debrief.process.counterfactual).toBeNull();
   });
 
-  test("tip 3 is coached only when the scenario has a shared ambition", () => {
+  test("tip 3 is coached with or without a shared ambition, which it quotes when there is one", () => {
     const { sharedAmbition: _, ...plain } = HOSPITAL;
     const { debrief } = play((driver) => driver.play(TRAINEE, { type: "walk-away" }), { scenario: plain });
-    expect(debrief.coaching.map((item) => item.tip)).toEqual([1, 2, 4, 5, 6]);
+    expect(debrief.coaching.map((item) => item.tip)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(tip(debrief, 3, "en", plain)).toMatchObject({ verdict: "improve", say: expect.stringContaining("You did not explore what would make the partnership work") });
     const ambitious = play((driver) => driver.play(TRAINEE, { type: "walk-away" }));
     expect(tip(ambitious.debrief, 3)).toMatchObject({ verdict: "improve", say: expect.stringContaining("What would make this work for you?") });
+    expect(tip(ambitious.debrief, 3).shows).toContain("Shared ambition: “One patient record for the region");
   });
 
   test("tip 7: a scripted event is reported with its round and what changed", () => {
@@ -313,8 +353,8 @@ describe("coaching", () => {
     expect(tip(debrief, 7, "nl").shows).toContain("Ronde 2: de BATNA van Ziekenhuis Duinzicht veranderde van 28,0 naar 40,0 (“Een ander ziekenhuis heeft ons benaderd.”)");
   });
 
-  test("tip 7 is left out without scripted events", () => {
-    expect(goodGame().debrief.coaching.some((item) => item.tip === 7)).toBe(false);
+  test("tip 7 without scripted events: nothing to judge, said plainly", () => {
+    expect(tip(goodGame().debrief, 7)).toMatchObject({ verdict: "none", shows: "No alternative, priority or trust changed away from the table." });
   });
 });
 
@@ -334,17 +374,24 @@ describe("the text sections", () => {
     ),
   };
 
-  test("in order: outcome, partner, points, joint gain, plot, issues, coaching", () => {
+  test("in order: outcome, partner, points, where the deal sits, the better package, points per issue, plot, process, issues, coaching", () => {
     expect(debriefSections(games.good.debrief, HOSPITAL, "en", 80).map((section) => section.title)).toEqual([
       "Outcome",
       "Your partner",
       "Points",
-      "Joint gain",
+      "Where the deal sits",
+      "The better package",
+      "Points per issue",
       "Pareto plot",
+      "How the offers went",
       "Issue by issue",
       "Coaching along the seven tips",
     ]);
   });
+
+  /** The lines of the section with this title. */
+  const section = (game: Game, title: string, lang: Language = "en", width = 80) =>
+    debriefSections(game.debrief, game.scenario, lang, width).find((entry) => entry.title === title)!.lines;
 
   test.each(Object.keys(games))("fit in 80 columns in English and Dutch (%s)", (name) => {
     const game = games[name as keyof typeof games];
@@ -354,48 +401,73 @@ describe("the text sections", () => {
   });
 
   test("the points table reveals every party's BATNA and result", () => {
-    const points = debriefSections(games.good.debrief, HOSPITAL, "en", 80)[2].lines;
+    const points = section(games.good, "Points");
     expect(points).toEqual([
-      "party                            BATNA  deal   gain",
-      "Rivierland Medical Centre (you)   38.0  68.0  +30.0",
-      "Duinzicht Hospital                28.0  76.0  +48.0",
+      "party                            BATNA  deal   gain  autonomy cost",
+      "Rivierland Medical Centre (you)   38.0  68.0  +30.0            7.0",
+      "Duinzicht Hospital                28.0  76.0  +48.0            4.0",
     ]);
   });
 
+  test("points per issue: a table per party, the missed package's column filled when there is one", () => {
+    const lines = section(games.good, "Points per issue");
+    expect(lines.slice(0, 4)).toEqual([
+      "Rivierland Medical Centre (you):",
+      "  issue          deal  best  better package",
+      "  Cost split     15.0  25.0               –",
+      "  Data standard  15.0  15.0               –",
+    ]);
+    expect(lines).toContain("  total          68.0  98.0               –");
+    const walkAway = section(games.walkAway, "Points per issue");
+    expect(walkAway[1]).toBe("  issue          deal  best  within reach");
+    expect(walkAway).toContain("  total             –  98.0          68.0");
+  });
+
   test("the plot shows the deal, both sides' offers and a legend of the symbols present", () => {
-    const plot = debriefSections(games.good.debrief, HOSPITAL, "en", 80)[4].lines.join("\n");
+    const plot = section(games.good, "Pareto plot").join("\n");
     expect(plot).toContain("D");
     expect(plot).toContain("p");
     expect(plot).toContain("• frontier  C naive compromise  N Nash  D deal  y your offers  p their offers");
     expect(plot).toContain("N Nash 68.0 / 76.0 · D deal 68.0 / 76.0");
-    const noDeal = debriefSections(games.walkAway.debrief, HOSPITAL, "en", 80)[4].lines.join("\n");
+    const noDeal = section(games.walkAway, "Pareto plot").join("\n");
     expect(noDeal).not.toContain("D deal");
     expect(noDeal).not.toContain("y your offers");
+    expect(noDeal).toContain("B better package 68.0 / 76.0");
   });
 
-  test("joint gain and value left on the table", () => {
-    expect(debriefSections(games.haggling.debrief, HOSPITAL, "en", 80)[3].lines.join(" ")).toMatch(
-      /Joint gain \(what the deal gives the parties together above their BATNAs\): \d+\.\d of a possible 78\.0 \(\d+%\)\. Left on the table: \d+\.\d points\./,
-    );
-    expect(debriefSections(games.walkAway.debrief, HOSPITAL, "en", 80)[3].lines[0]).toBe(
-      "No deal: the whole possible joint gain of 78.0 points was left on the table.",
-    );
+  test("value created, value claimed and value left on the table", () => {
+    const good = section(games.good, "Where the deal sits").join(" ");
+    expect(good).toContain("Value created: a joint gain (what the deal gives the parties together above their BATNAs) of 78.0 of a possible 78.0 (100%).");
+    expect(good).toContain("Value claimed, each party's share of that joint gain: you 38% (+30.0) and Duinzicht Hospital 62% (+48.0).");
+    expect(good).toContain("On the Pareto frontier");
+    expect(good).toContain("Nothing was left on the table.");
+    expect(section(games.walkAway, "Where the deal sits")[0]).toBe("No deal: the whole possible joint gain of 78.0 points was left on the table.");
   });
 
-  test("three parties: the plot is the trainee against the first other party; issues per partner", () => {
+  test("three parties: a plot panel per partner, and each issue reviewed once over all parties", () => {
     const { debrief, scenario } = games.threeParties;
-    expect([debrief.pareto.xParty, debrief.pareto.yParty]).toEqual([0, 1]);
+    expect(debrief.pareto.map((panel) => [panel.xParty, panel.yParty])).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
+    expect(debrief.issues.map((review) => review.issue)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(debrief.issues.every((review) => review.priorities.length === 3)).toBe(true);
     const text = allLines(games.threeParties, "en").join("\n");
     expect(text).toContain("Your partners");
-    for (const party of [1, 2]) expect(text).toContain(`With ${(scenario.parties[party].name as { en: string }).en}:`);
+    for (const party of [1, 2]) expect(text).toContain(`You (University of Oostland) across, ${(scenario.parties[party].name as { en: string }).en} up`);
     expect(tip(debrief, 2, "en", scenario).shows).toContain(", to Oostland Regional Innovation Fund): ");
+    // Too narrow for plots: the packages as a table, a column per party.
+    const narrow = section(games.threeParties, "Pareto plot", "en", 44);
+    expect(narrow[0]).toBe("Too narrow for a plot; the packages in");
+    expect(narrow.some((line) => line.startsWith("University of Oostland"))).toBe(true);
+    for (const line of narrow) expect([...line].length, line).toBeLessThanOrEqual(44);
   });
 
   test("Dutch output differs from English and is Dutch", () => {
     const english = allLines(games.good, "en").join("\n");
     const dutch = allLines(games.good, "nl").join("\n");
     expect(dutch).not.toBe(english);
-    const words = ["Uitkomst", "Je partner", "Gezamenlijke winst", "Onderwerp voor onderwerp", "Coaching aan de hand van de zeven tips"];
+    const words = ["Uitkomst", "Je partner", "Waar het akkoord staat", "Punten per onderwerp", "Onderwerp voor onderwerp", "Coaching aan de hand van de zeven tips"];
     for (const word of [...words, "Stel de juiste vragen", "akkoord", "goed geruild"]) expect(dutch).toContain(word);
     expect(dutch).not.toContain("Outcome");
   });
@@ -410,13 +482,11 @@ describe("the text sections", () => {
       { scenario: builtin("rd-consortium") },
     );
     expect(dealt.debrief.outcome.kind).toBe("agreement");
-    expect(dealt.debrief.issues.map((review) => review.verdict)).toEqual(expect.arrayContaining(["kept", "lost", "traded", "missed"]));
     for (const game of [dealt, games.threeParties]) {
       for (const lang of ["en", "nl"] as const) expect(allLines(game, lang).join("\n")).not.toMatch(/\b(both|beide|allebei)\b/i);
     }
     const dutch = allLines(dealt, "nl").join(" ").replace(/\s+/g, " ");
-    expect(dutch).toContain("behouden: jij en Veldkracht Verpakkingen wilden hetzelfde");
-    expect(dutch).toContain("Het akkoord offert een onderwerp op waarover jij en een van de anderen hetzelfde willen");
+    expect(dutch).toContain("behouden: iedereen wilde dit");
     // With two parties "both" is what a speaker says.
     expect(allLines(games.good, "nl").join(" ")).toContain("behouden: jullie wilden dit allebei");
   });
@@ -457,7 +527,7 @@ describe("counts in Dutch: none, one and more have their own words", () => {
     expect(nl("debrief.coaching.asked", { count: 1, partners: 1 })).toMatch(/^Je stelde 1 vraag om te ontdekken wat voor de ander telt/);
     expect(nl("debrief.coaching.asked", { count: 2, partners: 2 })).toMatch(/^Je stelde 2 vragen om te ontdekken wat voor de anderen telt/);
     expect(nl("debrief.jointGain.left", { left: 0 })).toBe("Er bleef niets liggen.");
-    expect(nl("debrief.jointGain.left", { left: 7.5 })).toBe("Jullie lieten samen 7,5 punten liggen.");
+    expect(nl("debrief.jointGain.left", { left: 7.5 })).toMatch(/^Jullie lieten samen 7,5 punten liggen: /);
   });
 
   test("a game's own counts", () => {

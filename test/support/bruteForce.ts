@@ -28,9 +28,10 @@ export function enumerateOutcomes(model: CompiledScenario): EnumeratedOutcome[] 
   return outcomes;
 }
 
-const equal = (a: Float64Array, b: Float64Array) => a.every((x, p) => Math.abs(x - b[p]) <= UTILITY_EPSILON);
-const dominates = (a: Float64Array, b: Float64Array) =>
-  a.every((x, p) => x >= b[p] - UTILITY_EPSILON) && a.some((x, p) => x > b[p] + UTILITY_EPSILON);
+export const equal = (a: Float64Array, b: Float64Array) => a.every((x, p) => Math.abs(x - b[p]) <= UTILITY_EPSILON);
+/** a is at least as good for every party, within the tolerance. */
+export const atLeast = (a: Float64Array, b: Float64Array) => a.every((x, p) => x >= b[p] - UTILITY_EPSILON);
+export const dominates = (a: Float64Array, b: Float64Array) => atLeast(a, b) && a.some((x, p) => x > b[p] + UTILITY_EPSILON);
 
 export interface ReferencePoint extends EnumeratedOutcome {
   count: number;

@@ -15,7 +15,9 @@ export function registerDebrief(program: Command): void {
   lang.description = "language of the debrief (default: the transcript's)";
   program
     .command("debrief")
-    .description("Debrief a played game from its transcript: outcome, joint gain, Pareto plot, issues and coaching along the seven tips.")
+    .description(
+      "Debrief a played game from its transcript: outcome, where the deal sits against the Pareto frontier, the better package, points per issue, plots, the offers over the rounds, issues and coaching along the seven tips.",
+    )
     .argument("<transcript>", "a transcript file saved by play (transcripts/<scenario>-<time>.json)")
     .option("--json", "print the debrief as JSON")
     .addOption(lang)

@@ -231,9 +231,11 @@ export const EN = {
   "analysis.kind.compatible": "compatible",
   "analysis.kind.integrative": "integrative",
   "analysis.kind.distributive": "distributive",
+  "analysis.kind.bridging": "bridging",
   "analysis.hint.compatible": "a shared favourite: don't haggle over it",
   "analysis.hint.integrative": "priorities differ: trade it",
   "analysis.hint.distributive": "a real divide: share it",
+  "analysis.hint.bridging": "one option is best together: every efficient deal takes it",
   "analysis.relation": "{issue}: {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
   "analysis.relationOfPair": "{issue} ({a} × {b}): {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
   "analysis.plotHeading": "Pareto frontier: {x} across, {y} up",
@@ -259,7 +261,10 @@ export const EN = {
   "debrief.title.outcome": "Outcome",
   "debrief.title.partners": "{count, plural, one {Your partner} other {Your partners}}",
   "debrief.title.points": "Points",
-  "debrief.title.jointGain": "Joint gain",
+  "debrief.title.jointGain": "Where the deal sits",
+  "debrief.title.missed": "The better package",
+  "debrief.title.issuePoints": "Points per issue",
+  "debrief.title.process": "How the offers went",
   "debrief.title.plot": "Pareto plot",
   "debrief.title.issues": "Issue by issue",
   "debrief.title.coaching": "Coaching along the seven tips",
@@ -268,7 +273,7 @@ export const EN = {
   "debrief.outcome.theyWalked": "{name} walked away in round {round, number}.",
   "debrief.outcome.deadline": "No agreement by the deadline (round {round, number}).",
   "debrief.outcome.abandoned": "You stopped in round {round, number}, before the end.",
-  "debrief.outcome.deal": "The deal: {package}",
+  "debrief.outcome.deal": "The deal:",
   "debrief.outcome.forYou":
     "For you: {value, number, points} points against your BATNA of {batna, number, points} ({difference, number, signed}).",
   "debrief.outcome.keepBatna": "Without a deal you keep your BATNA: {batna, number, points} points.",
@@ -280,11 +285,20 @@ export const EN = {
   "debrief.points.batna": "BATNA",
   "debrief.points.deal": "deal",
   "debrief.points.gain": "gain",
+  "debrief.points.autonomy": "autonomy cost",
   "debrief.points.you": "{name} (you)",
   "debrief.jointGain.share":
-    "Joint gain (what the deal gives the parties together above their BATNAs): {gain, number, points} of a possible {max, number, points} ({share, number, percent}).",
+    "Value created: a joint gain (what the deal gives the parties together above their BATNAs) of {gain, number, points} of a possible {max, number, points} ({share, number, percent}).",
   "debrief.jointGain.noZone": "No package gave every party more than its BATNA: there was no joint gain to make.",
-  "debrief.jointGain.left": "{left, plural, =0 {Nothing was left on the table.} other {Left on the table: {left, number, points} points.}}",
+  "debrief.jointGain.left":
+    "{left, plural, =0 {Nothing was left on the table.} other {Left on the table: {left, number, points} points, the most the parties could have added together without anyone getting less.}}",
+  "debrief.jointGain.claimed": "Value claimed, each party's share of that joint gain: {shares}.",
+  "debrief.jointGain.claimOfYou": "you {share, number, percent} ({gain, number, signed})",
+  "debrief.jointGain.claimOf": "{name} {share, number, percent} ({gain, number, signed})",
+  "debrief.jointGain.onFrontier":
+    "On the Pareto frontier: no package gives one party more without giving another less, so no value was lost; such deals differ only in who claims how much.",
+  "debrief.jointGain.offFrontier":
+    "Off the Pareto frontier: a package existed that was better for every party. The nearest lies {distance, number, percent} of the parties' utility ranges away: the better package, below.",
   "debrief.jointGain.allLeft": "No deal: the whole possible joint gain of {max, number, points} points was left on the table.",
   "debrief.jointGain.naive":
     "For comparison, haggling issue by issue (the naive compromise) gives a joint gain of {gain, number, points}.",
@@ -295,21 +309,61 @@ export const EN = {
   "debrief.plot.legend.D": "D deal",
   "debrief.plot.legend.y": "y your offers",
   "debrief.plot.legend.p": "p their offers",
+  "debrief.plot.legend.B": "B better package",
+  "debrief.plot.narrow": "Too narrow for a plot; the packages in points:",
+  "debrief.plot.row.batna": "BATNA",
+  "debrief.missed.none": "None: no package was better for every party than the deal.",
+  "debrief.missed.better": "A package better for every party than the deal:",
+  "debrief.missed.fromOffer": "A package that beat every BATNA, the nearest to the last offer of {name}:",
+  "debrief.missed.fromNash": "A package that beat every BATNA (the Nash package):",
+  "debrief.missed.gains": "{against, select, deal {Against the deal it gives} other {Against the BATNAs it gives}} {gains}.",
+  "debrief.missed.changed": "{against, select, deal {Terms that differ from the deal} other {Terms that differ from that offer}}: {terms}.",
+  "debrief.missed.sameAsOffer": "It is that offer itself.",
+  "debrief.missed.term": "{issue}: {from} → {to}",
+  "debrief.issuePoints.party": "{name}:",
+  "debrief.issuePoints.issue": "issue",
+  "debrief.issuePoints.deal": "deal",
+  "debrief.issuePoints.best": "best",
+  "debrief.issuePoints.missed": "{against, select, deal {better package} other {within reach}}",
+  "debrief.issuePoints.entryCost": "entry cost",
+  "debrief.issuePoints.total": "total",
+  "debrief.process.axes": "Each party's offers as it values them, in points, by round",
+  "debrief.process.round": "round",
+  "debrief.process.points": "points",
+  "debrief.process.legendYou": "y you",
+  "debrief.process.legendParty": "{symbol} {name}",
+  "debrief.process.none": "No party made a full offer.",
+  "debrief.process.anchorOfYou": "Your first offer (round {round, number}), the anchor: {values}.",
+  "debrief.process.anchorOf": "The first offer of {name} (round {round, number}): {values}.",
+  "debrief.process.paths": "From the first offer to the last, as each party valued its own: {paths}.",
+  "debrief.process.pathOfYou": "you {first, number, points} → {last, number, points} ({count, plural, one {# offer} other {# offers}})",
+  "debrief.process.pathOf": "{name} {first, number, points} → {last, number, points} ({count, plural, one {# offer} other {# offers}})",
+  "debrief.process.noOffersOf": "{name} no full offer",
+  "debrief.process.noOffersOfYou": "you no full offer",
+  "debrief.process.stayAccepted":
+    "{decision, select, accept {Had you held out instead of accepting} other {Had you stayed}} and offered {offered, select, nash {the Nash package} other {the better package}}, {count, plural, one {{names} would have accepted it} other {{names} would have accepted it}} in round {round, number}: {values}.",
+  "debrief.process.stayTheirOffer":
+    "{decision, select, accept {Had you held out instead of accepting} other {Had you stayed}} and offered {offered, select, nash {the Nash package} other {the better package}}, {name} would have offered {package} in round {round, number}, and you would have taken it: {values}.",
+  "debrief.process.stayWalkAway":
+    "{decision, select, accept {Had you held out instead of accepting} other {Had you stayed}} and offered {offered, select, nash {the Nash package} other {the better package}}, {name} would have walked away in round {round, number}.",
+  "debrief.process.stayDeadline":
+    "{decision, select, accept {Had you held out instead of accepting} other {Had you stayed}} and offered {offered, select, nash {the Nash package} other {the better package}}, there would have been no deal by the deadline (round {round, number}) either.",
   "debrief.plot.legend.batnas": "┆┄ BATNAs",
   "debrief.plot.point": "{marker} {x, number, points} / {y, number, points}",
-  "debrief.issue.withPartner": "With {name}:",
-  "debrief.issue.line": "{issue} — {kind} (you {yours, number, percent}, {name} {theirs, number, percent}): {detail}",
+  "debrief.issue.line": "{issue} — {kind} ({priorities}): {detail}",
   "debrief.issue.dealOption": "{option} — {verdict}",
-  // Two parties: "you both"; three or more: the issue is reviewed per partner, who is named.
-  "debrief.issue.kept": "{parties, plural, =2 {kept: you both wanted this} other {kept: you and {name} wanted the same}}",
-  "debrief.issue.lost": "{parties, plural, =2 {lost; you both prefer: {option}} other {lost; you and {name} prefer: {option}}}",
-  "debrief.issue.tradedYours": "traded well: you got your way where it matters more to you",
-  "debrief.issue.tradedTheirs": "traded well: you gave way where it matters more to them",
-  "debrief.issue.missedYours": "missed: it matters more to you, yet you did not get your way",
-  "debrief.issue.missedTheirs": "missed: it matters more to them; giving way here buys more elsewhere",
+  // Two parties: "you both"; three or more: every party.
+  "debrief.issue.kept": "{parties, plural, =2 {kept: you both wanted this} other {kept: every party wanted this}}",
+  "debrief.issue.keptBridging": "kept: the option that is best together",
+  "debrief.issue.lost": "{parties, plural, =2 {lost; you both prefer: {option}} other {lost; every party prefers: {option}}}",
+  "debrief.issue.traded": "traded well: it went to you, where it matters most",
+  "debrief.issue.tradedTo": "traded well: it went to {name}, where it matters most",
+  "debrief.issue.missed": "missed: the better package takes {option}",
   "debrief.issue.yourWay": "you got your way",
-  "debrief.issue.theirWay": "{name} got its way",
-  "debrief.issue.neitherWay": "shared: neither of you got your favourite",
+  "debrief.issue.theirWay": "{names} got {count, plural, one {its} other {their}} way",
+  "debrief.issue.neitherWay": "a middle way: nobody got their favourite",
+  "debrief.issue.priorityOfYou": "you {share, number, percent}",
+  "debrief.issue.priorityOf": "{name} {share, number, percent}",
   "debrief.issue.whoGaveWay": "Who gave way where:",
   "debrief.tip.1": "Don't think in terms of winning or losing",
   "debrief.tip.2": "Ask the right questions",
@@ -318,11 +372,17 @@ export const EN = {
   "debrief.tip.5": "Is there a click?",
   "debrief.tip.6": "Make clear agreements",
   "debrief.tip.7": "Work on the partnership",
-  "debrief.coaching.heading": "Tip {tip, number} · {title} — {verdict, select, good {good} other {to improve}}",
+  "debrief.coaching.heading": "Tip {tip, number} · {title} — {verdict, select, good {good} improve {to improve} other {nothing to judge}}",
   "debrief.coaching.evidence": "From this game: {text}",
   // Tip 1
   "debrief.coaching.valueForAll":
-    "The deal leaves every party better off than its alternative: you created value together instead of winning it from each other.",
+    "The deal leaves every party better off than its alternative and creates {share, number, percent} of the joint gain that was possible (from {threshold, number, percent} on, a deal creates most of it): you created value together instead of winning it from each other.",
+  "debrief.coaching.littleCreated":
+    "Every party beats its alternative, but the deal creates only {share, number, percent} of the joint gain that was possible (a deal that creates most of it reaches {threshold, number, percent}): look for packages that add value for every party before you divide it.",
+  "debrief.coaching.autonomy": "What the deal costs in autonomy: {costs}.",
+  "debrief.coaching.noAutonomyCost": "The deal costs no party any autonomy.",
+  "debrief.coaching.costOfYou": "you {cost, number, points}",
+  "debrief.coaching.costOf": "{name} {cost, number, points}",
   "debrief.coaching.belowYourBatna":
     "You agreed to less than your alternative: a partnership must return more than the autonomy it costs you.",
   "debrief.coaching.winLose":
@@ -336,9 +396,9 @@ export const EN = {
   "debrief.coaching.gainOf": "{name} {gain, number, signed}",
   "debrief.coaching.dealVsBatna":
     "The deal gives you {value, number, points} points; without it you had {batna, number, points} ({difference, number, signed}).",
-  "debrief.coaching.forExample": "For example the Nash package ({package}) gives {values}.",
-  "debrief.coaching.valueOfYou": "you {value, number, points} (BATNA {batna, number, points})",
-  "debrief.coaching.valueOf": "{name} {value, number, points} (BATNA {batna, number, points})",
+  "debrief.coaching.forExample": "For example this package was within reach: {package}. It gives {values}.",
+  "debrief.coaching.pointsOfYou": "you {value, number, points}",
+  "debrief.coaching.pointsOf": "{name} {value, number, points}",
   // Tip 2
   "debrief.coaching.noQuestions":
     "You asked no questions: you negotiated without learning what matters to {partners, plural, one {the other side} other {the others}}. Start with a round of questions.",
@@ -357,7 +417,10 @@ export const EN = {
   "debrief.coaching.explored":
     "You explored what would make the partnership work for everyone at the table: the ground a shared ambition grows on.",
   "debrief.coaching.notExplored":
-    "The scenario holds a shared ambition, but you did not explore it: ask “{question}” and say what matters to you.",
+    "{ambition, select, yes {The scenario holds a shared ambition, but you did not explore it} other {You did not explore what would make the partnership work}}: ask “{question}” and say what matters to you.",
+  "debrief.coaching.askedInterests":
+    "You asked {count, plural, one {# question} other {# questions}} about what matters to {partners, plural, one {the other side} other {the others}}.",
+  "debrief.coaching.answeredTruthfully": "You answered {count, plural, one {# question} other {# questions}} of {partners, plural, one {the other side} other {the others}} truthfully.",
   "debrief.coaching.askedWhatWorks": "You asked “{question}” (round {round, number}).",
   "debrief.coaching.disclosed": "You told them this is {importance} to you: {issue} (round {round, number}).",
   "debrief.coaching.neither":
@@ -371,9 +434,10 @@ export const EN = {
     "You haggled term by term: compose whole packages (or several at once, MESO) so that issues can be traded.",
   "debrief.coaching.noPackage": "You made no package offer of your own: compose packages that add value for every party.",
   "debrief.coaching.lostCompatible":
-    "{parties, plural, =2 {The deal gives up an issue on which you both want the same} other {The deal gives up an issue on which you and a partner want the same}}: that loses value for nobody's gain.",
+    "{parties, plural, =2 {The deal gives up an issue on which you both want the same} other {The deal gives up an issue on which every party wants the same}}: that loses value for nobody's gain.",
   "debrief.coaching.missedTrades":
-    "Trade issues by priority: get your way where it matters most to you, give way where it matters most to them.",
+    "A package better for every party was within reach: trade issues by priority, getting your way where it matters most to you and giving way where it matters most to {partners, plural, one {the other side} other {the others}}.",
+  "debrief.coaching.onFrontier": "The deal is on the Pareto frontier: no package was better for one party without being worse for another.",
   "debrief.coaching.noOffers": "You made no offers of your own.",
   "debrief.coaching.offerCounts":
     "You made {packages, plural, =0 {no package offers} one {# package offer} other {# package offers}}, {meso, plural, =0 {no MESO offers} one {# MESO offer} other {# MESO offers}} and {terms, plural, =0 {no single-term offers} one {# single-term offer} other {# single-term offers}}.",
@@ -382,13 +446,20 @@ export const EN = {
   "debrief.coaching.compatibleLost": "Compatible issues lost: {issues}.",
   "debrief.coaching.compatibleKept": "Compatible issues kept: {issues}.",
   "debrief.coaching.compatibleOpen": "Compatible issues, to keep in every package: {issues}.",
-  "debrief.coaching.issueWith": "{issue} with {name}",
-  "debrief.coaching.sharedFavourite": "{issue} (you both prefer: {option})",
-  "debrief.coaching.sharedFavouriteWith": "{issue} with {name} (your shared favourite: {option})",
+  "debrief.coaching.sharedFavourite": "{issue} ({parties, plural, =2 {you both prefer} other {every party prefers}}: {option})",
+  "debrief.coaching.missedTerm": "{issue} (the better package takes: {option})",
   "debrief.coaching.wentTo": "{issue} (to {name})",
   "debrief.coaching.wentToYou": "{issue} (to you)",
   // Tip 5
-  "debrief.coaching.trustHeld": "Trust held or grew: there was a click to build on.",
+  "debrief.coaching.trustHeld":
+    "{told, select, yes {Trust was mutual: {partners, plural, one {the other side} other {the others}} kept trusting you, and what they told you held up.} other {Trust held: {partners, plural, one {the other side} other {the others}} kept trusting you.}} There was a click to build on.",
+  "debrief.coaching.oneSided":
+    "Trust was one-sided: what {names} told you did not hold up (revealed now). Without mutual trust there is no click yet: check what you are told against the offers, and ask again.",
+  "debrief.coaching.toldNothing": "{name} told you nothing about its interests.",
+  "debrief.coaching.claimsHeld": "What {name} told you held up ({count, plural, one {# answer or disclosure} other {# answers and disclosures}}).",
+  "debrief.coaching.claimsFalse":
+    "Of what {name} told you, {count, plural, one {# claim} other {# claims}} of {told, number} did not hold up (revealed now): {claims}.",
+  "debrief.coaching.claim": "“{answer}” (round {round, number})",
   "debrief.coaching.trustFell":
     "Trust fell: without a click a partnership does not last. Ask, answer honestly and return concessions; avoid extreme anchors, retracted concessions and bluffs.",
   "debrief.coaching.walkedAway": "{name} walked away because it no longer trusted you: without a click there is no partnership.",
@@ -397,6 +468,9 @@ export const EN = {
   "debrief.coaching.movedMost": "What moved it most: {moves}.",
   "debrief.coaching.trustMove": "{reason}{count, plural, one {} other { ×#}} {delta, number, signedWhole} (round {round, number})",
   "debrief.coaching.nothingMoved": "Nothing at the table moved it.",
+  "debrief.coaching.walkedAwayOthers":
+    "{name} walked away because it no longer trusted another party at the table, not because of you: a partnership needs a click between all of its parties.",
+  "debrief.coaching.distrusted": "The trust of {name} in {others} fell below {threshold, number, whole}, the level at which it walks away.",
   "debrief.coaching.fellBelow": "Trust fell to {end, number, whole}, below {threshold, number, whole}: the level at which {name} walks away.",
   "debrief.trust.question-asked": "your questions",
   "debrief.trust.truthful-answer": "your truthful answers",
@@ -416,9 +490,11 @@ export const EN = {
     "Every term is settled, but the agreement costs you more than it brings: weigh the costs and benefits of a package before you accept it.",
   "debrief.coaching.nothingAgreed":
     "No deal was reached ({settled, plural, =0 {none of the {issues, number} terms was settled} one {# of the {issues, number} terms was settled} other {# of the {issues, number} terms were settled}} when it ended), although a deal good for every party was within reach.",
-  "debrief.coaching.rightlyUnsigned": "With no package beating every alternative, not signing was the clear choice.",
+  "debrief.coaching.nothingToAgree": "Nothing to judge: no package beat every party's alternative, so there were no agreements to make.",
   "debrief.coaching.agreed": "Agreed: {package}. You get {value, number, points} points against a BATNA of {batna, number, points}.",
   // Tip 7
+  "debrief.coaching.nothingChanged": "Nothing to judge: nothing changed during this game, so there was nothing to re-evaluate.",
+  "debrief.coaching.noChanges": "No alternative, priority or trust changed away from the table.",
   "debrief.coaching.adjusted": "The partnership changed during the game and you adjusted: after the change you asked or offered anew.",
   "debrief.coaching.notAdjusted":
     "The partnership changed during the game, but you did not re-evaluate: after a change, ask again and revise your packages.",

@@ -227,9 +227,11 @@ export const NL: Record<MessageKey, string> = {
   "analysis.kind.compatible": "verenigbaar",
   "analysis.kind.integrative": "integratief",
   "analysis.kind.distributive": "distributief",
+  "analysis.kind.bridging": "overbruggend",
   "analysis.hint.compatible": "een gedeelde favoriet: pingel er niet over",
   "analysis.hint.integrative": "de prioriteiten verschillen: ruil het uit",
   "analysis.hint.distributive": "tegengestelde belangen: verdeel het",
+  "analysis.hint.bridging": "één optie is samen het best: elk efficiënt akkoord kiest die",
   "analysis.relation": "{issue}: {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
   "analysis.relationOfPair": "{issue} ({a} × {b}): {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
   "analysis.plotHeading": "Pareto-grens: {x} horizontaal, {y} verticaal",
@@ -256,7 +258,10 @@ export const NL: Record<MessageKey, string> = {
   "debrief.title.outcome": "Uitkomst",
   "debrief.title.partners": "{count, plural, one {Je partner} other {Je partners}}",
   "debrief.title.points": "Punten",
-  "debrief.title.jointGain": "Gezamenlijke winst",
+  "debrief.title.jointGain": "Waar het akkoord staat",
+  "debrief.title.missed": "Het betere pakket",
+  "debrief.title.issuePoints": "Punten per onderwerp",
+  "debrief.title.process": "Hoe de biedingen verliepen",
   "debrief.title.plot": "Pareto-plot",
   "debrief.title.issues": "Onderwerp voor onderwerp",
   "debrief.title.coaching": "Coaching aan de hand van de zeven tips",
@@ -265,7 +270,7 @@ export const NL: Record<MessageKey, string> = {
   "debrief.outcome.theyWalked": "{name} stapte op in ronde {round, number}.",
   "debrief.outcome.deadline": "Geen akkoord vóór de deadline (ronde {round, number}).",
   "debrief.outcome.abandoned": "Je stopte in ronde {round, number}, voordat de onderhandeling was afgelopen.",
-  "debrief.outcome.deal": "Het akkoord: {package}",
+  "debrief.outcome.deal": "Het akkoord:",
   "debrief.outcome.forYou":
     "Voor jou: {value, number, points} punten tegenover je BATNA van {batna, number, points} ({difference, number, signed}).",
   "debrief.outcome.keepBatna": "Zonder akkoord houd je je BATNA: {batna, number, points} punten.",
@@ -277,11 +282,20 @@ export const NL: Record<MessageKey, string> = {
   "debrief.points.batna": "BATNA",
   "debrief.points.deal": "akkoord",
   "debrief.points.gain": "winst",
+  "debrief.points.autonomy": "autonomiekosten",
   "debrief.points.you": "{name} (jij)",
   "debrief.jointGain.share":
-    "Gezamenlijke winst (wat het akkoord alle partijen samen boven hun BATNA oplevert): {gain, number, points} van maximaal {max, number, points} ({share, number, percent}).",
+    "Gecreëerde waarde: een gezamenlijke winst (wat het akkoord alle partijen samen boven hun BATNA oplevert) van {gain, number, points} van maximaal {max, number, points} ({share, number, percent}).",
   "debrief.jointGain.noZone": "Geen enkel pakket leverde alle partijen meer op dan hun BATNA: er viel geen gezamenlijke winst te behalen.",
-  "debrief.jointGain.left": "{left, plural, =0 {Er bleef niets liggen.} other {Jullie lieten samen {left, number, points} punten liggen.}}",
+  "debrief.jointGain.left":
+    "{left, plural, =0 {Er bleef niets liggen.} other {Jullie lieten samen {left, number, points} punten liggen: zoveel hadden de partijen er samen bij kunnen krijgen zonder dat iemand minder kreeg.}}",
+  "debrief.jointGain.claimed": "Opgeëiste waarde, het aandeel van elke partij in die gezamenlijke winst: {shares}.",
+  "debrief.jointGain.claimOfYou": "jij {share, number, percent} ({gain, number, signed})",
+  "debrief.jointGain.claimOf": "{name} {share, number, percent} ({gain, number, signed})",
+  "debrief.jointGain.onFrontier":
+    "Op de Pareto-grens: geen enkel pakket geeft de ene partij meer zonder een andere minder te geven, dus er ging geen waarde verloren; zulke akkoorden verschillen alleen in wie hoeveel opeist.",
+  "debrief.jointGain.offFrontier":
+    "Niet op de Pareto-grens: er was een pakket dat voor elke partij beter was. Het dichtstbijzijnde ligt op {distance, number, percent} van de nutsbereiken van de partijen: het betere pakket, hieronder.",
   "debrief.jointGain.allLeft": "Geen akkoord: de volledige gezamenlijke winst van {max, number, points} punten die mogelijk was, bleef liggen.",
   "debrief.jointGain.naive":
     "Ter vergelijking: onderwerp voor onderwerp afpingelen (het naïeve compromis) levert een gezamenlijke winst van {gain, number, points} op.",
@@ -292,20 +306,60 @@ export const NL: Record<MessageKey, string> = {
   "debrief.plot.legend.D": "D akkoord",
   "debrief.plot.legend.y": "y jouw biedingen",
   "debrief.plot.legend.p": "p hun biedingen",
+  "debrief.plot.legend.B": "B beter pakket",
+  "debrief.plot.narrow": "Te smal voor een plot; de pakketten in punten:",
+  "debrief.plot.row.batna": "BATNA",
+  "debrief.missed.none": "Geen: er was geen pakket dat voor elke partij beter was dan het akkoord.",
+  "debrief.missed.better": "Een pakket dat voor elke partij beter is dan het akkoord:",
+  "debrief.missed.fromOffer": "Een pakket dat elke BATNA overtrof, het dichtst bij het laatste bod van {name}:",
+  "debrief.missed.fromNash": "Een pakket dat elke BATNA overtrof (het Nash-pakket):",
+  "debrief.missed.gains": "{against, select, deal {Ten opzichte van het akkoord levert het op} other {Ten opzichte van de BATNA levert het op}}: {gains}.",
+  "debrief.missed.changed": "{against, select, deal {Voorwaarden die anders zijn dan in het akkoord} other {Voorwaarden die anders zijn dan in dat bod}}: {terms}.",
+  "debrief.missed.sameAsOffer": "Het is dat bod zelf.",
+  "debrief.missed.term": "{issue}: {from} → {to}",
+  "debrief.issuePoints.party": "{name}:",
+  "debrief.issuePoints.issue": "onderwerp",
+  "debrief.issuePoints.deal": "akkoord",
+  "debrief.issuePoints.best": "beste",
+  "debrief.issuePoints.missed": "{against, select, deal {beter pakket} other {haalbaar}}",
+  "debrief.issuePoints.entryCost": "toetredingskosten",
+  "debrief.issuePoints.total": "totaal",
+  "debrief.process.axes": "De biedingen van elke partij zoals die partij ze waardeert, in punten, per ronde",
+  "debrief.process.round": "ronde",
+  "debrief.process.points": "punten",
+  "debrief.process.legendYou": "y jij",
+  "debrief.process.legendParty": "{symbol} {name}",
+  "debrief.process.none": "Geen enkele partij deed een volledig bod.",
+  "debrief.process.anchorOfYou": "Je eerste bod (ronde {round, number}), het anker: {values}.",
+  "debrief.process.anchorOf": "Het eerste bod van {name} (ronde {round, number}): {values}.",
+  "debrief.process.paths": "Van het eerste bod tot het laatste, zoals elke partij de eigen biedingen waardeerde: {paths}.",
+  "debrief.process.pathOfYou": "jij {first, number, points} → {last, number, points} ({count, plural, one {# bod} other {# biedingen}})",
+  "debrief.process.pathOf": "{name} {first, number, points} → {last, number, points} ({count, plural, one {# bod} other {# biedingen}})",
+  "debrief.process.noOffersOf": "{name} geen volledig bod",
+  "debrief.process.noOffersOfYou": "jij geen volledig bod",
+  "debrief.process.stayAccepted":
+    "{decision, select, accept {Had je volgehouden in plaats van te accepteren} other {Was je gebleven}} en had je {offered, select, nash {het Nash-pakket} other {het betere pakket}} geboden, dan {count, plural, one {had {names} het geaccepteerd} other {hadden {names} het geaccepteerd}} in ronde {round, number}: {values}.",
+  "debrief.process.stayTheirOffer":
+    "{decision, select, accept {Had je volgehouden in plaats van te accepteren} other {Was je gebleven}} en had je {offered, select, nash {het Nash-pakket} other {het betere pakket}} geboden, dan had {name} in ronde {round, number} dit geboden, en had jij het genomen: {package}. Dat levert op: {values}.",
+  "debrief.process.stayWalkAway":
+    "{decision, select, accept {Had je volgehouden in plaats van te accepteren} other {Was je gebleven}} en had je {offered, select, nash {het Nash-pakket} other {het betere pakket}} geboden, dan was {name} in ronde {round, number} opgestapt.",
+  "debrief.process.stayDeadline":
+    "{decision, select, accept {Had je volgehouden in plaats van te accepteren} other {Was je gebleven}} en had je {offered, select, nash {het Nash-pakket} other {het betere pakket}} geboden, dan was er vóór de deadline (ronde {round, number}) evenmin een akkoord gekomen.",
   "debrief.plot.legend.batnas": "┆┄ BATNA's",
   "debrief.plot.point": "{marker} {x, number, points} / {y, number, points}",
-  "debrief.issue.withPartner": "Met {name}:",
-  "debrief.issue.line": "{issue} — {kind} (jij {yours, number, percent}, {name} {theirs, number, percent}): {detail}",
+  "debrief.issue.line": "{issue} — {kind} ({priorities}): {detail}",
   "debrief.issue.dealOption": "{option} — {verdict}",
-  "debrief.issue.kept": "{parties, plural, =2 {behouden: jullie wilden dit allebei} other {behouden: jij en {name} wilden hetzelfde}}",
-  "debrief.issue.lost": "{parties, plural, =2 {verloren; jullie hebben allebei liever: {option}} other {verloren; jij en {name} hebben liever: {option}}}",
-  "debrief.issue.tradedYours": "goed geruild: je kreeg je zin waar het voor jou zwaarder weegt",
-  "debrief.issue.tradedTheirs": "goed geruild: je gaf mee waar het voor hen zwaarder weegt",
-  "debrief.issue.missedYours": "gemist: het weegt voor jou zwaarder, maar je kreeg je zin niet",
-  "debrief.issue.missedTheirs": "gemist: het weegt voor hen zwaarder; hier meegeven levert elders meer op",
+  "debrief.issue.kept": "{parties, plural, =2 {behouden: jullie wilden dit allebei} other {behouden: iedereen wilde dit}}",
+  "debrief.issue.keptBridging": "behouden: de optie die samen het best is",
+  "debrief.issue.lost": "{parties, plural, =2 {verloren; jullie hebben allebei liever: {option}} other {verloren; iedereen heeft liever: {option}}}",
+  "debrief.issue.traded": "goed geruild: het ging naar jou, voor wie het het zwaarst weegt",
+  "debrief.issue.tradedTo": "goed geruild: het ging naar {name}, voor wie het het zwaarst weegt",
+  "debrief.issue.missed": "gemist: het betere pakket kiest {option}",
   "debrief.issue.yourWay": "je kreeg je zin",
-  "debrief.issue.theirWay": "in het voordeel van {name}",
+  "debrief.issue.theirWay": "{count, plural, one {in het voordeel van {names}} other {in het voordeel van {names}}}",
   "debrief.issue.neitherWay": "een middenweg: niemand kreeg de eigen favoriet",
+  "debrief.issue.priorityOfYou": "jij {share, number, percent}",
+  "debrief.issue.priorityOf": "{name} {share, number, percent}",
   "debrief.issue.whoGaveWay": "Wie deed waar concessies:",
   "debrief.tip.1": "Denk niet in termen van winnen of verliezen",
   "debrief.tip.2": "Stel de juiste vragen",
@@ -314,11 +368,17 @@ export const NL: Record<MessageKey, string> = {
   "debrief.tip.5": "Is er een klik?",
   "debrief.tip.6": "Maak duidelijke afspraken",
   "debrief.tip.7": "Werk aan de samenwerking",
-  "debrief.coaching.heading": "Tip {tip, number} · {title} — {verdict, select, good {goed} other {kan beter}}",
+  "debrief.coaching.heading": "Tip {tip, number} · {title} — {verdict, select, good {goed} improve {kan beter} other {niets te beoordelen}}",
   "debrief.coaching.evidence": "Uit dit spel: {text}",
   // Tip 1
   "debrief.coaching.valueForAll":
-    "Het akkoord levert alle partijen meer op dan hun alternatief: jullie creëerden samen waarde in plaats van die van elkaar af te pakken.",
+    "Het akkoord levert alle partijen meer op dan hun alternatief en haalt {share, number, percent} van de gezamenlijke winst die mogelijk was (vanaf {threshold, number, percent} haalt een akkoord het grootste deel): jullie creëerden samen waarde in plaats van die van elkaar af te pakken.",
+  "debrief.coaching.littleCreated":
+    "Alle partijen zitten boven hun alternatief, maar het akkoord haalt maar {share, number, percent} van de gezamenlijke winst die mogelijk was (een akkoord dat het grootste deel haalt, komt op {threshold, number, percent}): zoek naar pakketten die voor elke partij waarde toevoegen voordat je verdeelt.",
+  "debrief.coaching.autonomy": "Wat het akkoord aan autonomie kost: {costs}.",
+  "debrief.coaching.noAutonomyCost": "Het akkoord kost geen enkele partij autonomie.",
+  "debrief.coaching.costOfYou": "jij {cost, number, points}",
+  "debrief.coaching.costOf": "{name} {cost, number, points}",
   "debrief.coaching.belowYourBatna":
     "Je ging akkoord met minder dan je alternatief: een samenwerking moet meer opleveren dan de autonomie die ze je kost.",
   "debrief.coaching.winLose":
@@ -332,9 +392,9 @@ export const NL: Record<MessageKey, string> = {
   "debrief.coaching.gainOf": "{name} {gain, number, signed}",
   "debrief.coaching.dealVsBatna":
     "Het akkoord geeft je {value, number, points} punten; zonder akkoord had je {batna, number, points} ({difference, number, signed}).",
-  "debrief.coaching.forExample": "Met het Nash-pakket ({package}) was het bijvoorbeeld zo uitgekomen: {values}.",
-  "debrief.coaching.valueOfYou": "jij {value, number, points} (BATNA {batna, number, points})",
-  "debrief.coaching.valueOf": "{name} {value, number, points} (BATNA {batna, number, points})",
+  "debrief.coaching.forExample": "Dit pakket lag bijvoorbeeld binnen bereik: {package}. Het levert op: {values}.",
+  "debrief.coaching.pointsOfYou": "jij {value, number, points}",
+  "debrief.coaching.pointsOf": "{name} {value, number, points}",
   // Tip 2
   "debrief.coaching.noQuestions":
     "Je stelde geen vragen: je onderhandelde zonder te ontdekken wat voor {partners, plural, one {de ander} other {de anderen}} telt. Begin met een vragenronde.",
@@ -353,7 +413,11 @@ export const NL: Record<MessageKey, string> = {
   "debrief.coaching.explored":
     "Je ging na wat iedereen aan tafel nodig heeft om de samenwerking te laten slagen: de voedingsbodem voor een gedeelde ambitie.",
   "debrief.coaching.notExplored":
-    "In dit scenario ligt een gedeelde ambitie klaar, maar je verkende die niet: vraag “{question}” en vertel wat voor jou telt.",
+    "{ambition, select, yes {In dit scenario ligt een gedeelde ambitie klaar, maar je verkende die niet} other {Je ging niet na wat de samenwerking zou laten slagen}}: vraag “{question}” en vertel wat voor jou telt.",
+  "debrief.coaching.askedInterests":
+    "Je stelde {count, plural, one {# vraag} other {# vragen}} over wat voor {partners, plural, one {de ander} other {de anderen}} telt.",
+  "debrief.coaching.answeredTruthfully":
+    "Je beantwoordde {count, plural, one {# vraag} other {# vragen}} van {partners, plural, one {de ander} other {de anderen}} eerlijk.",
   "debrief.coaching.askedWhatWorks": "Je vroeg “{question}” (ronde {round, number}).",
   "debrief.coaching.disclosed": "Je vertelde dat je dit {importance} vindt: {issue} (ronde {round, number}).",
   "debrief.coaching.neither":
@@ -368,9 +432,10 @@ export const NL: Record<MessageKey, string> = {
     "Je pingelde per voorwaarde af: stel hele pakketten samen (of meerdere tegelijk, MESO), zodat je onderwerpen tegen elkaar kunt uitruilen.",
   "debrief.coaching.noPackage": "Je deed zelf geen pakketbod: stel pakketten samen die elke partij iets opleveren.",
   "debrief.coaching.lostCompatible":
-    "{parties, plural, =2 {Het akkoord offert een onderwerp op waarover jullie allebei hetzelfde willen} other {Het akkoord offert een onderwerp op waarover jij en een van de anderen hetzelfde willen}}: dat kost waarde zonder dat iemand er beter van wordt.",
+    "{parties, plural, =2 {Het akkoord offert een onderwerp op waarover jullie allebei hetzelfde willen} other {Het akkoord offert een onderwerp op waarover iedereen hetzelfde wil}}: dat kost waarde zonder dat iemand er beter van wordt.",
   "debrief.coaching.missedTrades":
-    "Ruil onderwerpen uit op basis van prioriteit: zet door waar het voor jou het zwaarst weegt en geef mee waar het voor de ander het zwaarst weegt.",
+    "Er lag een pakket binnen bereik dat voor elke partij beter was: ruil onderwerpen uit op basis van prioriteit, zet door waar het voor jou het zwaarst weegt en geef mee waar het voor {partners, plural, one {de ander} other {de anderen}} het zwaarst weegt.",
+  "debrief.coaching.onFrontier": "Het akkoord ligt op de Pareto-grens: geen enkel pakket was beter voor de ene partij zonder slechter te zijn voor een andere.",
   "debrief.coaching.noOffers": "Je deed zelf geen enkel bod.",
   "debrief.coaching.offerCounts":
     "Je deed {packages, plural, =0 {geen pakketbiedingen} one {# pakketbod} other {# pakketbiedingen}}, {meso, plural, =0 {geen MESO-biedingen} one {# MESO-bod} other {# MESO-biedingen}} en {terms, plural, =0 {geen biedingen op losse voorwaarden} one {# bod op een losse voorwaarde} other {# biedingen op losse voorwaarden}}.",
@@ -379,13 +444,20 @@ export const NL: Record<MessageKey, string> = {
   "debrief.coaching.compatibleLost": "Verenigbare onderwerpen die verloren gingen: {issues}.",
   "debrief.coaching.compatibleKept": "Verenigbare onderwerpen die behouden bleven: {issues}.",
   "debrief.coaching.compatibleOpen": "Verenigbare onderwerpen, om in elk pakket vast te houden: {issues}.",
-  "debrief.coaching.issueWith": "{issue} met {name}",
-  "debrief.coaching.sharedFavourite": "{issue} (jullie hebben allebei het liefst: {option})",
-  "debrief.coaching.sharedFavouriteWith": "{issue} met {name} (jullie gedeelde favoriet: {option})",
+  "debrief.coaching.sharedFavourite": "{issue} ({parties, plural, =2 {jullie hebben allebei het liefst} other {iedereen heeft het liefst}}: {option})",
+  "debrief.coaching.missedTerm": "{issue} (het betere pakket kiest: {option})",
   "debrief.coaching.wentTo": "{issue} (voor {name})",
   "debrief.coaching.wentToYou": "{issue} (voor jou)",
   // Tip 5
-  "debrief.coaching.trustHeld": "Het vertrouwen bleef of groeide: er was een klik om op voort te bouwen.",
+  "debrief.coaching.trustHeld":
+    "{told, select, yes {Het vertrouwen was wederzijds: {partners, plural, one {de ander bleef} other {de anderen bleven}} je vertrouwen, en wat je te horen kreeg, klopte.} other {Het vertrouwen bleef: {partners, plural, one {de ander bleef} other {de anderen bleven}} je vertrouwen.}} Er was een klik om op voort te bouwen.",
+  "debrief.coaching.oneSided":
+    "Het vertrouwen was eenzijdig: wat {names} je vertelde, klopte niet (nu onthuld). Zonder vertrouwen over en weer is er nog geen klik: toets wat je hoort aan de biedingen en vraag door.",
+  "debrief.coaching.toldNothing": "{name} vertelde je niets over de eigen belangen.",
+  "debrief.coaching.claimsHeld": "Wat {name} je vertelde, klopte ({count, plural, one {# antwoord of mededeling} other {# antwoorden en mededelingen}}).",
+  "debrief.coaching.claimsFalse":
+    "Van wat {name} je vertelde, {count, plural, one {klopte # van de {told, number} uitspraken} other {klopten # van de {told, number} uitspraken}} niet (nu onthuld): {claims}.",
+  "debrief.coaching.claim": "“{answer}” (ronde {round, number})",
   "debrief.coaching.trustFell":
     "Het vertrouwen daalde: zonder klik houdt een samenwerking geen stand. Stel vragen, antwoord eerlijk en beantwoord een concessie met een concessie; vermijd extreme ankers, teruggedraaide concessies en bluf.",
   "debrief.coaching.walkedAway": "{name} stapte op: het vertrouwen in jou was weg, en zonder klik geen samenwerking.",
@@ -394,6 +466,9 @@ export const NL: Record<MessageKey, string> = {
   "debrief.coaching.movedMost": "Wat het vertrouwen het meest veranderde: {moves}.",
   "debrief.coaching.trustMove": "{reason}{count, plural, one {} other { ×#}} {delta, number, signedWhole} (ronde {round, number})",
   "debrief.coaching.nothingMoved": "Niets aan tafel veranderde het.",
+  "debrief.coaching.walkedAwayOthers":
+    "{name} stapte op omdat het vertrouwen in een andere partij aan tafel weg was, niet vanwege jou: een samenwerking heeft een klik nodig tussen al haar partijen.",
+  "debrief.coaching.distrusted": "Het vertrouwen van {name} in {others} zakte onder {threshold, number, whole}, de grens waarop het opstapt.",
   "debrief.coaching.fellBelow": "Het vertrouwen zakte naar {end, number, whole}, onder {threshold, number, whole}: de grens waarop {name} opstapt.",
   "debrief.trust.question-asked": "je vragen",
   "debrief.trust.truthful-answer": "je eerlijke antwoorden",
@@ -413,10 +488,12 @@ export const NL: Record<MessageKey, string> = {
     "Elke voorwaarde ligt vast, maar het akkoord kost je meer dan het oplevert: weeg de kosten en baten van een pakket af voordat je het accepteert.",
   "debrief.coaching.nothingAgreed":
     "Er kwam geen akkoord ({settled, plural, =0 {van de {issues, number} voorwaarden lag er aan het eind nog geen enkele vast} one {aan het eind lag # van de {issues, number} voorwaarden vast} other {aan het eind lagen # van de {issues, number} voorwaarden vast}}), terwijl een akkoord dat goed was voor alle partijen binnen bereik lag.",
-  "debrief.coaching.rightlyUnsigned":
-    "Er was geen pakket dat alle partijen meer opleverde dan hun alternatief, dus niet tekenen was de juiste keuze.",
+  "debrief.coaching.nothingToAgree":
+    "Niets te beoordelen: geen enkel pakket leverde alle partijen meer op dan hun alternatief, dus er viel niets af te spreken.",
   "debrief.coaching.agreed": "Afgesproken: {package}. Je krijgt {value, number, points} punten tegenover een BATNA van {batna, number, points}.",
   // Tip 7
+  "debrief.coaching.nothingChanged": "Niets te beoordelen: er veranderde niets tijdens dit spel, dus er viel niets te heroverwegen.",
+  "debrief.coaching.noChanges": "Buiten de onderhandeling veranderde geen alternatief, prioriteit of vertrouwen.",
   "debrief.coaching.adjusted":
     "De samenwerking veranderde tijdens het spel en je stuurde bij: na de verandering stelde je opnieuw vragen of deed je een nieuw bod.",
   "debrief.coaching.notAdjusted":
