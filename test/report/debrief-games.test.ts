@@ -10,10 +10,9 @@
  * offer a package (by default the Nash package of the current model) and accept a standing
  * offer when the plan says so. A planted mistake changes one thing of the well-played plan.
  */
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parseMovesFile, toProtocolMove } from "../../src/cli/moves-file.js";
+import { readMovesFile, toProtocolMove } from "../../src/cli/moves-file.js";
 import { type ScenarioAnalysis, analyzeScenario, jointGain } from "../../src/engine/analysis.js";
 import { agreeablePoints } from "../../src/engine/bargaining.js";
 import { betterPackage, classifyIssuesJointly } from "../../src/engine/deal-review.js";
@@ -277,9 +276,9 @@ describe("the false alarms of the pairwise debrief, on built-in scenarios", () =
 
   test("tip 3 counts the README example's truthful answer as sharing", () => {
     const scenario = builtin("hospital-it-platform");
-    const moves = parseMovesFile(readFileSync("docs/examples/hospital-moves.json", "utf8"), "hospital-moves.json");
     let game = startGame(gameSetup({ scenario, trainee: 0, partner: "logroller", seed: "readme" }));
-    for (const move of moves) game = playMove(game, toProtocolMove(move, game.session, 0, "hospital-moves.json"));
+    const moves = readMovesFile("docs/examples/hospital-moves.json", game.model, 0);
+    for (const move of moves) game = playMove(game, toProtocolMove(move, game.session, 0)!);
     const played = { scenario, trainee: 0, game, debrief: computeDebrief(gameTranscript(game, { lang: "en", savedAt: new Date(0) }), game.session) };
     expect(played.debrief.answers).toEqual([expect.objectContaining({ honesty: "truthful" })]);
     const tip3 = tipText(played, 3);
