@@ -102,6 +102,11 @@ function meantOption(schema: Schema | undefined, value: unknown): Schema | undef
 
 function child(parent: Schema | undefined, key: string | number): Schema | undefined {
   const s = unwrap(parent);
+  // The discriminator of a union whose value names none of its options: any of their tags.
+  if (s instanceof z.ZodDiscriminatedUnion && key === s.def.discriminator) {
+    const tags = s.options.flatMap((option) => expectedLiteral(option, key).map((tag) => JSON.parse(tag) as string));
+    return z.enum(tags as [string, ...string[]]);
+  }
   if (s instanceof z.ZodArray) return s.element;
   if (s instanceof z.ZodRecord) return s.valueType;
   if (s instanceof z.ZodObject) return s.shape[key];

@@ -1,0 +1,147 @@
+/**
+ * Fuzzing the scenario loader: valid scenarios (built-in and generated), damaged byte by byte
+ * (bytes cut, inserted, repeated or swapped; values replaced; keys renamed to JavaScript's
+ * own names), then read, validated and, when valid, analysed. Whatever the damage: no
+ * exception but a user error, every problem at a line and column, and a bounded time. A
+ * sample of the same files goes through the real command line: exit 0 or 1, never 2, and
+ * no stack trace.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { analyzeScenario } from "../../src/engine/analysis.js";
+import { compileScenario } from "../../src/engine/model.js";
+import { UserError } from "../../src/errors.js";
+import { decodeUtf8 } from "../../src/files.js";
+import { parseScenario } from "../../src/scenario/load.js";
+import { CLI_TEST_TIMEOUT_MS, STACK_LINE, run } from "../cli/run.js";
+import { arbitraryScenario } from "../support/arbitraries.js";
+import { SCENARIOS } from "../ui/support.js";
+
+const PIECES = ["{", "}", "[", "]", '"', ":", ",", "\\", "\\u", "\\ud800", "null", "true", "-1", "1e999", "0.5", "__proto__", "constructor", "toString", "length", "é", "😀", "\u0000", " ", "\n"];
+const RAW_BYTES = [0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80, 0xf4, 0x90];
+
+type Damage =
+  | { kind: "cut"; at: number; length: number }
+  | { kind: "insert"; at: number; text: string }
+  | { kind: "bytes"; at: number; bytes: number[] }
+  | { kind: "repeat"; at: number; length: number; times: number }
+  | { kind: "swap"; a: number; b: number; length: number }
+  | { kind: "rename"; from: string; to: string };
+
+const share = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+const damage: fc.Arbitrary<Damage> = fc.oneof(
+  fc.record({ kind: fc.constant("cut" as const), at: share, length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant("insert" as const), at: share, text: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })) }),
+  fc.record({ kind: fc.constant("bytes" as const), at: share, bytes: fc.subarray(RAW_BYTES, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant("repeat" as const), at: share, length: fc.integer({ min: 1, max: 60 }), times: fc.integer({ min: 2, max: 50 }) }),
+  fc.record({ kind: fc.constant("swap" as const), a: share, b: share, length: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ kind: fc.constant("rename" as const), from: fc.constantFrom('"id": "', '"weights"', '"values"', '"en"', '"options"'), to: fc.constantFrom('"id": "constructor', '"__proto__"', '"valueOf"', '"nl"', '"opties"') }),
+);
+
+function damaged(text: string, damages: readonly Damage[]): Uint8Array {
+  let bytes = Buffer.from(text, "utf8");
+  const place = (share: number) => Math.floor(share * bytes.length);
+  for (const d of damages) {
+    switch (d.kind) {
+      case "cut":
+        bytes = Buffer.concat([bytes.subarray(0, place(d.at)), bytes.subarray(place(d.at) + d.length)]);
+        break;
+      case "insert":
+        bytes = Buffer.concat([bytes.subarray(0, place(d.at)), Buffer.from(d.text, "utf8"), bytes.subarray(place(d.at))]);
+        break;
+      case "bytes":
+        bytes = Buffer.concat([bytes.subarray(0, place(d.at)), Buffer.from(d.bytes), bytes.subarray(place(d.at))]);
+        break;
+      case "repeat": {
+        const start = place(d.at);
+        const piece = bytes.subarray(start, start + d.length);
+        bytes = Buffer.concat([bytes.subarray(0, start), ...Array(d.times).fill(piece), bytes.subarray(start)]);
+        break;
+      }
+      case "swap": {
+        const [a, b] = [place(d.a), place(d.b)].sort((x, y) => x - y);
+        if (a + d.length > b) break;
+        const first = Buffer.from(bytes.subarray(a, a + d.length));
+        const second = Buffer.from(bytes.subarray(b, b + d.length));
+        bytes = Buffer.concat([bytes.subarray(0, a), second, bytes.subarray(a + d.length, b), first, bytes.subarray(b + second.length)]);
+        break;
+      }
+      case "rename":
+        bytes = Buffer.from(bytes.toString("latin1").replace(d.from, d.to), "latin1");
+        break;
+    }
+  }
+  return bytes;
+}
+
+const sources = fc.oneof(
+  fc.constantFrom(...SCENARIOS.map((choice) => JSON.stringify(choice.scenario, null, 2))),
+  arbitraryScenario({ parties: 3, maxIssues: 4, maxOptions: 4 }).map((scenario) => JSON.stringify(scenario, null, 1)),
+);
+
+/** What every command does with a file: read it, check it, and analyse it when it is valid. */
+function load(bytes: Uint8Array): "valid" | "refused" {
+  let text: string;
+  try {
+    text = decodeUtf8(bytes, "fuzzed.json");
+  } catch (error) {
+    if (error instanceof UserError) return "refused";
+    throw error;
+  }
+  const { scenario, diagnostics } = parseScenario(text, "fuzzed.json");
+  for (const d of diagnostics) {
+    expect(d.line, d.message).toBeGreaterThanOrEqual(1);
+    expect(d.column, d.message).toBeGreaterThanOrEqual(1);
+    expect(typeof d.path).toBe("string");
+    expect(d.message.length).toBeGreaterThan(0);
+  }
+  if (!scenario) {
+    expect(diagnostics.some((d) => d.severity === "error")).toBe(true);
+    return "refused";
+  }
+  analyzeScenario(compileScenario(scenario), { top: 3 });
+  return "valid";
+}
+
+describe("damaged scenario files", () => {
+  test("never crash the loader or the analysis, and every problem is located, in bounded time", () => {
+    let slowest = 0;
+    const outcomes = { valid: 0, refused: 0 };
+    fc.assert(
+      fc.property(sources, fc.array(damage, { minLength: 1, maxLength: 3 }), (source, damages) => {
+        const started = performance.now();
+        outcomes[load(damaged(source, damages))]++;
+        slowest = Math.max(slowest, performance.now() - started);
+      }),
+      { numRuns: 2500, seed: 20261201 },
+    );
+    expect(slowest, "the slowest file took this long (ms)").toBeLessThan(2000);
+    // The damage is varied enough that both kinds of outcome occur.
+    expect(outcomes.refused).toBeGreaterThan(1000);
+    expect(outcomes.valid).toBeGreaterThan(10);
+  });
+
+  test(
+    "through the command line: validate and analyze exit 0 or 1, never 2, with no stack trace",
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), "mutual-gains-fuzz-"));
+      const files = fc.sample(fc.tuple(sources, fc.array(damage, { minLength: 1, maxLength: 3 })), { numRuns: 12, seed: 7 }).map(([source, damages], k) => {
+        const path = join(folder, `fuzzed-${k}.json`);
+        writeFileSync(path, damaged(source, damages));
+        return path;
+      });
+      const validated = await run(["validate", ...files]);
+      expect([0, 1], validated.output).toContain(validated.status);
+      expect(validated.output).not.toMatch(STACK_LINE);
+      for (const file of files) {
+        const analyzed = await run(["analyze", file]);
+        expect([0, 1], analyzed.output).toContain(analyzed.status);
+        expect(analyzed.output).not.toMatch(STACK_LINE);
+      }
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
+});
