@@ -97,3 +97,14 @@ describe("play --moves (without a terminal)", { timeout: CLI_TEST_TIMEOUT_MS }, 
     expect(result.stderr).toContain('did you mean "rivierland"');
   });
 });
+
+describe("where the transcript goes", () => {
+  it("a --transcript in a folder that cannot be one is refused before the game", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "mutual-gains-play-"));
+    writeFileSync(join(cwd, "notes"), "not a folder");
+    const result = await run([...GAME, "--moves", EXAMPLE, "--transcript", "notes/game.json"], { cwd });
+    expectUserError(result);
+    expect(result.stderr).toMatch(/cannot save the transcript in notes: .*notes is a file, not a folder/);
+    expect(result.stdout).toBe("");
+  });
+});
