@@ -169,16 +169,18 @@ async function playMovesFile(options: PlayOptions, file: string, save: Saver): P
   }
   const setup = gameSetup({ scenario: choice.scenario, trainee: partyIndex(choice, options.partyId), partner: options.partner, seed: options.seed, rounds: options.rounds });
   let game = startGame(setup);
-  const moves = readMovesFile(file, game.model, setup.trainee);
-  const t = translator(options.lang);
+  let savedTo: string | null = null;
+  // A signal at any point saves what was played, unless the finished game is saved already.
   const onSignal = (signal: NodeJS.Signals) => {
-    const path = save(abandonGame(game));
-    process.stderr.write(`mutual-gains: stopped by ${signal} at move ${game.moves.length + 1}; the moves before it are saved in ${path}\n`);
+    const path = savedTo ?? save(abandonGame(game));
+    process.stderr.write(`mutual-gains: stopped by ${signal} after ${game.moves.length} moves; they are saved in ${path}\n`);
     process.exit(SIGNAL_EXIT[signal] ?? 1);
   };
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const signal of signals) process.once(signal, onSignal);
   try {
+    const moves = readMovesFile(file, game.model, setup.trainee);
+    const t = translator(options.lang);
     for (const [k, move] of moves.entries()) {
       if (game.session.ended) break;
       // A signal is handled between two moves.
@@ -196,16 +198,23 @@ async function playMovesFile(options: PlayOptions, file: string, save: Saver): P
         throw error;
       }
     }
+    const finished = game.session.ended ? game : abandonGame(game);
+    savedTo = save(finished);
+    printGame(finished, options.lang, savedTo);
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
   }
-  const finished = game.session.ended ? game : abandonGame(game);
-  const path = save(finished);
-  for (const entry of talkEntries(finished.session, setup.trainee, t, true)) process.stdout.write(`[${entry.round}] ${entry.text}\n`);
+}
+
+/** The conversation and the debrief of a game played from a moves file, and where it was saved. */
+function printGame(finished: Game, lang: Language, path: string): void {
+  const { scenario, trainee } = finished.setup;
+  const t = translator(lang);
+  for (const entry of talkEntries(finished.session, trainee, t, true)) process.stdout.write(`[${entry.round}] ${entry.text}\n`);
   process.stdout.write("\n");
   const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
-  const debrief = computeDebrief(gameTranscript(finished, { lang: options.lang, savedAt: new Date() }), finished.session);
-  const sections = debriefSections(debrief, setup.scenario, options.lang, width);
+  const debrief = computeDebrief(gameTranscript(finished, { lang, savedAt: new Date() }), finished.session);
+  const sections = debriefSections(debrief, scenario, lang, width);
   process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
   process.stdout.write(`\n${t("play.saved", { path })}\n`);
 }
