@@ -14,10 +14,10 @@
 import { z } from "zod";
 import type { CompiledScenario } from "../engine/model.js";
 import { answerMove, disclosureMove } from "../negotiation/answers.js";
-import type { Move, PackageArray, Question } from "../negotiation/protocol.js";
+import type { Move, PackageArray } from "../negotiation/protocol.js";
 import { HONESTIES, IMPORTANCES, QUESTION_KINDS } from "../negotiation/protocol-schema.js";
 import type { SessionView } from "../negotiation/session.js";
-import { questionNeedsIssue } from "../negotiation/wording.js";
+import { questionOf, questionSubject } from "../negotiation/wording.js";
 import { questionRecipient } from "../play/table.js";
 import { own } from "../records.js";
 import { type Finding, type JsonPath, didYouMean } from "../scenario/diagnostics.js";
@@ -32,7 +32,7 @@ const ScriptedMoveSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("partial-offer"), issue: Id, option: Id }),
   z.strictObject({ type: z.literal("accept"), choice: z.number().int().min(1).max(3).optional() }),
   z.strictObject({ type: z.literal("reject"), issue: Id.optional() }),
-  z.strictObject({ type: z.literal("ask"), question: z.enum(QUESTION_KINDS), issue: Id.optional(), to: Id.optional() }),
+  z.strictObject({ type: z.literal("ask"), question: z.enum(QUESTION_KINDS), issue: Id.optional(), quantity: Id.optional(), to: Id.optional() }),
   z.strictObject({ type: z.literal("answer"), honesty: z.enum(HONESTIES) }),
   z.strictObject({ type: z.literal("disclose"), issue: Id, importance: z.enum(IMPORTANCES) }),
   z.strictObject({ type: z.literal("walk-away") }),
@@ -84,9 +84,17 @@ function moveFindings(move: ScriptedMove, path: JsonPath, model: CompiledScenari
       return issue(move.issue, [...path, "issue"]);
     case "ask": {
       const found: Finding[] = [];
-      if (questionNeedsIssue(move.question)) {
+      const about = questionSubject(move.question);
+      if (about === "issue") {
         if (move.issue === undefined) found.push(error(path, `the question "${move.question}" needs an "issue"`));
         else found.push(...issue(move.issue, [...path, "issue"]));
+      }
+      if (about === "quantity") {
+        const quantities = model.uncertain?.quantityIds ?? [];
+        if (move.quantity === undefined) found.push(error(path, `the question "${move.question}" needs a "quantity"`));
+        else if (!quantities.includes(move.quantity)) {
+          found.push(error([...path, "quantity"], `no uncertain quantity "${move.quantity}"${didYouMean(move.quantity, quantities)}; quantities: ${quantities.join(", ") || "none"}`));
+        }
       }
       const others = model.partyIds.filter((_, party) => party !== trainee);
       if (move.to !== undefined && !others.includes(move.to)) {
@@ -125,7 +133,9 @@ export function toProtocolMove(move: ScriptedMove, session: SessionView, trainee
       return move.issue === undefined ? { type: "reject" } : { type: "reject", blockingIssue: issueOf(move.issue) };
     case "ask": {
       const to = questionRecipient(session, trainee, move.to === undefined ? undefined : model.partyIds.indexOf(move.to));
-      const question = (questionNeedsIssue(move.question) ? { kind: move.question, issue: issueOf(move.issue!) } : { kind: move.question }) as Question;
+      const about = questionSubject(move.question);
+      const subject = about === "issue" ? issueOf(move.issue!) : about === "quantity" ? model.uncertain!.quantityIds.indexOf(move.quantity!) : 0;
+      const question = questionOf(move.question, subject);
       return { type: "ask", to, question };
     }
     case "answer":

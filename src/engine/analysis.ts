@@ -4,6 +4,7 @@
  * value-creating packages.
  */
 import { agreeablePoints, kalaiSmorodinskyPoint, maxJointPoint, nashPoint } from "./bargaining.js";
+import { fixedTermsOnly, hasContingentOptions } from "./contingent.js";
 import { type FrontierOptions, type ParetoFrontier, computeFrontier } from "./frontier.js";
 import { type IssueRelation, classifyIssues } from "./issues.js";
 import { type CompiledScenario, type Package, outcomeCount, packageUtilities } from "./model.js";
@@ -33,6 +34,11 @@ export interface ScenarioAnalysis {
   readonly naiveJointGain: number;
   /** Joint gain the naive compromise leaves on the table, in points, or null without agreeable packages. */
   readonly valueLeftOnTable: number | null;
+  /**
+   * Tip 6, where the scenario has contingent options: the largest joint gain of a package of
+   * fixed terms only (null when none beats every BATNA).
+   */
+  readonly fixedTermsJointGain?: number | null;
 }
 
 export interface AnalysisOptions extends FrontierOptions {
@@ -72,5 +78,14 @@ export function analyzeScenario(model: CompiledScenario, options: AnalysisOption
     maxJointGain,
     naiveJointGain,
     valueLeftOnTable: maxJointGain === null ? null : maxJointGain - naiveJointGain,
+    ...(hasContingentOptions(model) ? { fixedTermsJointGain: fixedTermsJointGain(model, options) } : {}),
   };
+}
+
+function fixedTermsJointGain(model: CompiledScenario, options: FrontierOptions): number | null {
+  const fixed = fixedTermsOnly(model);
+  if (fixed === null) return null;
+  const frontier = computeFrontier(fixed, options);
+  const best = maxJointPoint(frontier);
+  return best === null ? null : jointGain(fixed, frontier.utilities(best));
 }

@@ -12,6 +12,7 @@
  */
 import { own } from "../records.js";
 import type { Scenario } from "../scenario/schema.js";
+import { type UncertainModel, expectedPoints, isUncertain, uncertainModel } from "./valuation.js";
 
 export interface CompiledScenario {
   readonly partyCount: number;
@@ -26,12 +27,19 @@ export interface CompiledScenario {
   readonly totalOptions: number;
   /** contributions[(issueOffsets[i] + o) * partyCount + p]: what option o of issue i adds to party p's utility. */
   readonly contributions: Float64Array;
+  /** autonomyCosts[(issueOffsets[i] + o) * partyCount + p]: what option o of issue i costs party p in autonomy (expected, where uncertain). */
+  readonly autonomyCosts: Float64Array;
   /** −entryCost per party: the utility every agreement starts from. */
   readonly baseUtilities: Float64Array;
   /** Utility of no agreement, per party. */
   readonly batnas: Float64Array;
   /** Normalised interest weight per party and issue: weights[p * issueCount + i]. */
   readonly weights: Float64Array;
+  /**
+   * Tip 6: the uncertain quantities and every option's terms, when the scenario has any; the
+   * contributions are then each party's expectations under its own forecast.
+   */
+  readonly uncertain?: UncertainModel;
 }
 
 /** A package: one option index per issue, in the scenario's issue order. */
@@ -48,10 +56,12 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     totalOptions += optionCounts[i];
   }
   const contributions = new Float64Array(totalOptions * partyCount);
+  const autonomyCosts = new Float64Array(totalOptions * partyCount);
   const weights = new Float64Array(partyCount * issueCount);
   const baseUtilities = new Float64Array(partyCount);
   const batnas = new Float64Array(partyCount);
 
+  const uncertain = isUncertain(scenario) ? uncertainModel(scenario) : undefined;
   scenario.parties.forEach((party, p) => {
     let weightSum = 0;
     for (const issue of scenario.issues) weightSum += own(party.weights, issue.id) ?? 0;
@@ -60,9 +70,17 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       const weight = (own(party.weights, issue.id) ?? 0) / weightSum;
       weights[p * issueCount + i] = weight;
       issue.options.forEach((option, o) => {
+        const at = (issueOffsets[i] + o) * partyCount + p;
+        if (uncertain) {
+          const forecast = uncertain.beliefs[p];
+          autonomyCosts[at] = expectedPoints(uncertain.costs[at], forecast);
+          contributions[at] = weight * uncertain.expectedValues[at] - autonomyCosts[at];
+          return;
+        }
         const value = own(own(party.values, issue.id), option.id) ?? 0;
         const cost = own(own(party.autonomyCosts, issue.id), option.id) ?? 0;
-        contributions[(issueOffsets[i] + o) * partyCount + p] = weight * value - cost;
+        autonomyCosts[at] = cost as number;
+        contributions[at] = weight * (value as number) - (cost as number);
       });
     });
     baseUtilities[p] = -(party.entryCost ?? 0);
@@ -79,9 +97,11 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     issueOffsets,
     totalOptions,
     contributions,
+    autonomyCosts,
     baseUtilities,
     batnas,
     weights,
+    ...(uncertain ? { uncertain } : {}),
   };
 }
 

@@ -20,13 +20,19 @@ export function satisfaction(model: CompiledScenario, party: number, issue: numb
  * The naive compromise: every issue is settled on its own by splitting the difference,
  * ignoring priorities. Per issue it takes the option whose smallest satisfaction over the
  * parties is highest; ties go to the larger total satisfaction, then to the lower option.
+ * Haggling splits positions, so a contingent clause (a bet) is no candidate where the
+ * issue has a fixed option.
  */
 export function naiveCompromise(model: CompiledScenario): Int32Array {
   const pkg = new Int32Array(model.issueCount);
+  const contingent = model.uncertain?.contingent;
   for (let i = 0; i < model.issueCount; i++) {
     let bestMin = -Infinity;
     let bestSum = -Infinity;
+    const base = model.issueOffsets[i];
+    const hasFixed = !contingent || contingent.subarray(base, base + model.optionCounts[i]).includes(0);
     for (let o = 0; o < model.optionCounts[i]; o++) {
+      if (hasFixed && contingent?.[base + o]) continue;
       let smallest = Infinity;
       let sum = 0;
       for (let p = 0; p < model.partyCount; p++) {

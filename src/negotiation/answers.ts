@@ -1,5 +1,6 @@
 /** What a party would answer to each question if it told the truth, read off the scenario. */
 import { issuePriorities } from "../engine/issues.js";
+import { mean, quantile } from "../engine/distributions.js";
 import { type CompiledScenario, contribution, utilityBounds } from "../engine/model.js";
 import type { AnswerContent, Honesty, Importance, Move, PackageArray, Question } from "./protocol.js";
 import type { SessionView } from "./session.js";
@@ -56,12 +57,27 @@ export function truthfulAnswer(
       return { kind: "alternative", points: model.batnas[party] };
     case "what-would-work":
       return { kind: "what-would-work", package: proposal() };
+    case "expectation":
+      return forecastAnswer(model, party, question.quantity, 0);
   }
+}
+
+/** What a forecast of 90 % spans: from its 5th to its 95th percentile. */
+const FORECAST_RANGE = [0.05, 0.95] as const;
+/** An overstated forecast moves the whole range up by half its width. */
+const OVERSTATEMENT = 0.5;
+
+/** A party's forecast of a quantity as it tells it: its own belief, shifted up by `shift` of the range's width. */
+function forecastAnswer(model: CompiledScenario, party: number, quantity: number, shift: number): AnswerContent {
+  const belief = model.uncertain!.beliefs[party][quantity];
+  const [low, high] = FORECAST_RANGE.map((p) => quantile(belief, p));
+  const up = shift * (high - low);
+  return { kind: "expectation", quantity, mean: mean(belief) + up, low: low + up, high: high + up };
 }
 
 const INVERTED: Record<Importance, Importance> = { low: "high", medium: "medium", high: "low" };
 
-/** A misleading answer: priorities turned around, an inflated alternative; favourites and proposals as they are. */
+/** A misleading answer: priorities turned around, an inflated alternative, an overstated forecast; favourites and proposals as they are. */
 export function misleadingAnswer(
   model: CompiledScenario,
   party: number,
@@ -80,6 +96,8 @@ export function misleadingAnswer(
       const batna = model.batnas[party];
       return { kind: "alternative", points: Math.round(batna + 0.5 * Math.max(0, best - batna)) };
     }
+    case "expectation":
+      return forecastAnswer(model, party, question.quantity, OVERSTATEMENT);
     default:
       return truthfulAnswer(model, party, question, proposal);
   }

@@ -11,7 +11,7 @@ const Index = z.number().int().min(0);
 const Round = z.number().int().min(1);
 const Package = z.array(Index);
 
-export const QUESTION_KINDS = ["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work"] as const;
+export const QUESTION_KINDS = ["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work", "expectation"] as const;
 export const HONESTIES = ["truthful", "vague", "misleading"] as const;
 export const IMPORTANCES = ["low", "medium", "high"] as const;
 
@@ -24,6 +24,7 @@ export const QuestionSchema: z.ZodType<Question> = z.discriminatedUnion("kind", 
   z.strictObject({ kind: z.literal("preferred-option"), issue: Index }),
   z.strictObject({ kind: z.literal("alternative") }),
   z.strictObject({ kind: z.literal("what-would-work") }),
+  z.strictObject({ kind: z.literal("expectation"), quantity: Index }),
 ]);
 
 const AnswerContentSchema: z.ZodType<AnswerContent> = z.discriminatedUnion("kind", [
@@ -32,6 +33,7 @@ const AnswerContentSchema: z.ZodType<AnswerContent> = z.discriminatedUnion("kind
   z.strictObject({ kind: z.literal("preferred-option"), issue: Index, option: Index, ranking: z.array(Index) }),
   z.strictObject({ kind: z.literal("alternative"), points: z.number() }),
   z.strictObject({ kind: z.literal("what-would-work"), package: Package }),
+  z.strictObject({ kind: z.literal("expectation"), quantity: Index, mean: z.number(), low: z.number(), high: z.number() }),
   z.strictObject({ kind: z.literal("vague") }),
 ]);
 

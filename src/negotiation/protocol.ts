@@ -19,7 +19,9 @@ export type Question =
   | { kind: "issue-importance"; issue: number }
   | { kind: "preferred-option"; issue: number }
   | { kind: "alternative" }
-  | { kind: "what-would-work" };
+  | { kind: "what-would-work" }
+  /** Tip 6: what the other expects an uncertain quantity to turn out. */
+  | { kind: "expectation"; quantity: number };
 
 export type QuestionKind = Question["kind"];
 
@@ -34,6 +36,8 @@ export type AnswerContent =
   | { kind: "alternative"; points: number }
   /** A package the party says it could accept. */
   | { kind: "what-would-work"; package: PackageArray }
+  /** Its forecast of a quantity: what it expects, and the range it gives 90 % (5th to 95th percentile). */
+  | { kind: "expectation"; quantity: number; mean: number; low: number; high: number }
   /** The party dodges the question. */
   | { kind: "vague" };
 

@@ -12,24 +12,52 @@ import type { StyleFamily } from "./partners/types.js";
 import type { AnswerContent, Importance, Line, Question, QuestionKind } from "./protocol.js";
 import { QUESTION_KINDS as QUESTION_KIND_NAMES } from "./protocol-schema.js";
 
-function issueLabel(scenario: Scenario, issue: number, lang: Language): string {
+export function issueLabel(scenario: Scenario, issue: number, lang: Language): string {
   return localise(scenario.issues[issue].label, lang);
 }
 
-function optionLabel(scenario: Scenario, issue: number, option: number, lang: Language): string {
+export function optionLabel(scenario: Scenario, issue: number, option: number, lang: Language): string {
   return localise(scenario.issues[issue].options[option].label, lang);
 }
 
-/** The question catalogue, as a trainee picks from it. */
+/** Every kind of question, in the order a trainee picks from them. */
 export const QUESTION_KINDS: readonly QuestionKind[] = QUESTION_KIND_NAMES;
+
+/** The questions that can be asked in a scenario: a forecast only where something is uncertain. */
+export function questionKinds(scenario: Scenario): QuestionKind[] {
+  return QUESTION_KINDS.filter((kind) => kind !== "expectation" || (scenario.uncertainties?.length ?? 0) > 0);
+}
 
 export function questionNeedsIssue(kind: QuestionKind): boolean {
   return kind === "issue-importance" || kind === "preferred-option";
 }
 
+/** What a question is about: an issue, an uncertain quantity, or nothing in particular. */
+export function questionSubject(kind: QuestionKind): "issue" | "quantity" | null {
+  return questionNeedsIssue(kind) ? "issue" : kind === "expectation" ? "quantity" : null;
+}
+
+/** The question of a kind about a subject (an issue's or a quantity's index; ignored for questions about neither). */
+export function questionOf(kind: QuestionKind, subject: number): Question {
+  const about = questionSubject(kind);
+  return (about === "issue" ? { kind, issue: subject } : about === "quantity" ? { kind, quantity: subject } : { kind }) as Question;
+}
+
+/** A quantity's unit as it follows a number: " €/MWh", "%" (no space before a percent sign), or nothing. */
+export function unitText(unit: LocalisedText | undefined, lang: Language): string {
+  if (unit === undefined) return "";
+  const text = localise(unit, lang);
+  return text === "%" ? text : ` ${text}`;
+}
+
+export function quantityLabel(scenario: Scenario, quantity: number, lang: Language): string {
+  return localise(scenario.uncertainties![quantity].label, lang);
+}
+
 export function questionText(scenario: Scenario, question: Question, lang: Language): string {
   const issue = "issue" in question ? issueLabel(scenario, question.issue, lang) : "";
-  return translator(lang)(`negotiation.question.${question.kind}`, { issue });
+  const quantity = "quantity" in question ? quantityLabel(scenario, question.quantity, lang) : "";
+  return translator(lang)(`negotiation.question.${question.kind}`, { issue, quantity });
 }
 
 export function importanceText(importance: Importance, lang: Language): string {
@@ -62,6 +90,16 @@ export function answerText(scenario: Scenario, answer: AnswerContent, lang: Lang
       return t("negotiation.answer.alternative", { points: Math.round(answer.points) });
     case "what-would-work":
       return t("negotiation.answer.what-would-work", { terms: packageText(scenario, answer.package, lang) });
+    case "expectation": {
+      const unit = scenario.uncertainties![answer.quantity].unit;
+      return t("negotiation.answer.expectation", {
+        quantity: quantityLabel(scenario, answer.quantity, lang),
+        mean: answer.mean,
+        low: answer.low,
+        high: answer.high,
+        unit: unitText(unit, lang),
+      });
+    }
     case "vague":
       return t("negotiation.answer.vague");
   }

@@ -5,6 +5,8 @@
  */
 import type { ScenarioAnalysis } from "../engine/analysis.js";
 import { type CompiledScenario, type Package, packageToRecord } from "../engine/model.js";
+import type { Scenario } from "../scenario/schema.js";
+import { clausesJson, riskJson, uncertaintiesJson } from "./analysis-uncertainty.js";
 
 export interface OutcomeRow {
   outcome: Record<string, string>;
@@ -22,11 +24,17 @@ export function exactCount(count: bigint): number | string {
   return count <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(count) : count.toString();
 }
 
-export function analysisToJson(scenarioId: string, analysis: ScenarioAnalysis) {
+/**
+ * The analysis as JSON. Where the scenario has uncertain quantities, it lists them with every
+ * party's forecast and the value of its contingent clauses, and every package row carries
+ * each party's risk (draws seeded by `seed`).
+ */
+export function analysisToJson(scenario: Scenario, analysis: ScenarioAnalysis, seed = "0") {
+  const scenarioId = scenario.id;
   const { model, frontier } = analysis;
   const ids = model.partyIds;
   const row = (point: number | null) =>
-    point === null ? null : outcomeRow(model, frontier.package(point), frontier.utilities(point));
+    point === null ? null : { ...outcomeRow(model, frontier.package(point), frontier.utilities(point)), ...riskJson(model, frontier.package(point), seed) };
   const { naiveJointGain, valueLeftOnTable, maxJointGain } = analysis;
 
   return {
@@ -34,6 +42,8 @@ export function analysisToJson(scenarioId: string, analysis: ScenarioAnalysis) {
     outcomeCount: exactCount(analysis.outcomeCount),
     parties: [...ids],
     batnas: Object.fromEntries(ids.map((id, p) => [id, model.batnas[p]])),
+    uncertainties: model.uncertain ? uncertaintiesJson(scenario, model) : [],
+    ...(model.uncertain ? { contingentClauses: clausesJson(model) } : {}),
     frontier: Array.from({ length: frontier.size }, (_, point) => ({
       ...row(point)!,
       packageCount: exactCount(frontier.countPackages(point)),
@@ -44,16 +54,19 @@ export function analysisToJson(scenarioId: string, analysis: ScenarioAnalysis) {
     maxJointGain,
     naiveCompromise: {
       ...outcomeRow(model, analysis.naiveCompromise.package, analysis.naiveCompromise.utilities),
+      ...riskJson(model, analysis.naiveCompromise.package, seed),
       jointGain: naiveJointGain,
       valueLeftOnTable,
       shareLeftOnTable: valueLeftOnTable === null || !maxJointGain ? null : valueLeftOnTable / maxJointGain,
     },
+    ...(analysis.fixedTermsJointGain !== undefined ? { fixedTerms: fixedTermsJson(analysis.fixedTermsJointGain, maxJointGain) } : {}),
     favourites: Object.fromEntries(
-      ids.map((id, p) => [id, outcomeRow(model, analysis.favourites[p].package, analysis.favourites[p].utilities)]),
+      ids.map((id, p) => [id, { ...outcomeRow(model, analysis.favourites[p].package, analysis.favourites[p].utilities), ...riskJson(model, analysis.favourites[p].package, seed) }]),
     ),
     packages: analysis.packages.map((candidate, rank) => ({
       rank: rank + 1,
       ...outcomeRow(model, candidate.package, candidate.utilities),
+      ...riskJson(model, candidate.package, seed),
       nashProduct: candidate.nashProduct,
       jointGain: candidate.jointGain,
       trades: candidate.trades.parties.map((trades) => ({
@@ -75,4 +88,10 @@ export function analysisToJson(scenarioId: string, analysis: ScenarioAnalysis) {
         })),
     })),
   };
+}
+
+/** Tip 6: the best a table reaches with fixed terms only, against the best with contingent clauses. */
+function fixedTermsJson(jointGain: number | null, maxJointGain: number | null) {
+  const left = jointGain === null || maxJointGain === null ? null : maxJointGain - jointGain;
+  return { jointGain, valueLeftOnTable: left, shareLeftOnTable: left === null || !maxJointGain ? null : left / maxJointGain };
 }

@@ -4,12 +4,15 @@
  */
 import type { ScenarioAnalysis } from "../engine/analysis.js";
 import type { JointIssueKind } from "../engine/deal-review.js";
-import type { Package } from "../engine/model.js";
+import { clauseValues } from "../engine/contingent.js";
+import { mean, quantile } from "../engine/distributions.js";
+import type { CompiledScenario, Package } from "../engine/model.js";
 import type { PackageTrades } from "../engine/packages.js";
 import type { Language } from "../i18n/language.js";
 import { translator } from "../i18n/translate.js";
-import { packageText, termText } from "../negotiation/wording.js";
+import { optionLabel, packageText, termText, unitText } from "../negotiation/wording.js";
 import { type Scenario, localise } from "../scenario/schema.js";
+import { riskByParty } from "./analysis-uncertainty.js";
 import { paretoPlot } from "./plot.js";
 import { tableLines } from "./table.js";
 import { pack, wrap } from "./wrap.js";
@@ -21,6 +24,8 @@ export interface AnalysisTextOptions {
   readonly lang: Language;
   /** The terminal's width: text is wrapped to it. Without one (a pipe, a file) a paragraph is one line. */
   readonly width?: number;
+  /** Seeds the draws behind each package's risk, where the scenario is uncertain. */
+  readonly seed?: string;
 }
 
 export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, options: AnalysisTextOptions): string {
@@ -70,6 +75,8 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
     lines.push(...paragraph(t(model.partyCount > 2 ? "analysis.relationOfPair" : "analysis.relation", params), "    ", "  "));
   }
 
+  if (model.uncertain) lines.push("", ...uncertaintyLines(scenario, model, lang, paragraph));
+
   lines.push("", ...paragraph(t("analysis.plotHeading", { x: partyName(0), y: partyName(1) })), t("analysis.frontierSize", { points: frontier.size }));
   const at = (utilities: ArrayLike<number>, symbol: Marker) => ({ x: utilities[0], y: utilities[1], symbol });
   const markers = [at(analysis.naiveCompromise.utilities, "C")];
@@ -116,6 +123,15 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
       }),
     ),
   );
+  if (analysis.fixedTermsJointGain !== undefined) {
+    const fixed = analysis.fixedTermsJointGain;
+    const max = analysis.maxJointGain;
+    lines.push(
+      ...paragraph(
+        fixed === null ? t("analysis.uncertain.fixedNone") : t("analysis.uncertain.fixedTerms", { gain: fixed, max, left: max - fixed, share: (max - fixed) / max }),
+      ),
+    );
+  }
 
   lines.push("", ...paragraph(t("analysis.packagesHeading")));
   analysis.packages.forEach((candidate, rank) => {
@@ -125,9 +141,48 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
     if (textWidth === undefined) lines.push(`${rank + 1}. ${terms.join(" · ")}`);
     else terms.forEach((term, k) => lines.push(...wrap(term, textWidth, "     ", k === 0 ? `${rank + 1}. ` : "   ")));
     lines.push(...list(utilities, " · ", "   "));
+    if (model.uncertain) lines.push(...paragraph(riskText(scenario, model, candidate.package, options.seed ?? "0", lang), "   "));
     for (const sentence of explainTrades(scenario, candidate.trades, lang)) lines.push(...paragraph(sentence, "   "));
   });
   return lines.join("\n");
+}
+
+type Paragraph = (text: string, indent?: string, firstIndent?: string) => string[];
+
+/** Tip 6: each quantity with every party's forecast, and what the contingent clauses are worth. */
+function uncertaintyLines(scenario: Scenario, model: CompiledScenario, lang: Language, paragraph: Paragraph): string[] {
+  const t = translator(lang);
+  const partyName = (p: number) => localise(scenario.parties[p].name, lang);
+  const lines = [...paragraph(t("analysis.uncertain.heading")), ...paragraph(t("analysis.uncertain.expected"), "  ", "  ")];
+  scenario.uncertainties!.forEach((quantity, k) => {
+    const unit = unitText(quantity.unit, lang);
+    const forecasts = model.partyIds.map((_, p) => {
+      const belief = model.uncertain!.beliefs[p][k];
+      return t("analysis.uncertain.forecast", { party: partyName(p), mean: mean(belief), low: quantile(belief, 0.05), high: quantile(belief, 0.95), unit });
+    });
+    const truth = quantity.truth === undefined || quantity.truth === "common" ? t("analysis.uncertain.truthCommon") : t("analysis.uncertain.truthOf", { party: partyName(model.partyIds.indexOf(quantity.truth)) });
+    lines.push(...paragraph(t("analysis.uncertain.quantity", { quantity: localise(quantity.label, lang), forecasts: forecasts.join("; "), truth }), "    ", "  "));
+  });
+  for (const clause of clauseValues(model)) {
+    const params = {
+      issue: localise(scenario.issues[clause.issue].label, lang),
+      clause: optionLabel(scenario, clause.issue, clause.clause, lang),
+      fixed: optionLabel(scenario, clause.issue, clause.fixed, lang),
+      value: clause.value,
+    };
+    lines.push(...paragraph(t(clause.value > 0 ? "analysis.uncertain.clauseGains" : "analysis.uncertain.clauseLoses", params), "    ", "  "));
+  }
+  return lines;
+}
+
+/** "Risk, 90% of outcomes: Eemvallei 41.0–77.3 (3% below its BATNA) · …". */
+function riskText(scenario: Scenario, model: CompiledScenario, pkg: Package, seed: string, lang: Language): string {
+  const t = translator(lang);
+  const risks = riskByParty(model, pkg, seed);
+  const parts = model.partyIds.map((id, p) =>
+    t("analysis.uncertain.risk", { party: localise(scenario.parties[p].name, lang), low: risks[id].p05, high: risks[id].p95, below: risks[id].belowBatna }),
+  );
+  return t("analysis.uncertain.riskHeading", { risks: parts.join(" · ") });
 }
 
 /** The plot's width in a terminal `width` columns wide, leaving room for the y axis's ticks. */

@@ -31,6 +31,7 @@ import type {
   TrustMove,
 } from "./debrief.js";
 import { counterfactualMessage, eachParty, jointGainMessage, message, outcomeMessage } from "./debrief-wording.js";
+import { type UncertaintyReview, missedClauses } from "./debrief-uncertainty.js";
 
 /**
  * Tip 1 calls a deal value-creating when its joint gain is at least this share of the
@@ -254,6 +255,7 @@ function trustMove(move: TrustMove): MessageRef {
 }
 
 function tip6(facts: DebriefFacts): CoachingItem {
+  if (facts.uncertainty) return uncertainTip6(facts, facts.uncertainty);
   const { deal, trainee } = facts;
   const outcome = outcomeMessage(facts.outcome, trainee);
   const staying = facts.process.counterfactual && counterfactualMessage(facts.process.counterfactual, facts);
@@ -269,6 +271,46 @@ function tip6(facts: DebriefFacts): CoachingItem {
   if (!facts.nash) return item(6, "none", [message("debrief.coaching.nothingToAgree")], [outcome]);
   const settled = facts.settled.filter((option) => option >= 0).length;
   return item(6, false, [message("debrief.coaching.nothingAgreed", { settled, issues: facts.settled.length })], sentences(outcome, staying));
+}
+
+/**
+ * Tip 6 where the future is uncertain: good when the deal beats the trainee's BATNA in
+ * expectation and leaves no contingent clause out where forecasts differed and one would
+ * have added value. The evidence reveals the forecasts and what happened, the clauses used
+ * or missed and the risk taken.
+ */
+function uncertainTip6(facts: DebriefFacts, review: UncertaintyReview): CoachingItem {
+  const { deal, trainee } = facts;
+  const missed = missedClauses(review);
+  const evidence: MessageRef[] = [
+    ...review.quantities.map((entry) =>
+      message("debrief.uncertainty.forecasts", {
+        quantity: { quantity: entry.quantity },
+        unit: { unitOf: entry.quantity },
+        mine: entry.forecasts[trainee].mean,
+        others: { list: entry.forecasts.filter((forecast) => forecast.party !== trainee).map((forecast) => message("debrief.uncertainty.theirForecast", { name: { party: forecast.party }, mean: forecast.mean, unit: { unitOf: entry.quantity } })) },
+        truth: entry.truth,
+      }),
+    ),
+    message("debrief.uncertainty.askedForecasts", { count: review.forecastQuestions }),
+    ...review.clauses.filter((clause) => clause.used).map((clause) => message("debrief.uncertainty.clauseUsed", { issue: { issue: clause.issue }, value: clause.value })),
+    ...missed.map((clause) => message("debrief.uncertainty.clauseMissed", { issue: { issue: clause.issue }, clause: { issue: clause.issue, option: clause.clause }, value: clause.value })),
+  ];
+  if (deal && review.realised && review.risk) {
+    evidence.push(
+      message("debrief.uncertainty.realised", { realised: review.realised[trainee], expected: facts.utilities[trainee] }),
+      message("debrief.uncertainty.risk", { low: review.risk.p05, high: review.risk.p95, below: review.risk.belowBatna, batna: facts.batnas[trainee] }),
+    );
+  }
+  if (!deal) {
+    if (!facts.nash) return item(6, "none", [message("debrief.coaching.nothingToAgree")], evidence);
+    const settled = facts.settled.filter((option) => option >= 0).length;
+    return item(6, false, [message("debrief.coaching.nothingAgreed", { settled, issues: facts.settled.length })], evidence);
+  }
+  if (!utilityGreater(facts.utilities[trainee], facts.batnas[trainee])) return item(6, false, [message("debrief.coaching.settledBelow")], evidence);
+  return missed.length > 0
+    ? item(6, false, [message("debrief.coaching.clauseMissed")], evidence)
+    : item(6, true, [message("debrief.coaching.uncertainGood")], evidence);
 }
 
 function tip7(facts: DebriefFacts): CoachingItem {

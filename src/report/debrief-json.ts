@@ -15,6 +15,7 @@ import { lineText, styleDescription } from "../negotiation/wording.js";
 import { type Scenario, localise } from "../scenario/schema.js";
 import type { Counterfactual, Debrief, MessageArg, MessageRef, PlotPoint } from "./debrief.js";
 import { renderSentences } from "./debrief-wording.js";
+import type { UncertaintyReview } from "./debrief-uncertainty.js";
 
 export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Language) {
   const model = compileScenario(scenario);
@@ -22,6 +23,7 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
   const issue = (i: number) => model.issueIds[i];
   const option = (i: number, o: number) => model.optionIds[i][o];
   const record = (pkg: ArrayLike<number>) => packageToRecord(model, pkg);
+  const quantity = (k: number) => scenario.uncertainties![k].id;
   const byParty = <T>(value: (p: number) => T) => Object.fromEntries(model.partyIds.map((id, p) => [id, value(p)]));
   const plot = (points: readonly PlotPoint[]) => points.map(({ x, y }) => ({ x, y }));
   const { outcome, pareto } = debrief;
@@ -147,6 +149,7 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
       party: party(reveal.party),
       description: reveal.family ? styleDescription(reveal.style, lang) : null,
     })),
+    uncertainty: uncertaintyJson(debrief.uncertainty),
     // The texts in `lang`, and the messages they are worded from.
     coaching: debrief.coaching.map((item) => ({
       tip: item.tip,
@@ -175,7 +178,32 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
     if ("answer" in arg) return { answer: answerJson(arg.answer) };
     if ("importance" in arg) return { importance: arg.importance };
     if ("line" in arg) return { line: lineText(arg.line, lang) };
+    if ("quantity" in arg) return { quantity: quantity(arg.quantity) };
+    if ("unitOf" in arg) return { unitOf: quantity(arg.unitOf) };
     return { text: localise(arg.text, lang) };
+  }
+
+  function uncertaintyJson(review: UncertaintyReview | null) {
+    if (!review) return null;
+    return {
+      quantities: review.quantities.map((entry) => ({
+        id: quantity(entry.quantity),
+        truth: entry.truth,
+        forecastsDiffer: entry.differ,
+        forecasts: byParty((p) => ({ mean: entry.forecasts[p].mean, p05: entry.forecasts[p].low, p95: entry.forecasts[p].high })),
+      })),
+      realised: review.realised ? byParty((p) => review.realised![p]) : null,
+      risk: review.risk ? { [party(debrief.trainee)]: review.risk } : null,
+      clauses: review.clauses.map((clause) => ({
+        issue: issue(clause.issue),
+        clause: option(clause.issue, clause.clause),
+        fixed: option(clause.issue, clause.fixed),
+        value: clause.value,
+        used: clause.used,
+        forecastsDiffer: clause.forecastsDiffer,
+      })),
+      forecastQuestions: review.forecastQuestions,
+    };
   }
 
   function counterfactualJson(staying: Counterfactual | null) {
@@ -193,7 +221,9 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
   }
 
   function questionJson(question: Question) {
-    return "issue" in question ? { kind: question.kind, issue: issue(question.issue) } : { kind: question.kind };
+    if ("issue" in question) return { kind: question.kind, issue: issue(question.issue) };
+    if ("quantity" in question) return { kind: question.kind, quantity: quantity(question.quantity) };
+    return { kind: question.kind };
   }
 
   function answerJson(answer: AnswerContent) {
@@ -213,6 +243,8 @@ export function debriefToJson(debrief: Debrief, scenario: Scenario, lang: Langua
         return { kind: answer.kind, points: answer.points };
       case "what-would-work":
         return { kind: answer.kind, package: record(answer.package) };
+      case "expectation":
+        return { kind: answer.kind, quantity: quantity(answer.quantity), mean: answer.mean, low: answer.low, high: answer.high };
       case "vague":
         return { kind: answer.kind };
     }

@@ -8,11 +8,10 @@ import type { PackageArray } from "../negotiation/protocol.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { ConcessionPath, IssuePoints, OfferRecord } from "./debrief.js";
 
-/** The entry cost and the autonomy costs of the package's options for one party. */
-export function autonomyCost(scenario: Scenario, party: number, pkg: PackageArray): number {
-  const definition = scenario.parties[party];
-  let cost = definition.entryCost ?? 0;
-  scenario.issues.forEach((issue, i) => (cost += definition.autonomyCosts?.[issue.id]?.[issue.options[pkg[i]].id] ?? 0));
+/** The entry cost and the autonomy costs of the package's options for one party (expected, where uncertain). */
+export function autonomyCost(model: CompiledScenario, party: number, pkg: PackageArray): number {
+  let cost = -model.baseUtilities[party];
+  for (let i = 0; i < model.issueCount; i++) cost += model.autonomyCosts[(model.issueOffsets[i] + pkg[i]) * model.partyCount + party];
   return cost;
 }
 

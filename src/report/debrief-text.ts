@@ -23,16 +23,15 @@ import { pack, wrap } from "./wrap.js";
 import {
   counterfactualMessage,
   eachParty,
-  issueLabel,
   jointGainMessage,
   message,
-  optionLabel,
   outcomeMessage,
   partyName,
   renderMessage,
   renderSentences,
 } from "./debrief-wording.js";
 import { type PlotMarker, paretoPlot } from "./plot.js";
+import { issueLabel, optionLabel } from "../negotiation/wording.js";
 
 export interface TextSection {
   readonly title: string;

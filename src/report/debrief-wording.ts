@@ -6,20 +6,12 @@
 import type { Language } from "../i18n/language.js";
 import { type MessageParams, translator } from "../i18n/translate.js";
 import type { Outcome } from "../negotiation/protocol.js";
-import { answerText, importanceText, lineText, packageText, questionText } from "../negotiation/wording.js";
+import { answerText, importanceText, issueLabel, lineText, optionLabel, packageText, quantityLabel, questionText, unitText } from "../negotiation/wording.js";
 import { type Scenario, localise } from "../scenario/schema.js";
 import type { Counterfactual, DebriefFacts, MessageArg, MessageRef } from "./debrief.js";
 
 export function partyName(scenario: Scenario, party: number, lang: Language): string {
   return localise(scenario.parties[party].name, lang);
-}
-
-export function issueLabel(scenario: Scenario, issue: number, lang: Language): string {
-  return localise(scenario.issues[issue].label, lang);
-}
-
-export function optionLabel(scenario: Scenario, issue: number, option: number, lang: Language): string {
-  return localise(scenario.issues[issue].options[option].label, lang);
 }
 
 /** A message reference; without parameters, just the key. */
@@ -53,6 +45,8 @@ function renderArg(arg: MessageArg, scenario: Scenario, lang: Language): string 
   if ("question" in arg) return questionText(scenario, arg.question, lang);
   if ("answer" in arg) return answerText(scenario, arg.answer, lang);
   if ("importance" in arg) return importanceText(arg.importance, lang);
+  if ("quantity" in arg) return quantityLabel(scenario, arg.quantity, lang);
+  if ("unitOf" in arg) return unitText(scenario.uncertainties?.[arg.unitOf]?.unit, lang);
   if ("line" in arg) return lineText(arg.line, lang);
   return localise(arg.text, lang);
 }

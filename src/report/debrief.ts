@@ -45,6 +45,7 @@ import {
 import { reviewIssues } from "./debrief-issues.js";
 import { paretoPanel } from "./debrief-pareto.js";
 import { autonomyCost, concessionPaths, issuePoints } from "./debrief-points.js";
+import { type UncertaintyReview, reviewUncertainty } from "./debrief-uncertainty.js";
 
 export { debriefSections, coachingText } from "./debrief-text.js";
 export type { IssueVerdict, JointIssueKind };
@@ -73,6 +74,9 @@ export type MessageArg =
   | { readonly question: Question }
   | { readonly answer: AnswerContent }
   | { readonly importance: Importance }
+  /** An uncertain quantity's label, and its unit as it follows a number (" €/MWh", "%"). */
+  | { readonly quantity: number }
+  | { readonly unitOf: number }
   /** What someone said in the game, as the scenario words it. */
   | { readonly line: Line }
   /** A text of the scenario (its shared ambition). */
@@ -344,6 +348,8 @@ export interface Debrief {
   /** Who gave way where in the deal. */
   readonly trades: PackageTrades | null;
   readonly partnerStyles: readonly PartnerReveal[];
+  /** Tip 6: the uncertain quantities revealed, what the deal turned out to be worth, its risk and the contingent clauses; null without uncertain quantities. */
+  readonly uncertainty: UncertaintyReview | null;
   /** Always seven items, tips 1 to 7. */
   readonly coaching: readonly CoachingItem[];
 }
@@ -381,7 +387,7 @@ export function computeDebrief(transcript: Transcript, session: SessionView): De
     settled: Array.from(session.settled),
     batnas,
     utilities,
-    autonomyCosts: deal ? model.partyIds.map((_, p) => autonomyCost(session.scenario, p, deal)) : null,
+    autonomyCosts: deal ? model.partyIds.map((_, p) => autonomyCost(model, p, deal)) : null,
     jointGain,
     maxJointGain,
     shareOfMaxJointGain: maxJointGain === null ? null : jointGain / maxJointGain,
@@ -403,6 +409,7 @@ export function computeDebrief(transcript: Transcript, session: SessionView): De
     issues,
     trades: deal ? describeTrades(model, deal) : null,
     partnerStyles: partnerReveals(session.config, partners, transcript.surprise),
+    uncertainty: reviewUncertainty(model, trainee, deal, session.events, session.config.seed),
   };
   return { ...facts, coaching: coach(facts, transcript.scenario) };
 }

@@ -31,6 +31,8 @@ export type Finding = {
   message: string;
   /** Point at the property's key rather than its value (for keys that should not be there). */
   atKey?: boolean;
+  /** In a text value: the index of the character the finding is about (a formula's unknown name). */
+  within?: number;
 };
 
 /** The problems of a file (a scenario, a transcript, a moves file), each located: a user error. */

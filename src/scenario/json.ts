@@ -149,12 +149,24 @@ function trailingComma(text: string, offset: number): number | undefined {
 }
 
 /** A finding placed at its JSON node; a node that is missing is pointed at through its nearest ancestor. */
-export function place(tree: Node, finding: Finding): PlacedFinding {
+export function place(tree: Node, finding: Finding, text: string): PlacedFinding {
   let depth = finding.path.length;
   let node = findNodeAtLocation(tree, finding.path.slice(0, depth));
   while (!node && depth > 0) node = findNodeAtLocation(tree, finding.path.slice(0, --depth));
   const found = node ?? tree;
   const property = found.parent?.type === "property" ? found.parent : undefined;
   const target = (finding.atKey && depth === finding.path.length && property?.children?.[0]) || found;
-  return { severity: finding.severity, offset: target.offset, length: target.length, path: finding.path, message: finding.message };
+  const placed = { severity: finding.severity, offset: target.offset, length: target.length, path: finding.path, message: finding.message };
+  if (finding.within === undefined || target.type !== "string" || depth !== finding.path.length) return placed;
+  return { ...placed, offset: target.offset + rawIndex(text.slice(target.offset, target.offset + target.length), finding.within), length: 1 };
+}
+
+/** Where, in a string literal as written (quotes and escapes included), the character at `index` of its value starts. */
+function rawIndex(literal: string, index: number): number {
+  let raw = 1;
+  for (let k = 0; k < index && raw < literal.length - 1; k++) {
+    if (literal[raw] !== "\\") raw++;
+    else raw += literal[raw + 1] === "u" ? 6 : 2;
+  }
+  return raw;
 }

@@ -13,6 +13,13 @@ export const SCENARIO_LIMITS = {
   /** Characters of one text (a story, a briefing). */
   textLength: 20_000,
   idLength: 200,
+  /** Characters of a formula. */
+  expressionLength: 500,
+  /** Uncertain quantities of a scenario, and the quantities one formula may use (its expectation integrates over each). */
+  uncertainties: 20,
+  quantitiesPerFormula: 3,
+  /** Values of a discrete distribution. */
+  discreteValues: 100,
   /** Problems reported per file; the rest are counted ("and 3 more"), as later ones are mostly echoes of the first. */
   diagnostics: 50,
 } as const;

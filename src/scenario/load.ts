@@ -48,10 +48,10 @@ export function parseJsonFile<T>(
   const input: unknown = getNodeValue(tree);
   // A file that is not the kind expected at all gets one finding, not one per field.
   const refused = options.gate?.(input) ?? [];
-  if (refused.length > 0) return located(source, [...syntax, ...refused.map((finding) => place(tree, finding))]);
+  if (refused.length > 0) return located(source, [...syntax, ...refused.map((finding) => place(tree, finding, source.text))]);
   const parsed = schema.safeParse(input);
   const findings = parsed.success ? check(parsed.data) : schemaFindings(schema, input, parsed.error.issues);
-  const result = located(source, [...syntax, ...findings.map((finding) => place(tree, finding))]);
+  const result = located(source, [...syntax, ...findings.map((finding) => place(tree, finding, source.text))]);
   const ok = parsed.success && result.omitted === 0 && result.diagnostics.every((d) => d.severity !== "error");
   return ok ? { ...result, value: parsed.data } : result;
 }

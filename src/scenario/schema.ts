@@ -28,14 +28,78 @@ export const LocalisedText = z
   ])
   .meta({ id: "LocalisedText", description: 'A text, either plain or per language: { "en": "…", "nl": "…" }.' });
 
-const Points = z.number().min(0).max(100).describe("Points from 0 to 100.");
-const Cost = z.number().min(0).describe("Autonomy cost in points (0 or more).");
+/** Tip 6: a formula over the scenario's uncertain quantities, checked against an allow-list before it is evaluated. */
+export const Expression = z
+  .string()
+  .min(1)
+  .max(SCENARIO_LIMITS.expressionLength)
+  .meta({
+    id: "Expression",
+    description:
+      'A formula in mathjs syntax over the uncertain quantities, such as "20 + 0.5 * demand" or "price >= 60 ? 80 : 30": ' +
+      "numbers, quantity ids, + − * / ^ mod, comparisons, and, or, not, ( ), a ? b : c, and min, max, abs, round, floor, ceil, sqrt, exp, log, pow.",
+  });
+
+const Points = z.union([z.number().min(0).max(100), Expression]).describe("Points from 0 to 100, or a formula over the uncertain quantities.");
+const Cost = z.union([z.number().min(0), Expression]).describe("Autonomy cost in points (0 or more), or a formula over the uncertain quantities.");
+
+/** Uncertain quantities are named in formulas, so their ids are identifiers. */
+const QuantityId = z
+  .string()
+  .max(40)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an identifier: letters, digits and _, not starting with a digit")
+  .meta({ id: "QuantityId", description: "The name formulas use for the quantity: letters, digits and _." });
+
+export const DistributionSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
+    z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
+    z.strictObject({
+      kind: z.literal("normal"),
+      mean: z.number(),
+      sd: z.number().positive(),
+      min: z.number().optional().describe("Clipped: values below count as this."),
+      max: z.number().optional().describe("Clipped: values above count as this."),
+    }),
+    z.strictObject({
+      kind: z.literal("discrete"),
+      values: z.array(z.number()).min(1).max(SCENARIO_LIMITS.discreteValues),
+      probabilities: z.array(z.number().min(0)).min(1).max(SCENARIO_LIMITS.discreteValues).describe("One per value; they are divided by their sum."),
+    }),
+  ])
+  .meta({ id: "Distribution", description: "uniform (min, max), triangular (min, mode, max), normal (mean, sd, optionally clipped to min, max) or discrete (values with probabilities)." });
+
+export const UncertaintySchema = z
+  .strictObject({
+    id: QuantityId,
+    label: LocalisedText,
+    unit: LocalisedText.optional(),
+    distribution: DistributionSchema.describe("The common forecast, which parties without a belief of their own hold."),
+    beliefs: z.record(z.string(), DistributionSchema).optional().describe("A party's own forecast, per party id: partners who forecast differently are what a contingent clause builds on."),
+    truth: z.string().optional().describe('Whose forecast the real value is drawn from, once per game: "common" (the default) or a party id.'),
+  })
+  .meta({ id: "Uncertainty" });
+
+/** Tip 6: a bet on the future. The option is option `then` when the quantity turns out at least `atLeast`, else option `else`. */
+const ContingentSchema = z
+  .strictObject({
+    quantity: QuantityId,
+    atLeast: z.number(),
+    then: Id.describe("The option that holds when the quantity is at least `atLeast`."),
+    else: Id.describe("The option that holds otherwise."),
+  })
+  .meta({ id: "Contingent" });
 
 export const OptionSchema = z
   .strictObject({
     id: Id,
     label: LocalisedText,
     description: LocalisedText.optional(),
+    shares: z
+      .record(z.string(), z.number().min(0).max(1))
+      .optional()
+      .describe("In a revenue-split issue: each party's share (0–1) of the revenue, per party id; they sum to 1."),
+    contingent: ContingentSchema.optional().describe("A clause that depends on how an uncertain quantity turns out; parties give it no values of their own."),
   })
   .meta({ id: "Option" });
 
@@ -43,6 +107,9 @@ export const IssueSchema = z.strictObject({
   id: Id,
   label: LocalisedText,
   description: LocalisedText.optional(),
+  revenue: Expression.optional().describe(
+    "Makes this a revenue-split issue: the joint revenue, in points, that its options divide (each option gives shares); parties give it a weight but no values.",
+  ),
   options: z.array(OptionSchema).min(2).max(SCENARIO_LIMITS.optionsPerIssue).describe("The options of this issue: at least two."),
 }).meta({ id: "Issue" });
 
@@ -55,7 +122,7 @@ export const PartySchema = z.strictObject({
     .describe("Interest weight per issue id (0 or more); the engine normalises them to sum to 1."),
   values: z
     .record(z.string(), z.record(z.string(), Points))
-    .describe("Points (0–100) per issue id, per option id."),
+    .describe("Points (0–100) per issue id, per option id; none for revenue-split issues and contingent options, whose points follow from them."),
   autonomyCosts: z
     .record(z.string(), z.record(z.string(), Cost))
     .optional()
@@ -106,6 +173,11 @@ export const ScenarioSchema = z.strictObject({
   title: LocalisedText,
   story: LocalisedText,
   sharedAmbition: LocalisedText.optional().describe("A shared ambition the parties can build on (tip 3)."),
+  uncertainties: z
+    .array(UncertaintySchema)
+    .max(SCENARIO_LIMITS.uncertainties)
+    .optional()
+    .describe("Uncertain quantities (tip 6), such as a power price or a cost overrun, named in formulas; each party may forecast them differently."),
   deadlineRounds: z.number().int().min(1).max(1000).optional().describe("Number of rounds before the negotiation ends without agreement."),
   issues: z.array(IssueSchema).min(1).max(SCENARIO_LIMITS.issues).describe("The issues under negotiation."),
   parties: z.array(PartySchema).min(2).max(8).describe("The organisations: 2 to 8."),
@@ -122,6 +194,7 @@ export type Issue = z.infer<typeof IssueSchema>;
 export type Party = z.infer<typeof PartySchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type PartnerDefinition = z.infer<typeof PartnerDefinitionSchema>;
+export type Uncertainty = z.infer<typeof UncertaintySchema>;
 
 export const SUPPORTED_LANGUAGES = ["en", "nl"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];

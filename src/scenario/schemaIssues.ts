@@ -50,7 +50,10 @@ function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, 
         return error(MESSAGES("scenario.schema.listLength", { small, limit, singular, plural, got: (value as unknown[]).length }));
       }
       if (issue.origin === "string") return error(MESSAGES("scenario.schema.textLength", { small, limit }));
-      return error(mismatch());
+      // A number out of range, where a number (or, say, a formula) may stand: the number's range.
+      const options = unwrap(schemaAt(schema, path, input));
+      const number = options instanceof z.ZodUnion ? options.options.find((option) => option instanceof z.ZodNumber) : options;
+      return error(`expected ${expected(number ?? options)}, got ${describeValue(value)}`);
     }
     case "invalid_format":
       // The schema's patterns carry their description in plain words as their message.

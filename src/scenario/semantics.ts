@@ -6,6 +6,8 @@ import { compileScenario, contributionRange } from "../engine/model.js";
 import { utilityGreater } from "../engine/tolerance.js";
 import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
 import { PARTNER_STYLES } from "../negotiation/partners/registry.js";
+import { own } from "../records.js";
+import { FORMULA_FUNCTIONS, formulaProblems } from "./formulas.js";
 import type { Issue, Party, PartnerDefinition, Scenario } from "./schema.js";
 
 export function semanticFindings(scenario: Scenario): Finding[] {
@@ -18,6 +20,8 @@ export function semanticFindings(scenario: Scenario): Finding[] {
   if (duplicates.length > 0) return duplicates;
   const partyIds = scenario.parties.map((party) => party.id);
   const structural = [
+    ...uncertaintyFindings(scenario),
+    ...issueStructure(scenario),
     ...scenario.parties.flatMap((party, p) => partyFindings(scenario.issues, party, ["parties", p])),
     ...unknownKeys(scenario.partners ?? {}, ["partners"], partyIds, (key) => `unknown party "${key}"`),
     ...Object.entries(scenario.partners ?? {}).flatMap(([partyId, partner]) => partnerFindings(scenario, partner, ["partners", partyId])),
@@ -78,11 +82,121 @@ function partyFindings(issues: readonly Issue[], party: Party, path: JsonPath): 
     ...optionTable(issues, party.values, [...path, "values"]),
     ...missingValues(issues, party.values, [...path, "values"]),
     ...optionTable(issues, party.autonomyCosts ?? {}, [...path, "autonomyCosts"]),
+    ...derivedValues(issues, party.values, [...path, "values"]),
   ];
 }
 
+/** Points that follow from the issue (a revenue split) or from other options (a contingent clause) are not given. */
+function derivedValues(issues: readonly Issue[], values: Party["values"], path: JsonPath): Finding[] {
+  return issues.flatMap((issue) => {
+    const row = own(values, issue.id);
+    if (!row) return [];
+    if (issue.revenue !== undefined) {
+      return [error([...path, issue.id], `"${issue.id}" is a revenue-split issue: its points are each party's share of the revenue, so it takes no values`, true)];
+    }
+    return issue.options
+      .filter((option) => option.contingent && Object.hasOwn(row, option.id))
+      .map((option) => error([...path, issue.id, option.id], `"${option.id}" is a contingent clause: its points are those of "${option.contingent!.then}" or "${option.contingent!.else}", so it takes no values`, true));
+  });
+}
+
+/** Uncertain quantities: unique ids, forecasts that are distributions, beliefs of parties that exist. */
+function uncertaintyFindings(scenario: Scenario): Finding[] {
+  const quantities = scenario.uncertainties ?? [];
+  const partyIds = scenario.parties.map((party) => party.id);
+  return [
+    ...duplicateIds(quantities, ["uncertainties"], "quantity"),
+    ...quantities.flatMap((quantity, k) => {
+      const path: JsonPath = ["uncertainties", k];
+      const reserved = reservedName(quantity.id);
+      return [
+        ...(reserved ? [error([...path, "id"], reserved)] : []),
+        ...distributionFindings(quantity.distribution, [...path, "distribution"]),
+        ...unknownKeys(quantity.beliefs ?? {}, [...path, "beliefs"], partyIds, (key) => `unknown party "${key}"`),
+        ...Object.entries(quantity.beliefs ?? {}).flatMap(([party, belief]) => distributionFindings(belief, [...path, "beliefs", party])),
+        ...(quantity.truth === undefined || quantity.truth === "common" || own(quantity.beliefs, quantity.truth)
+          ? []
+          : [error([...path, "truth"], `the truth is drawn from "common" or from the belief of a party that has one; "${quantity.truth}" has none${didYouMean(quantity.truth, Object.keys(quantity.beliefs ?? {}))}`)]),
+      ];
+    }),
+  ];
+}
+
+/** A quantity's name must not be a name formulas give a meaning of their own. */
+function reservedName(id: string): string | undefined {
+  const words = new Set<string>([...FORMULA_FUNCTIONS, "mod", "and", "or", "not", "xor", "to", "in", "true", "false", "null", "undefined", "Infinity", "NaN", "pi", "e", "i", "end"]);
+  return words.has(id) ? `"${id}" cannot name a quantity: formulas use that word themselves` : undefined;
+}
+
+function distributionFindings(d: NonNullable<Scenario["uncertainties"]>[number]["distribution"], path: JsonPath): Finding[] {
+  switch (d.kind) {
+    case "uniform":
+      return d.min <= d.max ? [] : [error([...path, "max"], `max (${d.max}) must not be below min (${d.min})`)];
+    case "triangular":
+      return d.min <= d.mode && d.mode <= d.max ? [] : [error([...path, "mode"], `expected min ≤ mode ≤ max, got ${d.min}, ${d.mode} and ${d.max}`)];
+    case "normal":
+      return d.min !== undefined && d.max !== undefined && d.min > d.max ? [error([...path, "max"], `max (${d.max}) must not be below min (${d.min})`)] : [];
+    case "discrete": {
+      if (d.values.length !== d.probabilities.length) {
+        return [error([...path, "probabilities"], `one probability per value: ${d.values.length} values, ${d.probabilities.length} probabilities`)];
+      }
+      return d.probabilities.some((probability) => probability > 0) ? [] : [error([...path, "probabilities"], "at least one probability must be above 0")];
+    }
+  }
+}
+
+/** Revenue splits and contingent clauses, and every formula of the scenario checked against the allow-list. */
+function issueStructure(scenario: Scenario): Finding[] {
+  const quantityIds = (scenario.uncertainties ?? []).map((quantity) => quantity.id);
+  const partyIds = scenario.parties.map((party) => party.id);
+  const findings: Finding[] = [];
+  scenario.issues.forEach((issue, i) => {
+    const path: JsonPath = ["issues", i];
+    if (issue.revenue !== undefined) findings.push(...formulaFindings(issue.revenue, [...path, "revenue"], quantityIds));
+    issue.options.forEach((option, o) => {
+      const at: JsonPath = [...path, "options", o];
+      if (option.contingent) findings.push(...contingentFindings(issue, option.contingent, [...at, "contingent"], quantityIds));
+      else if (issue.revenue !== undefined && !option.shares) findings.push(error(at, `an option of a revenue-split issue needs "shares": each party's share of the revenue`));
+      if (option.shares && issue.revenue === undefined) findings.push(error([...at, "shares"], `"shares" belong to a revenue-split issue: give the issue a "revenue"`, true));
+      if (option.shares) {
+        findings.push(...unknownKeys(option.shares, [...at, "shares"], partyIds, (key) => `unknown party "${key}"`));
+        const sum = Object.values(option.shares).reduce((total, share) => total + share, 0);
+        if (Math.abs(sum - 1) > 1e-9) findings.push(error([...at, "shares"], `the shares add up to ${round(sum)}; they must add up to 1`));
+      }
+    });
+  });
+  scenario.parties.forEach((party, p) => {
+    for (const table of ["values", "autonomyCosts"] as const) {
+      for (const [issueId, row] of Object.entries(party[table] ?? {})) {
+        for (const [optionId, value] of Object.entries(row)) {
+          if (typeof value === "string") findings.push(...formulaFindings(value, ["parties", p, table, issueId, optionId], quantityIds));
+        }
+      }
+    }
+  });
+  return findings;
+}
+
+function formulaFindings(source: string, path: JsonPath, quantityIds: readonly string[]): Finding[] {
+  return formulaProblems(source, quantityIds).map((problem) => ({ ...error(path, problem.message), within: problem.at }));
+}
+
+function contingentFindings(issue: Issue, contingent: NonNullable<Issue["options"][number]["contingent"]>, path: JsonPath, quantityIds: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  if (!quantityIds.includes(contingent.quantity)) {
+    findings.push(error([...path, "quantity"], `unknown quantity "${contingent.quantity}"${didYouMean(contingent.quantity, quantityIds)}; quantities: ${quantityIds.join(", ") || "none"}`));
+  }
+  const fixed = issue.options.filter((option) => !option.contingent).map((option) => option.id);
+  for (const key of ["then", "else"] as const) {
+    if (!fixed.includes(contingent[key])) {
+      findings.push(error([...path, key], `"${key}" names an option of this issue that is not itself contingent${didYouMean(contingent[key], fixed)}; options: ${fixed.join(", ")}`));
+    }
+  }
+  return findings;
+}
+
 /** Keys of a { issueId: { optionId: … } } table must name issues and their options. */
-function optionTable(issues: readonly Issue[], table: Record<string, Record<string, number>>, path: JsonPath): Finding[] {
+function optionTable(issues: readonly Issue[], table: Record<string, Record<string, unknown>>, path: JsonPath): Finding[] {
   const issueIds = issues.map((issue) => issue.id);
   return [
     ...unknownKeys(table, path, issueIds, unknownIssue),
@@ -101,9 +215,11 @@ function optionTable(issues: readonly Issue[], table: Record<string, Record<stri
 
 function missingValues(issues: readonly Issue[], values: Party["values"], path: JsonPath): Finding[] {
   return issues.flatMap((issue) => {
+    // A revenue split's points follow from its shares.
+    if (issue.revenue !== undefined) return [];
     if (!Object.hasOwn(values, issue.id)) return [error([...path, issue.id], `no values for issue "${issue.id}"`)];
     return issue.options
-      .filter((option) => !Object.hasOwn(values[issue.id], option.id))
+      .filter((option) => !option.contingent && !Object.hasOwn(values[issue.id], option.id))
       .map((option) => error([...path, issue.id, option.id], `no value for option "${option.id}" of issue "${issue.id}"`));
   });
 }

@@ -183,7 +183,7 @@ describe("a disclosing partner (logroller) that trusts the asker answers truthfu
 });
 
 describe("a curious partner (logroller, meso, reciprocator) asks about every issue, its own most important first", () => {
-  test.each(BUILTIN_IDS)("on %s: 'most-important' in its first turn, then per turn how important one issue is and which option is preferred", (id) => {
+  test.each(BUILTIN_IDS)("on %s: 'most-important' and every forecast in its first turn, then per turn how important one issue is and which option is preferred", (id) => {
     const scenario = builtin(id);
     const model = compileScenario(scenario);
     const n = model.issueCount;
@@ -210,7 +210,8 @@ describe("a curious partner (logroller, meso, reciprocator) asks about every iss
           event.type === "move" && event.actor === 0 && event.round === round && event.move.type === "ask" ? [[event.move.to, event.move.question]] : [],
         );
       const toEveryone = (questions: Question[]) => questions.flatMap((question) => others.map((to) => [to, question]));
-      expect(asked(1), `${style}, round 1`).toEqual(toEveryone([{ kind: "most-important" }]));
+      const forecasts = (scenario.uncertainties ?? []).map((_, quantity): Question => ({ kind: "expectation", quantity }));
+      expect(asked(1), `${style}, round 1`).toEqual(toEveryone([{ kind: "most-important" }, ...forecasts]));
       for (let k = 0; k < n; k++) {
         const issue = order[k];
         expect(asked(k + 2), `${style}, round ${k + 2}`).toEqual(

@@ -80,6 +80,6 @@ describe("a transcript that is not what it should be", () => {
     const events = [{ type: "move", round: 1, actor: 0, move: { type: "bribe" } }];
     const [d] = problems(text({ ...transcript, events }));
     expect(d.path).toBe("events[0].move.type");
-    expect(d.message).toContain('expected "offer"');
+    expect(d.message).toContain('expected one of "offer", "meso", "partial-offer"');
   });
 });

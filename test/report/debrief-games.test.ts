@@ -16,7 +16,7 @@ import { readMovesFile, toProtocolMove } from "../../src/cli/moves-file.js";
 import { type ScenarioAnalysis, analyzeScenario, jointGain } from "../../src/engine/analysis.js";
 import { agreeablePoints } from "../../src/engine/bargaining.js";
 import { betterPackage, classifyIssuesJointly } from "../../src/engine/deal-review.js";
-import { type CompiledScenario, compileScenario, packageUtilities } from "../../src/engine/model.js";
+import { type CompiledScenario, compileScenario, contribution, packageUtilities } from "../../src/engine/model.js";
 import { UTILITY_EPSILON } from "../../src/engine/tolerance.js";
 import { answerMove, disclosureMove, importanceOf, issuesByPriority } from "../../src/negotiation/answers.js";
 import type { PackageArray } from "../../src/negotiation/protocol.js";
@@ -155,17 +155,23 @@ function tipText(played: Played, tip: Tip, lang: Language = "en") {
 
 const never = () => false;
 
-/** Each mistake as a change of the well-played plan, for a scenario and seat. */
-const PLANTED: Readonly<Record<Mistake, (model: CompiledScenario, analysis: ScenarioAnalysis, trainee: number) => Plan>> = {
-  // The Nash package with a compatible issue on an option nobody likes best.
-  compatibleLost: (model, analysis) => {
+/** Each mistake as a change of the well-played plan, for a scenario and seat; null where the seat offers no way to make it. */
+const PLANTED: Readonly<Record<Mistake, (model: CompiledScenario, analysis: ScenarioAnalysis, trainee: number) => Plan | null>> = {
+  // The Nash package with a compatible issue on an option nobody likes best: of those, the one that
+  // costs the partners least, so that they can still take the deal.
+  compatibleLost: (model, analysis, trainee) => {
     const compatible = classifyIssuesJointly(model, analysis.frontier, agreeablePoints(analysis.frontier)).find((entry) => entry.kind === "compatible")!;
-    const spoilt = Array.from({ length: model.optionCounts[compatible.issue] }, (_, o) => o).find((o) => !compatible.commonFavourites.includes(o))!;
+    const partnersValue = (o: number) => model.partyIds.reduce((sum, _, p) => (p === trainee ? sum : sum + contribution(model, p, compatible.issue, o)), 0);
+    const spoilt = Array.from({ length: model.optionCounts[compatible.issue] }, (_, o) => o)
+      .filter((o) => !compatible.commonFavourites.includes(o))
+      .reduce((a, b) => (partnersValue(b) > partnersValue(a) ? b : a));
     return { ask: true, share: true, accept: never, offer: (_, nash) => nash.map((option, issue) => (issue === compatible.issue ? spoilt : option)) };
   },
   haggling: () => ({ ask: true, share: true, haggle: true, accept: never }),
   noQuestions: () => ({ share: true }),
-  // The frontier package below the trainee's BATNA that gives the partners the most.
+  // The frontier package below the trainee's BATNA that gives the partners the most; none where every
+  // such package leaves a partner below its BATNA too (as on solar-park for a cooperative, whose
+  // interests run with the other cooperative's everywhere but in the revenue split).
   belowBatna: (model, analysis, trainee) => {
     let best: PackageArray = [];
     let score = -Infinity;
@@ -175,7 +181,7 @@ const PLANTED: Readonly<Record<Mistake, (model: CompiledScenario, analysis: Scen
       const least = Math.min(...model.partyIds.map((_, p) => (p === trainee ? Infinity : u[p] - model.batnas[p])));
       if (least > score) [score, best] = [least, Array.from(analysis.frontier.package(point))];
     }
-    return { ask: true, share: true, accept: never, offer: () => best };
+    return score > 0 ? { ask: true, share: true, accept: never, offer: () => best } : null;
   },
   // Haggling's outcome offered as a package: above every BATNA, off the frontier.
   valueLeft: (_, analysis) => ({ ask: true, share: true, accept: never, offer: () => Array.from(analysis.naiveCompromise.package) }),
@@ -188,14 +194,20 @@ const IMPLIED: Partial<Record<Mistake, Mistake[]>> = { compatibleLost: ["valueLe
 const SEATS = BUILTIN_IDS.flatMap((id) => builtin(id).parties.map((_, trainee) => ({ id, trainee })));
 
 describe("planted mistakes are named, in every built-in scenario and seat", () => {
-  const games = SEATS.flatMap(({ id, trainee }) =>
-    (Object.keys(PLANTED) as Mistake[]).flatMap((mistake) => ["conceder", "logroller"].map((style) => ({ id, trainee, mistake, style }))),
-  );
+  const planFor = (id: string, trainee: number, mistake: Mistake) => {
+    const model = compileScenario(builtin(id));
+    return PLANTED[mistake](model, analyzeScenario(model, { top: 0 }), trainee);
+  };
+  const plantable = SEATS.flatMap(({ id, trainee }) => (Object.keys(PLANTED) as Mistake[]).filter((mistake) => planFor(id, trainee, mistake) !== null).map((mistake) => ({ id, trainee, mistake })));
+  const games = plantable.flatMap((seat) => ["conceder", "logroller"].map((style) => ({ ...seat, style })));
+
+  test("nearly every mistake can be planted in nearly every seat", () => {
+    expect(plantable.length).toBeGreaterThanOrEqual(0.9 * SEATS.length * Object.keys(PLANTED).length);
+  });
 
   test.each(games)("$id as party $trainee against $style: $mistake", ({ id, trainee, mistake, style }) => {
     const scenario = builtin(id);
-    const model = compileScenario(scenario);
-    const played = playGame(scenario, trainee, style, PLANTED[mistake](model, analyzeScenario(model, { top: 0 }), trainee));
+    const played = playGame(scenario, trainee, style, planFor(id, trainee, mistake)!);
     const named = namedMistakes(played.debrief);
     expect([...named], text(played)).toContain(mistake);
     // Nothing else is named, but what the planted mistake implies.
@@ -252,7 +264,7 @@ describe("the false alarms of the pairwise debrief, on built-in scenarios", () =
   test("tip 1 is not good at a deal that creates little of the joint gain, and says the threshold and the autonomy costs", () => {
     const scenario = builtin("hospital-it-platform");
     const model = compileScenario(scenario);
-    const played = playGame(scenario, 0, "conceder", PLANTED.valueLeft(model, analyzeScenario(model, { top: 0 }), 0));
+    const played = playGame(scenario, 0, "conceder", PLANTED.valueLeft(model, analyzeScenario(model, { top: 0 }), 0)!);
     const tip1 = tipText(played, 1);
     expect(played.debrief.shareOfMaxJointGain).toBeLessThan(0.6);
     expect(tip1.verdict).toBe("improve");
@@ -306,7 +318,7 @@ describe("the false alarms of the pairwise debrief, on built-in scenarios", () =
 describe("the debrief's new content in the text, the JSON and both languages", () => {
   const scenario = builtin("rd-consortium");
   const model = compileScenario(scenario);
-  const played = playGame(scenario, 0, "conceder", PLANTED.valueLeft(model, analyzeScenario(model, { top: 0 }), 0));
+  const played = playGame(scenario, 0, "conceder", PLANTED.valueLeft(model, analyzeScenario(model, { top: 0 }), 0)!);
 
   test("the better package, the points per issue and the process are in the text, in English and Dutch", () => {
     const english = flat(played);
@@ -335,7 +347,7 @@ describe("the debrief's new content in the text, the JSON and both languages", (
   });
 
   test("the same transcript gives the same debrief, byte for byte, counterfactual included", () => {
-    const walkedAway = playGame(builtin("housing-care"), 1, "logroller", PLANTED.walkAway(model, analyzeScenario(model), 1));
+    const walkedAway = playGame(builtin("housing-care"), 1, "logroller", PLANTED.walkAway(model, analyzeScenario(model), 1)!);
     const transcript = gameTranscript(walkedAway.game, { lang: "en", savedAt: new Date(0) });
     const reread = readTranscript(JSON.parse(JSON.stringify(transcript)));
     const again = computeDebrief(reread.transcript, reread.session);

@@ -48,12 +48,12 @@ function renamed(scenario: Scenario, rename: (kind: "issue" | "option" | "party"
       ...party,
       id: rename("party", p),
       weights: table((_, issue) => party.weights[issue.id]),
-      values: table((_, issue) => optionTable((option) => party.values[issue.id][option], issue)),
+      values: table((_, issue) => optionTable((option) => party.values[issue.id][option] as number, issue)),
       // Autonomy costs only for some issues and options: an absent one must read as 0, not as Object's own.
       autonomyCosts: Object.fromEntries(
         scenario.issues.flatMap((issue, i) => {
           if (i % 2 === 1) return [];
-          const costOf = (option: string) => (option.endsWith("0") ? undefined : party.autonomyCosts?.[issue.id]?.[option]);
+          const costOf = (option: string) => (option.endsWith("0") ? undefined : (party.autonomyCosts?.[issue.id]?.[option] as number | undefined));
           return [[issueId(i), optionTable(costOf, issue)]];
         }),
       ),

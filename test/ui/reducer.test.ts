@@ -269,7 +269,7 @@ describe("talking", () => {
   test("a question about an issue asks which issue; Esc goes back a step, then to the table", () => {
     covers("menu.back");
     const state = pressOn(negotiating(HOSPITAL, 0, "logroller"), DOWN, "k", "2");
-    expect(state.mode).toEqual({ kind: "ask-issue", question: "issue-importance", cursor: 1 });
+    expect(state.mode).toEqual({ kind: "ask-subject", question: "issue-importance", cursor: 1 });
     expect(pressOn(state, ESC).mode).toEqual({ kind: "ask", cursor: QUESTION_KINDS.indexOf("issue-importance") });
     expect(pressOn(state, ESC, ESC).mode.kind).toBe("main");
     const asked = pressOn(state, DOWN, ENTER);
@@ -278,7 +278,7 @@ describe("talking", () => {
 
   test("with three parties the trainee chooses whom to ask, starting on whom the rule picks", () => {
     const state = pressOn(negotiating(RD, 0, "logroller"), "k", "1");
-    expect(state.mode).toMatchObject({ kind: "ask-whom", question: "most-important", issue: null });
+    expect(state.mode).toMatchObject({ kind: "ask-whom", question: "most-important", subject: null });
     expect(screenText(state).join("\n")).toContain("Whom do you ask?");
     const second = pressOn(state, "2");
     expect(movesBy(second, 0).at(-1)).toEqual({ type: "ask", to: 2, question: { kind: "most-important" } });

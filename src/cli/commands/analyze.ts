@@ -15,6 +15,7 @@ export function registerAnalyze(program: Command): void {
     .argument("<scenario>", "a scenario file or the id of a built-in scenario")
     .option("--json", "print the analysis as JSON")
     .option("--top <n>", "number of value-creating packages to list", positiveInteger, 5)
+    .option("--seed <seed>", "seed for the draws behind each package's risk, where the scenario is uncertain", "0")
     .addOption(languageOption())
     .addHelpText(
       "after",
@@ -22,15 +23,16 @@ export function registerAnalyze(program: Command): void {
 Examples:
   $ mutual-gains analyze hospital-it-platform
   $ mutual-gains analyze my-scenario.json --top 10 --lang nl
-  $ mutual-gains analyze rd-consortium --json > analysis.json`,
+  $ mutual-gains analyze rd-consortium --json > analysis.json
+  $ mutual-gains analyze solar-park --json --seed 7`,
     )
-    .action((argument: string, options: { json?: boolean; top: number; lang?: string }) => {
+    .action((argument: string, options: { json?: boolean; top: number; lang?: string; seed: string }) => {
       const scenario = loadScenarioArgument(argument);
       const analysis = analyzeScenario(compileScenario(scenario), { top: options.top });
-      if (options.json) printJson(analysisToJson(scenario.id, analysis));
+      if (options.json) printJson(analysisToJson(scenario, analysis, options.seed));
       else {
         const lang = detectLanguage(options.lang, process.env);
-        process.stdout.write(`${analysisToText(scenario, analysis, { lang, width: process.stdout.columns })}\n`);
+        process.stdout.write(`${analysisToText(scenario, analysis, { lang, width: process.stdout.columns, seed: options.seed })}\n`);
       }
     });
 }

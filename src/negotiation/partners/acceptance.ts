@@ -27,11 +27,14 @@ export class TargetAcceptance implements AcceptanceStrategy {
   }
 }
 
-/** Take-it-or-leave-it: only its own terms (what its firm offer gives it) or better, even at the deadline. */
+/**
+ * Take-it-or-leave-it: only its own terms (what its firm offer gives it) or better, even at
+ * the deadline; before it has offered, what the offer it would make gives it.
+ */
 export class StrictAcceptance implements AcceptanceStrategy {
-  accepts(context: PartnerContext, utility: number, target: number): boolean {
+  accepts(context: PartnerContext, utility: number, target: number, ownBid: () => number): boolean {
     const own = context.session.lastOffers[context.self];
-    const terms = own ? Math.max(target, context.session.utility(context.self, own)) : target;
+    const terms = Math.max(target, own ? context.session.utility(context.self, own) : ownBid());
     return beatsBatna(context, utility) && utility >= terms - UTILITY_EPSILON;
   }
 }

@@ -4,16 +4,21 @@ import type { Question } from "../protocol.js";
 import type { InquiryStrategy, PartnerContext } from "./types.js";
 
 /**
- * Win-win: first what matters most to you; then, one issue per turn, how important it is
- * to you and which option you prefer (and how you rank the others), starting with the
- * issues that matter most to itself, to find the compatible ones and the trades.
+ * Win-win: first what matters most to you (and, where the future is uncertain, how you see
+ * each uncertain quantity turning out, to find forecasts that differ: the ground for a
+ * contingent clause); then, one issue per turn, how important it is to you and which option
+ * you prefer (and how you rank the others), starting with the issues that matter most to
+ * itself, to find the compatible ones and the trades.
  */
 export class CuriousInquiry implements InquiryStrategy {
   private turns = 0;
 
   ask({ session, self }: PartnerContext): Question[] {
     const turn = this.turns++;
-    if (turn === 0) return [{ kind: "most-important" }];
+    if (turn === 0) {
+      const quantities = session.model.uncertain?.quantityIds.length ?? 0;
+      return [{ kind: "most-important" }, ...Array.from({ length: quantities }, (_, quantity): Question => ({ kind: "expectation", quantity }))];
+    }
     const order = issuesByPriority(session.model, self);
     if (turn > order.length) return [];
     const issue = order[turn - 1];

@@ -8,6 +8,7 @@
  *   options a party offers often are valued, and issues on which it does not move matter
  *   to it. Answers and disclosures it believes (when it trusts the source) update it at once.
  */
+import { mean, quantile } from "../../engine/distributions.js";
 import { contributionRange } from "../../engine/model.js";
 import type { AnswerContent, Importance, PackageArray } from "../protocol.js";
 import type { OpponentModel, PartnerContext } from "./types.js";
@@ -45,6 +46,8 @@ const STABILITY_BONUS = 0.2;
 /** Counts a believed ranking gives its options: this per place above the last. */
 const RANKING_COUNT = 3;
 const IMPORTANCE_WEIGHT: Record<Importance, number> = { low: 0.3, medium: 1, high: 2 };
+/** A forecast differs when its mean is this share of one's own 5–95 % range away from one's own mean. */
+const FORECAST_GAP = 0.25;
 
 class PartyBelief {
   readonly counts: Float64Array;
@@ -165,8 +168,8 @@ export class FrequencyModel implements OpponentModel {
     belief.lastOffer = pkg;
   }
 
-  private observeAnswer({ session }: PartnerContext, belief: PartyBelief, answer: AnswerContent): void {
-    const model = session.model;
+  private observeAnswer(context: PartnerContext, belief: PartyBelief, answer: AnswerContent): void {
+    const model = context.session.model;
     switch (answer.kind) {
       case "most-important": {
         let top = 0;
@@ -186,9 +189,33 @@ export class FrequencyModel implements OpponentModel {
       case "what-would-work":
         for (let i = 0; i < model.issueCount; i++) belief.counts[model.issueOffsets[i] + answer.package[i]] += 3;
         break;
+      case "expectation":
+        this.observeForecast(context, belief, answer.quantity, answer.mean);
+        break;
       default:
         break;
     }
+  }
+
+  /**
+   * A forecast far from its own is an opening for a bet: a contingent clause on that quantity
+   * gives each side what it expects to win. It believes the other favours such clauses, so
+   * that its bids, which look for what serves the other, come to propose them.
+   */
+  private observeForecast({ session, self }: PartnerContext, belief: PartyBelief, quantity: number, stated: number): void {
+    const model = session.model;
+    const own = model.uncertain!.beliefs[self][quantity];
+    const width = quantile(own, 0.95) - quantile(own, 0.05);
+    if (Math.abs(stated - mean(own)) <= FORECAST_GAP * width) return;
+    const scenario = session.scenario;
+    scenario.issues.forEach((issue, i) => {
+      const base = model.issueOffsets[i];
+      let most = 0;
+      for (let o = 0; o < model.optionCounts[i]; o++) most = Math.max(most, belief.counts[base + o]);
+      issue.options.forEach((option, o) => {
+        if (option.contingent?.quantity === model.uncertain!.quantityIds[quantity]) belief.counts[base + o] = most + RANKING_COUNT;
+      });
+    });
   }
 
   private setImportance(belief: PartyBelief, issue: number, importance: Importance): void {

@@ -50,17 +50,28 @@ export class ScriptedPartner {
     const standing = session.standing;
     if (standing && standing.proposer !== self && !standing.acceptedBy.has(self)) {
       const { utility, choice } = this.valueOfStanding();
-      if (this.parts.acceptance.accepts(this.context, utility, target)) {
+      if (this.parts.acceptance.accepts(this.context, utility, target, () => this.bidUtility(target))) {
         const accept: Move = choice === undefined ? { type: "accept" } : { type: "accept", choice };
         // Settling one term is not yet the deal, and the partner's line says so.
         return { move: accept, remark: standing.kind === "partial" ? "accept-term" : "accept" };
       }
     }
     const move = this.parts.bidding.bid(this.context, target, this.parts.model);
-    const offered = move.type === "offer" ? session.utility(self, move.package) : move.type === "meso" ? session.utility(self, move.packages[0]) : target;
+    const offered = this.offeredUtility(move, target);
     const remark = move.type === "meso" ? "meso" : Number.isNaN(this.previousBid) ? "opening" : offered < this.previousBid - 1 ? "concede" : "firm";
     this.previousBid = offered;
     return { move, remark };
+  }
+
+  /** What a bid gives the partner itself: its offer's utility (a MESO's first package), else the target. */
+  private offeredUtility(move: Move, target: number): number {
+    const { session, self } = this.context;
+    return move.type === "offer" ? session.utility(self, move.package) : move.type === "meso" ? session.utility(self, move.packages[0]) : target;
+  }
+
+  /** What the offer it would make at `target` gives it. */
+  private bidUtility(target: number): number {
+    return this.offeredUtility(this.parts.bidding.bid(this.context, target, this.parts.model), target);
   }
 
   /** Tip 5: without trust there is no point going on. */

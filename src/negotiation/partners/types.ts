@@ -55,8 +55,11 @@ export interface BiddingStrategy {
 }
 
 export interface AcceptanceStrategy {
-  /** Whether to accept an offer worth `utility` to itself, given its current target. */
-  accepts(context: PartnerContext, utility: number, target: number): boolean;
+  /**
+   * Whether to accept an offer worth `utility` to itself, given its current target and
+   * (computed on demand) what the offer it would make instead gives it.
+   */
+  accepts(context: PartnerContext, utility: number, target: number, ownBid: () => number): boolean;
 }
 
 export interface Answer {

@@ -3,8 +3,8 @@
  * chosen) and how each item reads (drawn by the layout), in one place.
  */
 import type { Translator } from "../../i18n/translate.js";
-import type { Honesty, Importance, Question, QuestionKind } from "../../negotiation/protocol.js";
-import { QUESTION_KINDS, importanceText, questionNeedsIssue, questionText } from "../../negotiation/wording.js";
+import type { Honesty, Importance, QuestionKind } from "../../negotiation/protocol.js";
+import { importanceText, questionKinds, questionOf, questionSubject, questionText, quantityLabel } from "../../negotiation/wording.js";
 import { latestOffers, withTerm } from "../../play/table.js";
 import { localise } from "../../scenario/schema.js";
 import type { MenuMode, NegotiateState } from "./state.js";
@@ -41,17 +41,20 @@ export function otherParties(state: NegotiateState): number[] {
   return Array.from({ length: session.partyCount }, (_, party) => party).filter((party) => party !== setup.trainee);
 }
 
-export function questionFor(kind: QuestionKind, issue: number): Question {
-  return (questionNeedsIssue(kind) ? { kind, issue } : { kind }) as Question;
+
+/** How many issues or quantities a question can be about. */
+function subjects(state: NegotiateState, question: QuestionKind): number {
+  const { scenario } = state.game.setup;
+  return questionSubject(question) === "quantity" ? (scenario.uncertainties?.length ?? 0) : scenario.issues.length;
 }
 
 /** How many items the mode's menu has. */
 export function menuLength(state: NegotiateState, mode: MenuMode): number {
   switch (mode.kind) {
     case "ask":
-      return QUESTION_KINDS.length;
-    case "ask-issue":
-      return state.game.model.issueCount;
+      return questionKinds(state.game.setup.scenario).length;
+    case "ask-subject":
+      return subjects(state, mode.question);
     case "ask-whom":
       return otherParties(state).length;
     case "disclose":
@@ -76,11 +79,13 @@ export function menuText(state: NegotiateState, mode: MenuMode, t: Translator): 
   switch (mode.kind) {
     case "ask":
       return {
-        title: t("play.ask.title"),
-        items: QUESTION_KINDS.map((kind) => questionText(scenario, questionFor(kind, state.issueCursor), lang)),
+        title: t("play.ask.title", { count: questionKinds(scenario).length }),
+        items: questionKinds(scenario).map((kind) => (questionSubject(kind) === "quantity" ? t("play.ask.forecast") : questionText(scenario, questionOf(kind, state.issueCursor), lang))),
       };
-    case "ask-issue":
-      return { title: t("play.ask.issue"), items: scenario.issues.map((_, issue) => issueLabel(issue)) };
+    case "ask-subject":
+      return questionSubject(mode.question) === "quantity"
+        ? { title: t("play.ask.quantity"), items: (scenario.uncertainties ?? []).map((_, quantity) => quantityLabel(scenario, quantity, lang)) }
+        : { title: t("play.ask.issue"), items: scenario.issues.map((_, issue) => issueLabel(issue)) };
     case "ask-whom":
       return { title: t("play.ask.whom"), items: otherParties(state).map(name) };
     case "disclose":

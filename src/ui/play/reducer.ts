@@ -7,7 +7,8 @@ import type { MessageKey } from "../../i18n/translate.js";
 import { answerMove, disclosureMove } from "../../negotiation/answers.js";
 import type { Move } from "../../negotiation/protocol.js";
 import { ProtocolError } from "../../negotiation/session.js";
-import { QUESTION_KINDS, questionNeedsIssue } from "../../negotiation/wording.js";
+import { questionKinds, questionOf, questionSubject } from "../../negotiation/wording.js";
+import type { QuestionKind } from "../../negotiation/protocol.js";
 import { partnerChoices, playMove } from "../../play/game.js";
 import { questionRecipient } from "../../play/table.js";
 import { localise } from "../../scenario/schema.js";
@@ -26,7 +27,7 @@ import {
 import { offerColumns } from "./layout/offers.js";
 import { negotiationLayout, talkScrollLimit } from "./layout/negotiation.js";
 import { scrollLimit } from "./layout/screens.js";
-import { HONESTIES, IMPORTANCES, loadableOffers, menuLength, otherParties, questionFor } from "./menus.js";
+import { HONESTIES, IMPORTANCES, loadableOffers, menuLength, otherParties } from "./menus.js";
 import {
   type BriefingState,
   type DebriefState,
@@ -243,10 +244,11 @@ const MENU: Handlers<typeof MENU_KEYS, InMenu> = {
   },
   "menu.back": (state) => {
     const mode = state.mode;
-    if (mode.kind === "ask-issue") return { ...state, mode: { kind: "ask", cursor: QUESTION_KINDS.indexOf(mode.question) } };
+    const kinds = questionKinds(state.game.setup.scenario);
+    if (mode.kind === "ask-subject") return { ...state, mode: { kind: "ask", cursor: kinds.indexOf(mode.question) } };
     if (mode.kind === "ask-whom") {
-      if (mode.issue !== null) return { ...state, mode: { kind: "ask-issue", question: mode.question, cursor: mode.issue } };
-      return { ...state, mode: { kind: "ask", cursor: QUESTION_KINDS.indexOf(mode.question) } };
+      if (mode.subject !== null) return { ...state, mode: { kind: "ask-subject", question: mode.question, cursor: mode.subject } };
+      return { ...state, mode: { kind: "ask", cursor: kinds.indexOf(mode.question) } };
     }
     return main(state);
   },
@@ -259,14 +261,15 @@ function chosen(state: InMenu, index: number): PlayState {
   const mode = state.mode;
   switch (mode.kind) {
     case "ask": {
-      const question = QUESTION_KINDS[index];
-      if (questionNeedsIssue(question)) return { ...state, mode: { kind: "ask-issue", question, cursor: state.issueCursor } };
+      const question = questionKinds(game.setup.scenario)[index];
+      const about = questionSubject(question);
+      if (about !== null) return { ...state, mode: { kind: "ask-subject", question, cursor: about === "issue" ? state.issueCursor : 0 } };
       return recipient(state, question, null);
     }
-    case "ask-issue":
+    case "ask-subject":
       return recipient(state, mode.question, index);
     case "ask-whom":
-      return ask(state, mode.question, mode.issue, otherParties(state)[index]);
+      return ask(state, mode.question, mode.subject, otherParties(state)[index]);
     case "disclose":
       return play(state, disclosureMove(game.session.model, trainee, state.issueCursor, IMPORTANCES[index]));
     case "answer": {
@@ -281,16 +284,16 @@ function chosen(state: InMenu, index: number): PlayState {
 }
 
 /** With three or more parties the trainee chooses whom to ask, starting on whom the rule would pick. */
-function recipient(state: NegotiateState, question: (typeof QUESTION_KINDS)[number], issue: number | null): PlayState {
+function recipient(state: NegotiateState, question: QuestionKind, subject: number | null): PlayState {
   const session = state.game.session;
-  if (session.partyCount <= 2) return ask(state, question, issue, undefined);
+  if (session.partyCount <= 2) return ask(state, question, subject, undefined);
   const preset = otherParties(state).indexOf(questionRecipient(session, state.game.setup.trainee));
-  return { ...state, mode: { kind: "ask-whom", question, issue, cursor: Math.max(0, preset) } };
+  return { ...state, mode: { kind: "ask-whom", question, subject, cursor: Math.max(0, preset) } };
 }
 
-function ask(state: NegotiateState, kind: (typeof QUESTION_KINDS)[number], issue: number | null, to: number | undefined): PlayState {
+function ask(state: NegotiateState, kind: QuestionKind, subject: number | null, to: number | undefined): PlayState {
   const session = state.game.session;
-  const question = questionFor(kind, issue ?? state.issueCursor);
+  const question = questionOf(kind, subject ?? 0);
   return play(state, { type: "ask", to: questionRecipient(session, state.game.setup.trainee, to), question });
 }
 

@@ -82,8 +82,9 @@ export type Mode =
   | { readonly kind: "main" }
   | { readonly kind: "help"; readonly scroll: number }
   | { readonly kind: "ask"; readonly cursor: number }
-  | { readonly kind: "ask-issue"; readonly question: QuestionKind; readonly cursor: number }
-  | { readonly kind: "ask-whom"; readonly question: QuestionKind; readonly issue: number | null; readonly cursor: number }
+  /** Which issue or uncertain quantity the question is about. */
+  | { readonly kind: "ask-subject"; readonly question: QuestionKind; readonly cursor: number }
+  | { readonly kind: "ask-whom"; readonly question: QuestionKind; readonly subject: number | null; readonly cursor: number }
   | { readonly kind: "disclose"; readonly cursor: number }
   | { readonly kind: "answer"; readonly cursor: number }
   | { readonly kind: "accept-meso"; readonly cursor: number }

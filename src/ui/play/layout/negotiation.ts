@@ -21,8 +21,6 @@ import { talkLines } from "./talk.js";
 
 /** The smallest conversation pane: a heading and two lines. */
 const MIN_PANE = 3;
-/** Table lines around the issue rows: two header lines and the totals. */
-const TABLE_CHROME = 3;
 
 export interface NegotiationLayout {
   readonly lines: Line[];
@@ -38,7 +36,9 @@ export function negotiationLayout(state: NegotiateState): NegotiationLayout {
   const status = statusLines(state, width, t);
   const prompt = promptLines(state, width, t);
   const footer = footerLines(state, width, t);
-  const rest = height - header.length - status.length - prompt.length - footer.length - TABLE_CHROME;
+  // The table's lines around its issue rows: its headers, the totals and (where uncertain) their range.
+  const chrome = offersTable(state, width, 1, t).lines.length - 1;
+  const rest = height - header.length - status.length - prompt.length - footer.length - chrome;
 
   const menu = isMenu(state) ? menuLines(state, state.mode, width, t) : null;
   const minPane = menu ? Math.min(menu.length, 1 + 5) : MIN_PANE;

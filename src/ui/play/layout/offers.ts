@@ -4,7 +4,9 @@
  * trainee's points and a "≠" where it differs from the builder. Columns that do not fit
  * scroll sideways; rows that do not fit scroll with the cursor.
  */
-import { contribution } from "../../../engine/model.js";
+import seedrandom from "seedrandom";
+import { type CompiledScenario, contribution } from "../../../engine/model.js";
+import { type Risk, packageRisk } from "../../../engine/risk.js";
 import { type Translator, translator } from "../../../i18n/translate.js";
 import { latestOffers } from "../../../play/table.js";
 import { localise } from "../../../scenario/schema.js";
@@ -164,5 +166,33 @@ export function offersTable(state: NegotiateState, width: number, maxRows: numbe
     total.push({ text: GAP + pad(column.package ? points(session.utility(trainee, column.package)) : "–", g.offerWidth, "start"), style: "heading" });
   }
   lines.push(total);
+  // Tip 6: where points are expectations, how far each package can turn out either way.
+  if (model.uncertain) {
+    const band = (pkg: readonly number[]) => {
+      const risk = riskOf(model, trainee, pkg);
+      return `${t.number(risk.p05, 0)}–${t.number(risk.p95, 0)}`;
+    };
+    const bandLabel = t("play.table.range");
+    const row: Segment[] = [
+      { text: pad("", CURSOR.length) + pad(truncate(bandLabel, labelWidth), labelWidth) + " ", style: "dim" },
+      { text: pad(band(selection), displayWidth(builderTotal), "start"), style: "dim" },
+    ];
+    for (const column of columns) row.push({ text: GAP + pad(column.package ? band(column.package) : "–", g.offerWidth, "start"), style: "dim" });
+    lines.push(row);
+  }
   return { lines, rows: { first: firstRow, count: rowCount } };
+}
+
+/** Draws per band: enough for a percentile to a point or so, few enough to redraw at once. */
+const BAND_DRAWS = 2000;
+const bands = new WeakMap<CompiledScenario, Map<string, Risk>>();
+
+/** A package's risk for the trainee, the same every time it is drawn (its draws are seeded by the package). */
+function riskOf(model: CompiledScenario, party: number, pkg: readonly number[]): Risk {
+  let known = bands.get(model);
+  if (!known) bands.set(model, (known = new Map()));
+  const key = `${party}:${pkg.join(",")}`;
+  let risk = known.get(key);
+  if (!risk) known.set(key, (risk = packageRisk(model, party, pkg, seedrandom(key), BAND_DRAWS)));
+  return risk;
 }

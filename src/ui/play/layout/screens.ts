@@ -5,11 +5,12 @@
  */
 import { type Translator, translator } from "../../../i18n/translate.js";
 import { findStyle } from "../../../negotiation/partners/registry.js";
-import { styleDescription, styleFamilyText } from "../../../negotiation/wording.js";
+import { styleDescription, styleFamilyText, unitText } from "../../../negotiation/wording.js";
 import { gameTranscript } from "../../../play/game.js";
 import { computeDebrief, debriefSections } from "../../../report/debrief.js";
 import { own } from "../../../records.js";
 import { localise } from "../../../scenario/schema.js";
+import { mean, quantile } from "../../../engine/distributions.js";
 import { KEY_TABLES } from "../keys.js";
 import { partnerChoices, SURPRISE } from "../../../play/game.js";
 import type { BriefingState, DebriefState, NegotiateState, PickState, PlayState } from "../state.js";
@@ -132,19 +133,40 @@ export function briefingLines(state: BriefingState, width: number): Line[] {
   scenario.issues.forEach((issue, i) => {
     lines.push(...paragraph(t("play.briefing.issue", { issue: localise(issue.label, lang), weight: model.weights[trainee * model.issueCount + i] }), width, "heading", "  "));
     if (issue.description) lines.push(...paragraph(localise(issue.description, lang), width, "dim", "  ", "  "));
-    for (const option of issue.options) {
-      const cost = own(own(party.autonomyCosts, issue.id), option.id) ?? 0;
-      const text = t("play.briefing.option", { option: localise(option.label, lang), points: own(own(party.values, issue.id), option.id) ?? 0, cost });
+    issue.options.forEach((option, o) => {
+      const at = (model.issueOffsets[i] + o) * model.partyCount + trainee;
+      // Where the points depend on how the future turns out, the trainee sees what it expects them to be.
+      const uncertain = model.uncertain !== undefined && (model.uncertain.values[at].uses.length > 0 || model.uncertain.costs[at].uses.length > 0);
+      const points = model.uncertain ? model.uncertain.expectedValues[at] : ((own(own(party.values, issue.id), option.id) ?? 0) as number);
+      const text = t("play.briefing.option", { option: localise(option.label, lang), points, cost: model.autonomyCosts[at], expected: uncertain ? "yes" : "no" });
       lines.push(...paragraph(text, width, undefined, "      ", "  "));
-    }
+    });
   });
   lines.push(...paragraph(t("play.briefing.batna", { batna: party.batna }), width, "heading"));
+  lines.push(...forecastLines(state, width));
   if (party.entryCost) lines.push(...paragraph(t("play.briefing.entryCost", { cost: party.entryCost }), width));
   const partners = t.list(scenario.parties.filter((_, p) => p !== trainee).map((other) => localise(other.name, lang)));
   const across = surprise ? t("play.briefing.partnersUnknown", { names: partners }) : t("play.briefing.partners", { names: partners, description: styleDescription(partnerStyle, lang) });
   lines.push(BLANK, ...paragraph(across, width));
   if (scenario.parties.length > 2) lines.push(...paragraph(t("play.briefing.unanimity", { parties: scenario.parties.length }), width));
   lines.push(...paragraph(t("play.briefing.deadline", { rounds: state.game.session.config.deadlineRounds }), width));
+  return lines;
+}
+
+/** Tip 6: the trainee's own forecast of each uncertain quantity; the others may expect otherwise. */
+function forecastLines(state: BriefingState, width: number): Line[] {
+  const t = translator(state.options.lang);
+  const { scenario, trainee } = state.game.setup;
+  const uncertain = state.game.model.uncertain;
+  if (!uncertain) return [];
+  const lines: Line[] = [BLANK, line(t("play.briefing.forecasts"), "heading")];
+  (scenario.uncertainties ?? []).forEach((quantity, k) => {
+    const belief = uncertain.beliefs[trainee][k];
+    const unit = unitText(quantity.unit, t.lang);
+    const text = t("play.briefing.forecast", { quantity: localise(quantity.label, t.lang), mean: mean(belief), low: quantile(belief, 0.05), high: quantile(belief, 0.95), unit });
+    lines.push(...paragraph(text, width, undefined, "    ", "  "));
+  });
+  lines.push(...paragraph(t("play.briefing.forecastsOthers"), width, "dim"));
   return lines;
 }
 

@@ -1,0 +1,128 @@
+/**
+ * Formulas in scenario files are untrusted: each is parsed once by mathjs and its tree walked
+ * before anything evaluates it. Only numbers, the scenario's quantities, arithmetic and
+ * comparison operators, and, or, not, parentheses, the conditional a ? b : c and a few named
+ * functions pass; everything else (property access, indexing, assignments, function
+ * definitions, matrices, objects, strings, units, any other function — mathjs' own `import`,
+ * `evaluate`, `parse` or `createUnit` among them) is refused with where it is in the text.
+ */
+import type { MathNode } from "mathjs";
+import { mathjs } from "../engine/mathjs.js";
+import { didYouMean } from "./diagnostics.js";
+import { SCENARIO_LIMITS } from "./limits.js";
+
+export const FORMULA_FUNCTIONS = ["min", "max", "abs", "round", "floor", "ceil", "sqrt", "exp", "log", "pow"] as const;
+
+const OPERATORS = new Set([
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "pow",
+  "mod",
+  "unaryMinus",
+  "unaryPlus",
+  "larger",
+  "largerEq",
+  "smaller",
+  "smallerEq",
+  "equal",
+  "unequal",
+  "and",
+  "or",
+  "not",
+]);
+const FUNCTIONS: ReadonlySet<string> = new Set(FORMULA_FUNCTIONS);
+
+const ALLOWED = "numbers, the scenario's quantities, + - * / ^ mod, < <= > >= == !=, and, or, not, ( ), a ? b : c and the functions " + FORMULA_FUNCTIONS.join(", ");
+
+/** What is wrong with a formula, and where in its text (an index into the string). */
+export interface FormulaProblem {
+  readonly at: number;
+  readonly message: string;
+}
+
+/** The problems of a formula over the given quantities; none when it may be evaluated. */
+export function formulaProblems(source: string, quantityIds: readonly string[]): FormulaProblem[] {
+  let tree: MathNode;
+  try {
+    tree = mathjs().parse(source);
+  } catch (error) {
+    const at = typeof (error as { char?: unknown }).char === "number" ? Math.max(0, (error as { char: number }).char - 1) : 0;
+    return [{ at: Math.min(at, Math.max(0, source.length - 1)), message: `not a formula: ${(error as Error).message.replace(/ \(char \d+\)$/, "")}; a formula may hold ${ALLOWED}` }];
+  }
+  const problems: FormulaProblem[] = [];
+  const quantities = new Set(quantityIds);
+  const used = new Set<string>();
+  // The place of a node in the text: where its own text first occurs (mathjs keeps no positions).
+  const where = (text: string) => Math.max(0, source.indexOf(text));
+  const refuse = (text: string, message: string) => problems.push({ at: where(text), message: `${message}; a formula may hold ${ALLOWED}` });
+  tree.traverse((node, _path, parent) => {
+    switch (node.type) {
+      case "ConstantNode": {
+        const value = (node as unknown as { value: unknown }).value;
+        if (typeof value !== "number") refuse(String(value), `${JSON.stringify(String(value))} is not a number`);
+        return;
+      }
+      case "SymbolNode": {
+        const name = (node as unknown as { name: string }).name;
+        // The name of a called function is checked with its call.
+        if (parent?.type === "FunctionNode" && (parent as unknown as { fn: MathNode }).fn === node) return;
+        if (quantities.has(name)) {
+          used.add(name);
+          return;
+        }
+        problems.push({ at: where(name), message: `unknown quantity "${name}"${didYouMean(name, quantityIds)}; quantities: ${quantityIds.join(", ") || "none (the scenario declares no uncertainties)"}` });
+        return;
+      }
+      case "OperatorNode": {
+        const { fn, op } = node as unknown as { fn: string; op: string };
+        if (!OPERATORS.has(fn)) refuse(op, `the operator "${op}" is not allowed`);
+        return;
+      }
+      case "FunctionNode": {
+        const fn = (node as unknown as { fn: MathNode }).fn;
+        const name = fn.type === "SymbolNode" ? (fn as unknown as { name: string }).name : undefined;
+        if (name === undefined || !FUNCTIONS.has(name)) {
+          const shown = name ?? fn.toString();
+          refuse(shown, `the function "${shown}" is not allowed`);
+        }
+        return;
+      }
+      case "ParenthesisNode":
+      case "ConditionalNode":
+        return;
+      default:
+        refuse(node.toString(), describeNode(node.type));
+    }
+  });
+  if (used.size > SCENARIO_LIMITS.quantitiesPerFormula) {
+    problems.push({ at: 0, message: `a formula may use at most ${SCENARIO_LIMITS.quantitiesPerFormula} quantities; this one uses ${used.size}: ${[...used].join(", ")}` });
+  }
+  return problems.sort((a, b) => a.at - b.at);
+}
+
+function describeNode(type: string): string {
+  switch (type) {
+    case "AccessorNode":
+      return "property access (a.b) is not allowed";
+    case "IndexNode":
+      return "indexing (a[1]) is not allowed";
+    case "AssignmentNode":
+      return "an assignment (a = …) is not allowed";
+    case "FunctionAssignmentNode":
+      return "a function definition (f(x) = …) is not allowed";
+    case "ArrayNode":
+      return "a list or matrix ([…]) is not allowed";
+    case "ObjectNode":
+      return "an object ({…}) is not allowed";
+    case "RangeNode":
+      return "a range (a:b) is not allowed";
+    case "BlockNode":
+      return "several formulas (a; b) are not allowed";
+    case "RelationalNode":
+      return "a chained comparison (a < b < c) is not allowed: join two comparisons with and";
+    default:
+      return `a ${type} is not allowed`;
+  }
+}
