@@ -2,17 +2,22 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { UserError } from "./errors.js";
 
-function reason(error: unknown): string {
+/** Why a file operation failed, in words (a system error's code), else the error's message. */
+export function reason(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
     case "ENOENT":
       return "no such file or folder";
     case "EISDIR":
       return "it is a folder";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
     case "EACCES":
     case "EPERM":
       return "permission denied";
     case "ENOSPC":
       return "the disk is full";
+    case "EROFS":
+      return "a read-only file system";
     default:
       return (error as Error).message ?? String(error);
   }
