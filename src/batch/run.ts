@@ -4,15 +4,16 @@
  * i.e. read back from its line, so that a summary is the same whether the rows came from this
  * run, from a resumed file or from merged shards.
  *
- * Before any negotiation: a row file's location is checked, its lock taken (one run per file)
- * and what it holds checked (resume.ts), so that a mistake is reported at once.
+ * Before any negotiation: a row file's location is checked, its lock taken (one run per file),
+ * what it holds checked (resume.ts), and every scenario measured (its frontier must fit the
+ * engine's budget), so that a mistake is reported at once, not by a worker thread later.
  */
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { checkWritableFile } from "../files.js";
 import { TextSink, openFile } from "./lines.js";
 import { lockOutput } from "./lock.js";
-import type { BatchJob } from "./negotiate.js";
+import { type BatchJob, measureScenarios } from "./negotiate.js";
 import { planSize, shardLength } from "./plan.js";
 import { negotiateInOrder } from "./pool.js";
 import type { Progress } from "./progress.js";
@@ -47,6 +48,7 @@ export async function runBatch(options: BatchRunOptions): Promise<void> {
 async function run(options: BatchRunOptions, file: string | undefined): Promise<void> {
   const { job, rows, onRow } = options;
   const resumed = file !== undefined ? resumeFile(file, job, onRow) : { done: 0, empty: true };
+  measureScenarios(job.spec.scenarios);
   const start = resumed.done;
   let sink: TextSink | undefined;
   if (file !== undefined) {

@@ -22,6 +22,20 @@ export function exactCount(count: bigint): number | string {
   return count <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(count) : count.toString();
 }
 
+/**
+ * An upper bound of the bytes analysisToJson's frontier takes as printed (JSON, indented by two):
+ * per point, every issue's longest option and every utility at its longest. It is known before
+ * anything is built, so a frontier too large to print is refused in an instant.
+ */
+export function frontierJsonBytes(analysis: ScenarioAnalysis): number {
+  const { model } = analysis;
+  const length = (text: string) => JSON.stringify(text).length;
+  let row = 100 + analysis.outcomeCount.toString().length;
+  model.issueIds.forEach((issue, i) => (row += 12 + length(issue) + Math.max(...model.optionIds[i].map(length))));
+  for (const party of model.partyIds) row += 36 + length(party);
+  return analysis.frontier.size * row;
+}
+
 export function analysisToJson(scenarioId: string, analysis: ScenarioAnalysis) {
   const { model, frontier } = analysis;
   const ids = model.partyIds;
@@ -34,6 +48,7 @@ export function analysisToJson(scenarioId: string, analysis: ScenarioAnalysis) {
     outcomeCount: exactCount(analysis.outcomeCount),
     parties: [...ids],
     batnas: Object.fromEntries(ids.map((id, p) => [id, model.batnas[p]])),
+    agreeableOnly: frontier.agreeableOnly,
     frontier: Array.from({ length: frontier.size }, (_, point) => ({
       ...row(point)!,
       packageCount: exactCount(frontier.countPackages(point)),
