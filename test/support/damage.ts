@@ -62,3 +62,23 @@ export function damaged(text: string, damages: readonly Damage[]): Uint8Array {
   }
   return bytes;
 }
+
+/** Classifies `numRuns` generated cases: how often each outcome came, and how long the slowest case took (ms). */
+export function fuzz<T, Outcome extends string>(
+  cases: fc.Arbitrary<T>,
+  classify: (value: T) => Outcome,
+  parameters: { numRuns: number; seed: number },
+): { outcomes: Partial<Record<Outcome, number>>; slowest: number } {
+  let slowest = 0;
+  const outcomes: Partial<Record<Outcome, number>> = {};
+  fc.assert(
+    fc.property(cases, (value) => {
+      const started = performance.now();
+      const outcome = classify(value);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      slowest = Math.max(slowest, performance.now() - started);
+    }),
+    parameters,
+  );
+  return { outcomes, slowest };
+}
