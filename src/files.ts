@@ -1,18 +1,24 @@
 /** File access with user-facing errors, and writes that never leave half a file behind. */
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { UserError } from "./errors.js";
 
-function reason(error: unknown): string {
+/** Why a file operation failed, in words (a system error's code), else the error's message. */
+export function reason(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
     case "ENOENT":
       return "no such file or folder";
     case "EISDIR":
       return "it is a folder";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
     case "EACCES":
     case "EPERM":
       return "permission denied";
     case "ENOSPC":
       return "the disk is full";
+    case "EROFS":
+      return "a read-only file system";
     default:
       return (error as Error).message ?? String(error);
   }
@@ -127,5 +133,38 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new UserError(`cannot write ${path}: ${reason(error)}`, { cause: error });
+  }
+}
+
+/**
+ * Checks, before any work, that `path` can be created or appended to: its folder exists and may be
+ * written in, and `path` is not a folder or a device. Throws a user error saying what is in the way.
+ */
+export function checkWritableFile(path: string): void {
+  const folder = dirname(path);
+  const cannot = (why: string) => new UserError(`cannot write ${path}: ${why}`);
+  const stat = (where: string) => {
+    try {
+      return statSync(where, { throwIfNoEntry: false });
+    } catch (error) {
+      throw cannot(reason(error));
+    }
+  };
+  const folderStat = stat(folder);
+  if (!folderStat) throw cannot(`the folder ${folder} does not exist`);
+  if (!folderStat.isDirectory()) throw cannot(`${folder} is not a folder`);
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+  } catch {
+    throw cannot(`no permission to write in the folder ${folder}`);
+  }
+  const fileStat = stat(path);
+  if (!fileStat) return;
+  if (fileStat.isDirectory()) throw cannot("it is a folder");
+  if (!fileStat.isFile()) throw cannot("it is not a regular file");
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    throw cannot("permission denied");
   }
 }

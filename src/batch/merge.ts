@@ -4,13 +4,16 @@
  * the merge streams them side by side and takes task 0, 1, 2 … from whichever file holds it;
  * memory does not grow with the number of rows.
  *
- * The files must be of one format and hold every task from 0 up exactly once: a missing task (a
- * shard not given or not finished), a duplicate or an interrupted last line is a user error.
+ * The files must be of one format and one batch (one-batch.ts) and hold every task from 0 up
+ * exactly once: a missing task (a shard not given or not finished), a duplicate, an interrupted
+ * last line or a row of another batch is a user error. The rows are written in the format asked
+ * for, which may differ from the shards': a row converts exactly (the numbers are already rounded).
  */
 import { UserError } from "../errors.js";
 import { LineReader, type TextSink } from "./lines.js";
+import { OneBatch } from "./one-batch.js";
 import type { BatchRow } from "./row.js";
-import { type RowFormat, fileHeader, parseRow } from "./rowfile.js";
+import { type RowFormat, fileHeader, formatRow, parseRow } from "./rowfile.js";
 
 /** A file's current line: the row of the smallest task of that file not yet written. */
 interface Head {
@@ -21,15 +24,23 @@ interface Head {
   lineNumber: number;
 }
 
+export interface MergeOptions {
+  /** The format to write; by default the shards'. */
+  readonly format?: RowFormat;
+  readonly onRow?: (row: BatchRow) => void;
+}
+
 /** Writes the merged rows to `sink` (without ending it) and hands each to `onRow`; nothing when every file is empty. */
-export async function mergeRowFiles(files: readonly string[], sink: TextSink, onRow?: (row: BatchRow) => void): Promise<void> {
+export async function mergeRowFiles(files: readonly string[], sink: TextSink, options: MergeOptions = {}): Promise<void> {
   const formats = files.map(sniff);
   const format = formats.find((own) => own !== undefined);
   formats.forEach((own, k) => {
     if (own !== undefined && own !== format) throw new UserError(`${files[k]} is ${own} but ${files[formats.indexOf(format)]} is ${format}: merge files of one format.`);
   });
   if (format === undefined) return;
+  const output = options.format ?? format;
   const heads = new Map<number, Head>();
+  const oneBatch = new OneBatch();
   let expected = 0;
 
   const advance = (head: Head) => {
@@ -68,15 +79,17 @@ export async function mergeRowFiles(files: readonly string[], sink: TextSink, on
       }
       advance(head);
     }
-    await sink.write(fileHeader(format));
+    await sink.write(fileHeader(output));
     while (heads.size > 0) {
       const head = heads.get(expected);
       if (!head) {
         throw new UserError(`task ${expected} is in none of the files: a shard is missing or unfinished (run it again with the same flags to finish it).`);
       }
       heads.delete(expected);
-      await sink.write(`${head.line}\n`);
-      onRow?.(head.row!);
+      const row = head.row!;
+      oneBatch.check(row, { file: head.file, line: head.lineNumber });
+      await sink.write(output === format ? `${head.line}\n` : formatRow(output, row));
+      options.onRow?.(row);
       expected++;
       advance(head);
     }
@@ -97,6 +110,22 @@ function sniff(file: string): RowFormat | undefined {
     if (first === fileHeader("csv").trimEnd()) return "csv";
     if (first.startsWith("{")) return "jsonl";
     throw new UserError(`${file} is not the output of mutual-gains batch (CSV with its header, or JSON Lines).`);
+  } finally {
+    reader.close();
+  }
+}
+
+/** Whether an existing file may be replaced by a merge: it is empty, or it starts as a batch's row file does. */
+export function isRowFile(file: string): boolean {
+  const reader = new LineReader(file, 1 << 12);
+  try {
+    const first = reader.read();
+    if (first === null) return reader.partialBytes === 0;
+    if (first === fileHeader("csv").trimEnd()) return true;
+    parseRow("jsonl", first);
+    return true;
+  } catch {
+    return false;
   } finally {
     reader.close();
   }

@@ -7,8 +7,10 @@
  */
 import { analyzeScenario, jointGain } from "../engine/analysis.js";
 import { utilityRanges } from "../engine/efficiency.js";
+import { FrontierTooLargeError } from "../engine/frontier.js";
 import { type CompiledScenario, compileScenario, packageUtilities } from "../engine/model.js";
 import { NegotiationDriver, sessionConfig } from "../negotiation/driver.js";
+import { UserError } from "../errors.js";
 import type { Scenario } from "../scenario/schema.js";
 import { type Yardstick, distanceToFrontier, distanceToNash } from "./measures.js";
 import { type PlanSpec, type Shard, shardTask, taskAt } from "./plan.js";
@@ -49,6 +51,18 @@ function facts(scenario: Scenario): ScenarioFacts {
   };
   factsCache.set(scenario, known);
   return known;
+}
+
+/** Measures every scenario once (cached for this thread): a frontier beyond the engine's budget is a user error naming the scenario. */
+export function measureScenarios(scenarios: readonly Scenario[]): void {
+  for (const scenario of scenarios) {
+    try {
+      facts(scenario);
+    } catch (error) {
+      if (error instanceof FrontierTooLargeError) throw new UserError(`scenario "${scenario.id}": ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
 }
 
 export function negotiate(spec: PlanSpec, index: number): BatchRow {

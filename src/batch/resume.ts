@@ -3,12 +3,15 @@
  * crashed or was killed) is continued from task k. Its complete lines are counted (the CSV
  * header once) and an interrupted last line is cut off.
  *
- * The file must belong to this job: every row's task and seed must be the plan's for its line
- * (the seed spells out the base seed, scenario, strategies, seat and run), and the last row must
- * be exactly what negotiating its task again gives, which also catches another --rounds or
- * another version of the program. Anything else is a user error, never silently mixed results.
+ * The file must be one this job wrote: every row's task and seed must be the plan's for its line
+ * (the seed spells out the base seed, scenario, strategies, seat and run), the last row must be
+ * exactly what negotiating its task again gives (which also catches another --rounds or another
+ * version of the program), and an interrupted last line must be the start of exactly the line the
+ * job writes there. Anything else, whatever its last byte, is refused with a user error: never
+ * overwritten, never silently mixed with other results. An empty file holds nothing to lose and
+ * is taken over.
  */
-import { existsSync, statSync, truncateSync } from "node:fs";
+import { statSync, truncateSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { LineReader } from "./lines.js";
 import { type BatchJob, negotiateChunk } from "./negotiate.js";
@@ -25,36 +28,34 @@ export interface Resumed {
 
 /** Checks and trims an existing output file; every row it holds goes to `onRow`. */
 export function resumeFile(path: string, job: BatchJob, onRow?: (row: BatchRow) => void): Resumed {
-  if (!existsSync(path) || statSync(path).size === 0) return { done: 0, empty: true };
+  if ((statSync(path, { throwIfNoEntry: false })?.size ?? 0) === 0) return { done: 0, empty: true };
   const mismatch = (line: number, reason: string) =>
     new UserError(
-      `${path} does not hold this batch's rows (line ${line}: ${reason}). It was written with other scenarios, ` +
-        "strategies, runs, rounds, seed, shard or format, or by another version: delete it or choose another --out.",
+      `${path} is not this batch's output (line ${line}: ${reason}), so it is left as it is: choose another --out, or delete it. ` +
+        "A file written with other scenarios, strategies, runs, rounds, seed, shard or format, or by another version, is not continued either.",
     );
   const total = shardLength(planSize(job.spec), job.shard);
-  const header = fileHeader(job.format).trimEnd();
+  const header = fileHeader(job.format);
   const reader = new LineReader(path);
-  let lineNumber = 0;
   let done = 0;
   let last = "";
   try {
     for (let line = reader.read(); line !== null; line = reader.read()) {
-      lineNumber++;
-      if (lineNumber === 1 && header !== "") {
-        if (line !== header) throw mismatch(1, `not the ${job.format.toUpperCase()} header`);
+      if (reader.lines === 1 && header !== "") {
+        if (line !== header.trimEnd()) throw mismatch(1, `not the ${job.format.toUpperCase()} header`);
         continue;
       }
-      if (done === total) throw mismatch(lineNumber, `more rows than the job's ${total}`);
+      if (done === total) throw mismatch(reader.lines, `more rows than the job's ${total}`);
       let row: BatchRow;
       try {
         row = parseRow(job.format, line);
       } catch (error) {
-        throw mismatch(lineNumber, `not a ${job.format} row: ${(error as Error).message}`);
+        throw mismatch(reader.lines, `not a ${job.format} row: ${(error as Error).message}`);
       }
       const task = shardTask(job.shard, done);
-      if (row.task !== task) throw mismatch(lineNumber, `task ${row.task} where task ${task} was expected`);
+      if (row.task !== task) throw mismatch(reader.lines, `task ${row.task} where task ${task} was expected`);
       const { seed } = taskAt(job.spec, task);
-      if (row.seed !== seed) throw mismatch(lineNumber, `seed "${row.seed}" where "${seed}" was expected`);
+      if (row.seed !== seed) throw mismatch(reader.lines, `seed "${row.seed}" where "${seed}" was expected`);
       onRow?.(row);
       last = line;
       done++;
@@ -63,8 +64,18 @@ export function resumeFile(path: string, job: BatchJob, onRow?: (row: BatchRow) 
     reader.close();
   }
   if (done > 0 && negotiateChunk(job, done - 1, 1) !== `${last}\n`) {
-    throw mismatch(lineNumber, "its last row differs from the same negotiation run again");
+    throw mismatch(reader.lines, "its last row differs from the same negotiation run again");
   }
-  if (reader.partialBytes > 0) truncateSync(path, reader.completeBytes);
+  const { partial } = reader;
+  if (partial.length > 0) {
+    const line = reader.lines + 1;
+    if (done === total) throw mismatch(line, `more than the job's ${total} rows`);
+    const inHeader = reader.completeBytes === 0 && header !== "";
+    const expected = Buffer.from(inHeader ? header : negotiateChunk(job, done, 1));
+    if (partial.length >= expected.length || !partial.equals(expected.subarray(0, partial.length))) {
+      throw mismatch(line, inHeader ? `not the ${job.format.toUpperCase()} header` : "an unfinished line that is not the start of this batch's next row");
+    }
+    truncateSync(path, reader.completeBytes);
+  }
   return { done, empty: reader.completeBytes === 0 };
 }

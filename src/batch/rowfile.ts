@@ -28,22 +28,56 @@ export function formatRow(format: RowFormat, row: BatchRow): string {
 
 /** A line (without its "\n") back as a row; throws an Error saying what is wrong with it. */
 export function parseRow(format: RowFormat, line: string): BatchRow {
-  const row = format === "csv" ? parseCsvRow(line) : (JSON.parse(line) as BatchRow);
-  if (typeof row !== "object" || row === null || !Number.isInteger(row.task) || !Array.isArray(row.utilities)) {
-    throw new Error("not a batch row");
+  return checkedRow(format === "csv" ? parseCsvRow(line) : parseJson(line));
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new Error("not JSON");
   }
-  return row;
+}
+
+const OUTCOMES: readonly unknown[] = ["agreement", "walk-away", "deadline"] satisfies BatchRow["outcome"][];
+const finite = (value: unknown) => typeof value === "number" && Number.isFinite(value);
+const text = (value: unknown) => typeof value === "string";
+
+/** What each field of a row must be, as a batch writes it: summaries and merges rely on it. */
+const FIELD_CHECKS: { readonly [field in keyof BatchRow]: (value: unknown, row: Record<string, unknown>) => boolean } = {
+  task: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+  scenario: text,
+  strategies: (value) => Array.isArray(value) && value.length >= 2 && value.every(text),
+  seed: text,
+  agreement: (value) => typeof value === "boolean",
+  outcome: (value) => OUTCOMES.includes(value),
+  rounds: finite,
+  utilities: (value, row) => Array.isArray(value) && Array.isArray(row.strategies) && value.length === row.strategies.length && value.every(finite),
+  jointUtility: finite,
+  jointGain: finite,
+  shareOfMaxJointGain: finite,
+  distanceToFrontier: finite,
+  distanceToNash: finite,
+};
+
+function checkedRow(record: unknown): BatchRow {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) throw new Error("not a batch row");
+  const row = record as Record<string, unknown>;
+  for (const [field, valid] of Object.entries(FIELD_CHECKS)) {
+    if (!valid(row[field], row)) throw new Error(`its ${field} is not what a batch writes`);
+  }
+  return record as BatchRow;
 }
 
 const CSV_FIELDS = csvHeader().trimEnd().split(",");
 
 /** The inverse of csvLine: lists are joined by "|", fields with , " CR or LF are quoted. */
-function parseCsvRow(line: string): BatchRow {
+function parseCsvRow(line: string): Record<string, unknown> {
   const fields = splitCsv(line);
   if (fields.length !== CSV_FIELDS.length) throw new Error(`${fields.length} fields instead of ${CSV_FIELDS.length}`);
   const record: Record<string, unknown> = {};
   CSV_FIELDS.forEach((name, k) => (record[name] = csvValue(name as keyof BatchRow, fields[k])));
-  return record as unknown as BatchRow;
+  return record;
 }
 
 function csvValue(name: keyof BatchRow, field: string): unknown {

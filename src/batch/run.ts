@@ -3,11 +3,17 @@
  * it already holds some rows) or a stream, each row also handed to `onRow` as it was written,
  * i.e. read back from its line, so that a summary is the same whether the rows came from this
  * run, from a resumed file or from merged shards.
+ *
+ * Before any negotiation: a row file's location is checked, its lock taken (one run per file),
+ * what it holds checked (resume.ts), and every scenario measured (its frontier must fit the
+ * engine's budget), so that a mistake is reported at once, not by a worker thread later.
  */
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
+import { checkWritableFile } from "../files.js";
 import { TextSink, openFile } from "./lines.js";
-import type { BatchJob } from "./negotiate.js";
+import { lockOutput } from "./lock.js";
+import { type BatchJob, measureScenarios } from "./negotiate.js";
 import { planSize, shardLength } from "./plan.js";
 import { negotiateInOrder } from "./pool.js";
 import type { Progress } from "./progress.js";
@@ -28,13 +34,24 @@ export interface BatchRunOptions {
 }
 
 export async function runBatch(options: BatchRunOptions): Promise<void> {
-  const { job, rows, onRow } = options;
+  const { rows } = options;
   const file = rows && "file" in rows ? rows.file : undefined;
-  let start = 0;
+  if (file !== undefined) checkWritableFile(file);
+  const lock = file !== undefined ? lockOutput(file) : undefined;
+  try {
+    await run(options, file);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function run(options: BatchRunOptions, file: string | undefined): Promise<void> {
+  const { job, rows, onRow } = options;
+  const resumed = file !== undefined ? resumeFile(file, job, onRow) : { done: 0, empty: true };
+  measureScenarios(job.spec.scenarios);
+  const start = resumed.done;
   let sink: TextSink | undefined;
   if (file !== undefined) {
-    const resumed = resumeFile(file, job, onRow);
-    start = resumed.done;
     sink = new TextSink(createWriteStream(file, { fd: openFile(file, "a") }), file);
     if (resumed.empty) await sink.write(fileHeader(job.format));
   } else if (rows && "stream" in rows) {

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { UserError } from "../errors.js";
+import { reason } from "../files.js";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerBatch } from "./commands/batch.js";
 import { registerDebrief } from "./commands/debrief.js";
@@ -60,10 +61,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // A reader that stops early (`mutual-gains batch … | head`) closes the pipe: that ends the
-// command quietly, as it does other Unix tools, instead of as an error.
+// command quietly, as it does other Unix tools, instead of as an error. Any other failure to
+// write the output (a full disk, `> /dev/full`) ends it at once with one line: nothing after it
+// could be delivered. Exit handlers still run (a batch run removes its lock).
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
-  throw error;
+  process.stderr.write(`mutual-gains: cannot write standard output: ${reason(error)}\n`);
+  process.exit(EXIT_USER_ERROR);
 });
 
 process.exitCode = await main(process.argv);

@@ -21,14 +21,31 @@ import { UTILITY_EPSILON } from "./tolerance.js";
 export interface FrontierOptions {
   /** Drop partial packages that can no longer beat every BATNA: only the agreeable part is built. */
   readonly agreeableOnly?: boolean;
-  /** Largest number of points one level may hold before the computation stops with a clear message. */
-  readonly maxPoints?: number;
+  /** Bytes the points of all levels may take together before the computation stops with a clear message. */
+  readonly memoryBudget?: number;
+  /** Comparisons the fold may make (a measure of its time that does not depend on the machine) before it stops. */
+  readonly workBudget?: number;
 }
 
-export const DEFAULT_MAX_FRONTIER_POINTS = 4_000_000;
+/** The engine's memory budget for a frontier: about 11 million points of two parties, 3.7 million of eight. */
+export const FRONTIER_MEMORY_BUDGET = 256 * 2 ** 20;
+/** About three seconds of folding on a 2.6 GHz core, whatever the shape of the scenario. */
+export const FRONTIER_WORK_BUDGET = 5e8;
 
+/** Bytes a stored point takes: its utilities and two indices (parent, option). */
+export const bytesPerPoint = (partyCount: number) => 8 * partyCount + 8;
+
+/** A frontier beyond the engine's budget: a user error whose message names the size, the budget and what keeps it exact. */
 export class FrontierTooLargeError extends UserError {
   override readonly name = "FrontierTooLargeError";
+
+  constructor(
+    message: string,
+    /** Whether only the agreeable part was being built (so asking for it would not help). */
+    readonly agreeableOnly: boolean,
+  ) {
+    super(message);
+  }
 }
 
 /** Points of one level, sorted by the first party's utility, descending (then the next parties'). */
@@ -160,10 +177,14 @@ class LevelStore {
  */
 interface DominanceFilter {
   begin(out: CandidateList): void;
-  offer(source: Float64Array, index: number, parent: number, option: number): void;
+  /** Returns how many kept points the candidate was compared with: the work it cost. */
+  offer(source: Float64Array, index: number, parent: number, option: number): number;
 }
 
-/** Two parties: a sweep keeping a point only when its second utility beats the best so far. */
+/**
+ * Two parties: a sweep keeping a point only when its second utility beats the best so far. Every
+ * comparison past a candidate's first removes a kept point, so a candidate costs one on average.
+ */
 class TwoPartySweep implements DominanceFilter {
   private out!: CandidateList;
 
@@ -171,7 +192,7 @@ class TwoPartySweep implements DominanceFilter {
     this.out = out;
   }
 
-  offer(source: Float64Array, index: number, parent: number, option: number): void {
+  offer(source: Float64Array, index: number, parent: number, option: number): number {
     const out = this.out;
     const u0 = source[index * 2];
     const u1 = source[index * 2 + 1];
@@ -182,19 +203,20 @@ class TwoPartySweep implements DominanceFilter {
       if (Math.abs(t0 - u0) > UTILITY_EPSILON) {
         // u0 is lower: only a better second utility earns a place.
         if (u1 > t1 + UTILITY_EPSILON) break;
-        return;
+        return 1;
       }
       if (Math.abs(t1 - u1) <= UTILITY_EPSILON) {
         if (option < out.options[last]) {
           out.parents[last] = parent;
           out.options[last] = option;
         }
-        return;
+        return 1;
       }
-      if (u1 < t1) return;
+      if (u1 < t1) return 1;
       out.size--; // same first utility, better second: the last point is dominated
     }
     out.push(source, index, parent, option);
+    return 1;
   }
 }
 
@@ -211,6 +233,8 @@ class MultiPartyFilter implements DominanceFilter {
   private stairU1 = new Float64Array(64);
   private stairU2 = new Float64Array(64);
   private stairSize = 0;
+  /** Kept points the last dominance check looked at. */
+  private scanned = 0;
 
   constructor(private readonly partyCount: number) {}
 
@@ -219,22 +243,23 @@ class MultiPartyFilter implements DominanceFilter {
     this.stairSize = 0;
   }
 
-  offer(source: Float64Array, index: number, parent: number, option: number): void {
+  offer(source: Float64Array, index: number, parent: number, option: number): number {
     const out = this.out;
     const n = this.partyCount;
     const base = index * n;
     let windowStart = out.size;
     while (windowStart > 0 && out.utilities[(windowStart - 1) * n] <= source[base] + UTILITY_EPSILON) windowStart--;
+    const window = out.size - windowStart;
     for (let k = windowStart; k < out.size; k++) {
       if (compareWithin(out.utilities, k * n, source, base, n) === Relation.Equal) {
         if (option < out.options[k]) {
           out.parents[k] = parent;
           out.options[k] = option;
         }
-        return;
+        return 1 + window;
       }
     }
-    if (this.isDominated(source, base)) return;
+    if (this.isDominated(source, base)) return 1 + window + this.scanned;
     // Points in the window that the candidate dominates (possible only within the tolerance).
     let write = windowStart;
     for (let k = windowStart; k < out.size; k++) {
@@ -249,11 +274,13 @@ class MultiPartyFilter implements DominanceFilter {
     if (write < out.size) out.removeRange(write, out.size);
     out.push(source, index, parent, option);
     if (n === 3) this.addToStaircase(source[base + 1], source[base + 2]);
+    return 1 + 2 * window + this.scanned;
   }
 
   private isDominated(source: Float64Array, base: number): boolean {
     const n = this.partyCount;
     if (n === 3) {
+      this.scanned = 1; // a bisection
       const first = this.firstStairAtLeast(source[base + 1] - UTILITY_EPSILON);
       return first < this.stairSize && this.stairU2[first] >= source[base + 2] - UTILITY_EPSILON;
     }
@@ -266,8 +293,12 @@ class MultiPartyFilter implements DominanceFilter {
           break;
         }
       }
-      if (dominates) return true;
+      if (dominates) {
+        this.scanned = k + 1;
+        return true;
+      }
     }
+    this.scanned = this.out.size;
     return false;
   }
 
@@ -555,16 +586,17 @@ function workspace(partyCount: number): { readonly scratch: CandidateList; reado
 
 export function computeFrontier(model: CompiledScenario, options: FrontierOptions = {}): ParetoFrontier {
   const n = model.partyCount;
-  const maxPoints = options.maxPoints ?? DEFAULT_MAX_FRONTIER_POINTS;
   const agreeableOnly = options.agreeableOnly ?? false;
   const filter: DominanceFilter = n === 2 ? new TwoPartySweep() : new MultiPartyFilter(n);
   const remaining = agreeableOnly ? bestRemaining(model) : undefined;
+  const budget = new Budget(model, agreeableOnly, options);
 
   const { scratch, store } = workspace(n);
   scratch.clear(1);
   scratch.push(model.baseUtilities, 0, -1, -1);
   const levels: Level[] = [store.store(scratch)];
-  const merge = new IssueMerge(model, filter, scratch, remaining, maxPoints);
+  budget.stored = 1;
+  const merge = new IssueMerge(model, filter, scratch, remaining, budget);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
     const previous = levels[levels.length - 1];
@@ -572,6 +604,7 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
     scratch.clear(previous.size * issueOptions.length);
     filter.begin(scratch);
     merge.run(previous, issue, issueOptions);
+    budget.stored += scratch.size;
     levels.push(store.store(scratch));
   }
   if (n > 2) sortWithinTolerance(levels[levels.length - 1], n);
@@ -599,7 +632,7 @@ class IssueMerge {
     private readonly filter: DominanceFilter,
     private readonly out: CandidateList,
     private readonly remaining: Float64Array | undefined,
-    private readonly maxPoints: number,
+    private readonly budget: Budget,
   ) {}
 
   run(previous: Level, issue: number, issueOptions: readonly number[]): void {
@@ -612,7 +645,7 @@ class IssueMerge {
     this.previous = previous;
     this.issue = issue;
     this.issueOptions = issueOptions;
-    const { heads, headUtilities, out, model } = this;
+    const { heads, headUtilities, out, model, budget } = this;
     for (let copy = 0; copy < k; copy++) heads[copy] = this.seek(copy, 0);
     let offered = 0;
     for (;;) {
@@ -622,8 +655,9 @@ class IssueMerge {
         if (first < 0 || comesStrictlyFirst(headUtilities, copy * n, first * n, n)) first = copy;
       }
       if (first < 0) break;
-      this.filter.offer(headUtilities, first, heads[first], issueOptions[first]);
-      if ((++offered & 0xffff) === 0) this.checkSize();
+      // Picking the candidate compared the k copies' heads; the filter says what checking it cost.
+      budget.spend(k + this.filter.offer(headUtilities, first, heads[first], issueOptions[first]), issue, out.size);
+      if ((++offered & 0xffff) === 0) budget.checkMemory(issue, out.size);
       let next = heads[first] + 1;
       if (n === 2 && out.size > 0) {
         // Two parties: each copy's second utility rises along it, so the run of points the last
@@ -634,7 +668,7 @@ class IssueMerge {
       }
       heads[first] = this.seek(first, next);
     }
-    this.checkSize();
+    budget.checkMemory(issue, out.size);
   }
 
   /** The first point of a copy from `from` on that can still beat every BATNA; its shifted utilities in headUtilities. */
@@ -649,15 +683,72 @@ class IssueMerge {
         headUtilities[copy * n + p] = u;
         if (remaining && u + remaining[this.issue * n + p] <= model.batnas[p] + UTILITY_EPSILON) reachable = false;
       }
-      if (reachable) return index;
+      if (reachable) {
+        this.budget.spend(index - from, this.issue, this.out.size);
+        return index;
+      }
     }
+    this.budget.spend(previous.size - from, this.issue, this.out.size);
     return previous.size;
   }
+}
 
-  private checkSize(): void {
-    if (this.out.size > this.maxPoints) throw tooLarge(this.model, this.issue, this.out.size, this.maxPoints);
+/**
+ * The memory and the work a frontier may take, and the error that names them when it would take
+ * more. Memory counts the points of every level kept so far and of the level being built.
+ */
+class Budget {
+  /** Points in the levels stored so far. */
+  stored = 0;
+  private work = 0;
+  private readonly capacity: number;
+  private readonly workLimit: number;
+
+  constructor(
+    private readonly model: CompiledScenario,
+    private readonly agreeableOnly: boolean,
+    options: FrontierOptions,
+  ) {
+    this.capacity = Math.floor((options.memoryBudget ?? FRONTIER_MEMORY_BUDGET) / bytesPerPoint(model.partyCount));
+    this.workLimit = options.workBudget ?? FRONTIER_WORK_BUDGET;
+  }
+
+  spend(comparisons: number, issue: number, building: number): void {
+    this.work += comparisons;
+    if (this.work > this.workLimit) {
+      throw this.tooLarge(
+        issue,
+        building,
+        `takes too long to compute: checking its candidates passed the engine's budget of ${count(this.workLimit)} comparisons (a few seconds)`,
+      );
+    }
+  }
+
+  checkMemory(issue: number, building: number): void {
+    const points = this.stored + building;
+    if (points <= this.capacity) return;
+    throw this.tooLarge(
+      issue,
+      building,
+      `does not fit in the engine's memory budget: its levels hold ${count(points)} points (${mebibytes(points, this.model.partyCount)}), ` +
+        `and the budget of ${mebibytes(this.capacity, this.model.partyCount)} holds ${count(this.capacity)}`,
+    );
+  }
+
+  private tooLarge(issue: number, building: number, why: string): FrontierTooLargeError {
+    const { model } = this;
+    const part = this.agreeableOnly ? "The agreeable part of the exact Pareto frontier" : "The exact Pareto frontier";
+    return new FrontierTooLargeError(
+      `${part} of this scenario (${model.partyCount} parties) ${why}; after ${model.issueCount - issue} of its ${model.issueCount} ` +
+        `issues it already has ${count(building)} points. Fewer issues or options keep it within the budget.`,
+      this.agreeableOnly,
+    );
   }
 }
+
+const count = (n: number) => n.toLocaleString("en");
+const mebibytes = (points: number, partyCount: number) =>
+  `${((points * bytesPerPoint(partyCount)) / 2 ** 20).toLocaleString("en", { maximumFractionDigits: 1 })} MiB`;
 
 /** In a two-party level (second utility rising along it), the first index from `from` whose second utility is ≥ floor. */
 function firstAtLeast(level: Level, floor: number, from: number): number {
@@ -677,14 +768,4 @@ function comesStrictlyFirst(utilities: Float64Array, a: number, b: number, n: nu
     if (utilities[a + p] !== utilities[b + p]) return utilities[a + p] > utilities[b + p];
   }
   return false;
-}
-
-function tooLarge(model: CompiledScenario, issue: number, points: number, maxPoints: number): FrontierTooLargeError {
-  const folded = model.issueCount - issue;
-  return new FrontierTooLargeError(
-    `The exact Pareto frontier of this scenario does not fit: after ${folded} of ${model.issueCount} issues it already ` +
-      `has ${points.toLocaleString("en")} points (limit ${maxPoints.toLocaleString("en")}, about ` +
-      `${Math.round((maxPoints * (8 * model.partyCount + 8)) / 2 ** 20)} MiB per level) for ${model.partyCount} parties. ` +
-      `Fewer parties or options, or analysing only the agreeable part, keeps it exact.`,
-  );
 }

@@ -25,6 +25,21 @@ export function exactCount(count: bigint): number | string {
 }
 
 /**
+ * An upper bound of the bytes analysisToJson's frontier takes as printed (JSON, indented by two):
+ * per point, every issue's longest option and every utility at its longest. It is known before
+ * anything is built, so a frontier too large to print is refused in an instant.
+ */
+export function frontierJsonBytes(analysis: ScenarioAnalysis): number {
+  const { model } = analysis;
+  const length = (text: string) => JSON.stringify(text).length;
+  let row = 100 + analysis.outcomeCount.toString().length;
+  model.issueIds.forEach((issue, i) => (row += 12 + length(issue) + Math.max(...model.optionIds[i].map(length))));
+  // Where the scenario is uncertain each row carries a risk object per party: its key and four numbers.
+  for (const party of model.partyIds) row += 36 + length(party) + (model.uncertain ? 130 + length(party) : 0);
+  return analysis.frontier.size * row;
+}
+
+/**
  * The analysis as JSON. Where the scenario has uncertain quantities, it lists them with every
  * party's forecast and the value of its contingent clauses, and every package row carries
  * each party's risk (draws seeded by `seed`).
@@ -44,6 +59,7 @@ export function analysisToJson(scenario: Scenario, analysis: ScenarioAnalysis, s
     batnas: Object.fromEntries(ids.map((id, p) => [id, model.batnas[p]])),
     uncertainties: model.uncertain ? uncertaintiesJson(scenario, model) : [],
     ...(model.uncertain ? { contingentClauses: clausesJson(model) } : {}),
+    agreeableOnly: frontier.agreeableOnly,
     frontier: Array.from({ length: frontier.size }, (_, point) => ({
       ...row(point)!,
       packageCount: exactCount(frontier.countPackages(point)),

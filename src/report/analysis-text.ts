@@ -77,7 +77,9 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
 
   if (model.uncertain) lines.push("", ...uncertaintyLines(scenario, model, lang, paragraph));
 
-  lines.push("", ...paragraph(t("analysis.plotHeading", { x: partyName(0), y: partyName(1) })), t("analysis.frontierSize", { points: frontier.size }));
+  // With --agreeable only the part above every BATNA was computed: the count says so.
+  const frontierSize = t(frontier.agreeableOnly ? "analysis.frontierSizeAgreeable" : "analysis.frontierSize", { points: frontier.size });
+  lines.push("", ...paragraph(t("analysis.plotHeading", { x: partyName(0), y: partyName(1) })), frontierSize);
   const at = (utilities: ArrayLike<number>, symbol: Marker) => ({ x: utilities[0], y: utilities[1], symbol });
   const markers = [at(analysis.naiveCompromise.utilities, "C")];
   if (analysis.maxJoint !== null) markers.push(at(frontier.utilities(analysis.maxJoint), "J"));

@@ -12,10 +12,15 @@
  * ANAC's Laptop, S = 1.00005) values would have to exceed 100: such profiles import
  * with a warning, their utilities GENIUS's divided by S; beyond S = 1.01 they are
  * refused. Profiles are matched to domain issues by the issue's `index`, as GENIUS
- * does, and must agree on the name, type and values.
+ * does, and must agree on the name, type and values; an issue, weight or value a profile
+ * gives twice is refused rather than one of them silently winning. Numbers are decimals
+ * as GENIUS writes them (no hex, no NaN or Infinity); a reservation value is a utility, 0 to 1.
+ * Reading the XML itself, and what is refused there, is genius-xml.ts's.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { UserError } from "../errors.js";
+import { readTextFile } from "../files.js";
+import { type Element, MAX_GENIUS_FILE_BYTES, children, parseGeniusXml } from "./genius-xml.js";
+import { SCENARIO_LIMITS } from "./limits.js";
 import { OptionSchema, ScenarioSchema, type Issue, type Party, type Scenario } from "./schema.js";
 
 export interface GeniusFile {
@@ -25,25 +30,16 @@ export interface GeniusFile {
 
 /** Weights summing to a little more than 1 (rounding in hand-edited profiles) import with a warning; more is refused. */
 const MAX_WEIGHT_EXCESS = 0.01;
-/** Every integer becomes an option; a wider range is no longer a negotiable issue. */
-const MAX_INTEGER_OPTIONS = 1000;
+/** Values of one issue (every integer of an integer issue becomes an option), as a scenario may have. */
+const MAX_ISSUE_VALUES = SCENARIO_LIMITS.optionsPerIssue;
+const MAX_ISSUES = SCENARIO_LIMITS.issues;
 /** As the scenario schema allows. */
 const MAX_PARTIES = 8;
 
-/** An XML element: attributes under `$`, child elements as lists per tag. */
-interface Element {
-  $?: Record<string, string>;
-  [tag: string]: unknown;
+/** Reads a GENIUS file: UTF-8, at most MAX_GENIUS_FILE_BYTES (refused unread). */
+export function readGeniusFile(path: string): GeniusFile {
+  return { path, xml: readTextFile(path, "GENIUS file", MAX_GENIUS_FILE_BYTES) };
 }
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  attributesGroupName: "$",
-  // Names and values become ids: keep them exactly as written.
-  trimValues: false,
-  isArray: (_tag, _path, _leaf, isAttribute) => !isAttribute,
-});
 
 export function importGenius(domain: GeniusFile, profiles: GeniusFile[]): { scenario: Scenario; warnings: string[] } {
   if (profiles.length < 2 || profiles.length > MAX_PARTIES) {
@@ -83,47 +79,56 @@ interface DomainIssue {
 }
 
 function readDomain(file: GeniusFile, warnings: string[]): DomainIssue[] {
-  const space = children(parseXml(file).root, "utility_space")[0];
+  const space = children(parseGeniusXml(file.path, file.xml).root, "utility_space")[0];
   if (!space) {
     throw new UserError(`${file.path}: not a GENIUS domain: the root element has no <utility_space> (is this a preference profile?)`);
   }
   const objective = onlyObjective(file, space);
+  const elements = children(objective, "issue");
+  if (elements.length > MAX_ISSUES) throw new UserError(`${file.path}: the domain has ${elements.length} issues; at most ${MAX_ISSUES} can be imported`);
   const issueIds = new Set<string>();
   const indices = new Set<string>();
-  const issues = children(objective, "issue").map((element): DomainIssue => {
-    const name = required(file, element, "name", "an <issue>");
+  const issues = elements.map((element): DomainIssue => {
+    const name = idText(file, required(file, element, "name", "an <issue>"), "an <issue>'s name");
     const where = `${file.path}: issue "${name}"`;
     const index = required(file, element, "index", `issue "${name}"`);
-    if (indices.has(index)) throw new UserError(`${where}: index ${index} is used by another issue too`);
+    if (indices.has(index)) throw new UserError(`${where}: index="${index}" is used by another issue too`);
     indices.add(index);
     const type = issueType(where, element);
     const id = uniqueId(name, issueIds, "issue");
     if (id !== name) warnings.push(renamed(`issue "${name}"`, id));
 
+    const items = children(element, "item");
     let values: string[];
     let lowerbound = NaN;
     let upperbound = NaN;
     if (type === "discrete") {
-      values = children(element, "item").map((item) => required(file, item, "value", `an <item> of issue "${name}"`));
-      const duplicate = values.find((value, i) => values.indexOf(value) !== i);
-      if (duplicate !== undefined) throw new UserError(`${where}: value "${duplicate}" is listed twice`);
+      if (items.length > MAX_ISSUE_VALUES) throw tooManyValues(where, `${items.length} <item> values`);
+      values = items.map((item) => idText(file, required(file, item, "value", `an <item> of issue "${name}"`), `a value of issue "${name}"`));
+      const seen = new Set<string>();
+      for (const value of values) {
+        if (seen.has(value)) throw new UserError(`${where}: <item value="${value}"> is listed twice`);
+        seen.add(value);
+      }
     } else {
       lowerbound = integer(where, element, "lowerbound");
       upperbound = integer(where, element, "upperbound");
+      if (upperbound < lowerbound) throw new UserError(`${where}: lowerbound="${lowerbound}" is above upperbound="${upperbound}"`);
       const count = upperbound - lowerbound + 1;
-      if (count > MAX_INTEGER_OPTIONS) {
-        throw new UserError(`${where}: ${count} integer values (${lowerbound}–${upperbound}) are too many options; at most ${MAX_INTEGER_OPTIONS} are supported`);
-      }
-      values = Array.from({ length: Math.max(count, 0) }, (_, i) => String(lowerbound + i));
+      if (count > MAX_ISSUE_VALUES) throw tooManyValues(where, `${count} integer values (${lowerbound}–${upperbound})`);
+      values = Array.from({ length: count }, (_, i) => String(lowerbound + i));
     }
     if (values.length < 2) throw new UserError(`${where}: has ${values.length} value(s); an issue needs at least two options`);
 
     const optionIds = new Set<string>();
-    const descriptions = children(element, "item").map((item) => item.$?.description);
     const options = values.map((value, i) => {
       const optionId = uniqueId(value, optionIds, `option-${i + 1}`);
       if (optionId !== value) warnings.push(renamed(`issue "${name}", value "${value}"`, optionId));
-      const description = descriptions[i]?.trim();
+      let description = items[i]?.$?.description?.trim();
+      if (description && description.length > SCENARIO_LIMITS.textLength) {
+        warnings.push(`${where}: the description of "${value}" is cut to its first ${SCENARIO_LIMITS.textLength} characters`);
+        description = description.slice(0, SCENARIO_LIMITS.textLength);
+      }
       return { id: optionId, label: value, ...(description && description !== value ? { description } : {}) };
     });
     return { issue: { id, label: name, options }, index, name, type, values, lowerbound, upperbound };
@@ -132,15 +137,27 @@ function readDomain(file: GeniusFile, warnings: string[]): DomainIssue[] {
   return issues;
 }
 
+/** A name or value, which becomes an id and a label: at most as long as an id may be. */
+function idText(file: GeniusFile, text: string, what: string): string {
+  if (text.length > SCENARIO_LIMITS.idLength) {
+    throw new UserError(`${file.path}: ${what} "${text.slice(0, 40)}…" has ${text.length} characters; at most ${SCENARIO_LIMITS.idLength} can be imported`);
+  }
+  return text;
+}
+
+function tooManyValues(where: string, what: string): UserError {
+  return new UserError(`${where}: ${what} are too many options; an issue can have at most ${MAX_ISSUE_VALUES}`);
+}
+
 function readProfile(file: GeniusFile, partyId: string, domain: DomainIssue[], warnings: string[]): Party {
-  const { tag, root: profile } = parseXml(file);
+  const { tag, root: profile } = parseGeniusXml(file.path, file.xml);
   if (tag !== "utility_space") {
     throw new UserError(`${file.path}: not a GENIUS preference profile: the root element is <${tag}>, not <utility_space>`);
   }
   const kind = profile.$?.type;
   const objective = onlyObjective(file, profile);
   const nonlinear =
-    "utility" in objective ? "hyper-rectangles in <utility>" : kind !== undefined && !/^(linear|uncertain)$/i.test(kind) ? `type="${kind}"` : undefined;
+    Object.hasOwn(objective, "utility") ? "hyper-rectangles in <utility>" : kind !== undefined && !/^(linear|uncertain)$/i.test(kind) ? `type="${kind}"` : undefined;
   if (nonlinear) {
     throw new UserError(`${file.path}: a non-linear utility space (${nonlinear}) is not supported; only linear-additive profiles can be imported`);
   }
@@ -148,28 +165,28 @@ function readProfile(file: GeniusFile, partyId: string, domain: DomainIssue[], w
     warnings.push(`${file.path}: the GENIUS uncertainty settings (comparisons, errors) are ignored; the party gets the underlying additive utility`);
   }
 
+  const byIndex = new Map(domain.map((issue) => [issue.index, issue]));
   const weights = new Map<string, number>();
   for (const element of children(objective, "weight")) {
     const index = required(file, element, "index", "a <weight>");
-    const weight = number(`${file.path}: weight of issue index ${index}`, element, "value");
-    if (weight < 0) throw new UserError(`${file.path}: the weight of issue index ${index} is negative (${weight})`);
+    const where = `${file.path}: <weight index="${index}">`;
+    if (weights.has(index)) throw new UserError(`${where} is given twice`);
+    const weight = number(where, element, "value");
+    if (weight < 0) throw new UserError(`${where}: the weight is negative (${weight})`);
     weights.set(index, weight);
-  }
-  for (const index of weights.keys()) {
-    if (!domain.some((issue) => issue.index === index)) {
-      warnings.push(`${file.path}: ignored the weight for issue index ${index}, which the domain does not have`);
-    }
+    if (!byIndex.has(index)) warnings.push(`${file.path}: ignored the weight for issue index ${index}, which the domain does not have`);
   }
   const evaluators = new Map<string, Element>();
   for (const element of children(objective, "issue")) {
     const index = required(file, element, "index", "an <issue>");
     const name = element.$?.name ?? "";
-    const match = domain.find((issue) => issue.index === index);
+    const match = byIndex.get(index);
     if (!match || name !== match.name) {
       throw new UserError(
         `${file.path}: issue "${name}" (index ${index}) does not match the domain, which has ${match ? `"${match.name}" at index ${index}` : `no issue with index ${index}`}`,
       );
     }
+    if (evaluators.has(index)) throw new UserError(`${file.path}: issue "${name}" (index ${index}) is evaluated twice`);
     evaluators.set(index, element);
   }
 
@@ -199,6 +216,9 @@ function readProfile(file: GeniusFile, partyId: string, domain: DomainIssue[], w
 
   const reservation = children(profile, "reservation")[0];
   const reservationValue = reservation ? number(`${file.path}: <reservation>`, reservation, "value") : 0;
+  if (reservationValue < 0 || reservationValue > 1) {
+    throw new UserError(`${file.path}: <reservation value="${reservationValue}">: a reservation value is a utility from 0 to 1`);
+  }
   const discount = children(profile, "discount_factor")[0];
   let discountFactor = discount ? number(`${file.path}: <discount_factor>`, discount, "value") : 1;
   if (discountFactor <= 0 || discountFactor > 1) {
@@ -237,10 +257,12 @@ function evaluations(where: string, issue: DomainIssue, evaluator: Element): num
     const offset = number(where, linear, "offset");
     return issue.values.map((value) => Math.min(1, Math.max(0, offset + slope * (Number(value) - issue.lowerbound))));
   }
+  const listed = new Set(issue.values);
   const given = new Map<string, number>();
   for (const item of children(evaluator, "item")) {
     const value = item.$?.value ?? "";
-    if (!issue.values.includes(value)) throw new UserError(`${where}: the profile evaluates "${value}", which the domain does not list`);
+    if (!listed.has(value)) throw new UserError(`${where}: the profile evaluates "${value}", which the domain does not list`);
+    if (given.has(value)) throw new UserError(`${where}: the profile evaluates "${value}" twice`);
     const evaluation = number(`${where}, value "${value}"`, item, "evaluation");
     if (evaluation < 0) throw new UserError(`${where}, value "${value}": the evaluation is negative (${evaluation})`);
     given.set(value, evaluation);
@@ -250,17 +272,6 @@ function evaluations(where: string, issue: DomainIssue, evaluator: Element): num
   const max = Math.max(...given.values());
   // As GENIUS's EvaluatorDiscrete.normalize: a (near-)zero maximum makes every evaluation 0.
   return issue.values.map((value) => (max < 0.00001 ? 0 : given.get(value)! / max));
-}
-
-/** The document's single root element and its tag. */
-function parseXml(file: GeniusFile): { tag: string; root: Element } {
-  // The built-in validator is deprecated in favour of a separate package, but the parser alone accepts broken XML silently.
-  const valid = XMLValidator.validate(file.xml);
-  if (valid !== true) throw new UserError(`${file.path}:${valid.err.line}: not well-formed XML: ${valid.err.msg}`);
-  const document = parser.parse(file.xml) as Element;
-  const roots = Object.keys(document).filter((key) => !key.startsWith("?") && !key.startsWith("#"));
-  if (roots.length !== 1) throw new UserError(`${file.path}: expected one root element, found ${roots.length}`);
-  return { tag: roots[0], root: children(document, roots[0])[0] };
 }
 
 /** The single root objective; GENIUS allows objectives nested in it, which have no scenario counterpart. */
@@ -273,22 +284,19 @@ function onlyObjective(file: GeniusFile, space: Element): Element {
   return objective;
 }
 
-function children(element: Element, tag: string): Element[] {
-  const list = element[tag];
-  // An element without attributes or children parses as "".
-  return Array.isArray(list) ? list.map((child: unknown) => (typeof child === "object" && child !== null ? (child as Element) : {})) : [];
-}
-
 function required(file: GeniusFile, element: Element, attribute: string, what: string): string {
   const value = element.$?.[attribute];
   if (!value) throw new UserError(`${file.path}: ${what} has no ${attribute}="…" attribute, or an empty one`);
   return value;
 }
 
+/** A decimal number as GENIUS writes them ("0.25", "-1", "1E-4"); Number() alone would take "0x10", "" or "Infinity". */
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 function number(where: string, element: Element, attribute: string): number {
   const text = element.$?.[attribute];
   const value = Number(text);
-  if (text === undefined || text.trim() === "" || !Number.isFinite(value)) {
+  if (text === undefined || !DECIMAL.test(text) || !Number.isFinite(value)) {
     throw new UserError(`${where}: ${attribute}="${text ?? ""}" is not a number`);
   }
   return value;
@@ -310,16 +318,19 @@ function issueType(where: string, element: Element): "discrete" | "integer" {
 
 /** `text` itself when it is a valid id not yet taken; otherwise the closest valid, unused id. */
 function uniqueId(text: string, taken: Set<string>, fallback: string): string {
-  const valid = OptionSchema.shape.id.safeParse(text).success;
-  const base = valid ? text : text.replace(/\p{Cc}/gu, "").trim() || fallback;
+  const valid = (id: string) => OptionSchema.shape.id.safeParse(id).success;
+  const fit = (id: string, room: number) => id.slice(0, room).trim();
+  const cleaned = valid(text) ? text : fit(text.replace(/\p{Cc}/gu, ""), SCENARIO_LIMITS.idLength);
+  // What no cleaning makes an id ("__proto__", nothing at all) gets the fallback.
+  const base = valid(cleaned) ? cleaned : fallback;
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  for (let n = 2; taken.has(id); n++) id = `${fit(base, SCENARIO_LIMITS.idLength - `-${n}`.length)}-${n}`;
   taken.add(id);
   return id;
 }
 
 function renamed(what: string, id: string): string {
-  return `${what} gets id "${id}": ids cannot be empty, start or end with spaces, or hold control characters`;
+  return `${what} gets id "${id}": ids cannot be empty, start or end with spaces, hold control characters, be longer than ${SCENARIO_LIMITS.idLength} characters or be "__proto__"`;
 }
 
 function fileName(path: string): string {

@@ -146,6 +146,35 @@ describe("row files", () => {
     expect(() => parseRow("csv", "1,2,3")).toThrow(/fields/);
     expect(() => parseRow("jsonl", "[1]")).toThrow(/not a batch row/);
   });
+
+  it("refuse a line whose fields are not what a batch writes, so that no summary or merge trips over one", () => {
+    const good = JSON.parse(formatRow("jsonl", negotiate(spec(), 3))) as Record<string, unknown>;
+    const bad: [string, unknown][] = [
+      ["task", -1],
+      ["task", 1.5],
+      ["task", "3"],
+      ["scenario", 7],
+      ["strategies", "hardliner"],
+      ["strategies", ["hardliner"]],
+      ["strategies", [1, 2]],
+      ["seed", null],
+      ["agreement", "true"],
+      ["outcome", "won"],
+      ["rounds", "3"],
+      ["utilities", [1]],
+      ["utilities", [1, "2"]],
+      ["jointGain", null],
+      ["distanceToNash", undefined],
+    ];
+    for (const [field, value] of bad) {
+      const line = JSON.stringify({ ...good, [field]: value });
+      expect(() => parseRow("jsonl", line), `${field}: ${JSON.stringify(value)}`).toThrow(new RegExp(`its ${field} is not what a batch writes`));
+    }
+    expect(() => parseRow("jsonl", "{")).toThrow(/not JSON/);
+    expect(() => parseRow("jsonl", "null")).toThrow(/not a batch row/);
+    const csv = formatRow("csv", negotiate(spec(), 3)).slice(0, -1);
+    expect(() => parseRow("csv", csv.replace(",agreement,", ",won,"))).toThrow(/its outcome/);
+  });
 });
 
 describe("resume", () => {
@@ -178,7 +207,7 @@ describe("resume", () => {
     await runTo(file, "csv");
     truncateSync(file, statSync(file).size - 30);
     const other = { spec: spec({ seed: "t" }), shard: WHOLE_PLAN, format: "csv" as const };
-    await expect(runBatch({ job: other, workers: 1, rows: { file }, progress: quiet })).rejects.toThrow(/does not hold this batch's rows.*seed/);
+    await expect(runBatch({ job: other, workers: 1, rows: { file }, progress: quiet })).rejects.toThrow(/is not this batch's output \(line 2: seed .*left as it is/);
     await expect(runTo(file, "jsonl")).rejects.toThrow(/not the CSV header|not a jsonl row/);
     await expect(runTo(file, "csv", parseShard("1/2"))).rejects.toThrow(/task 0 where task 1 was expected/);
   });

@@ -50,6 +50,8 @@ export interface RunOptions {
   cwd?: string;
   /** Kill the child and fail the run after this long (default RUN_DEADLINE_MS). */
   timeoutMs?: number;
+  /** Run the child as this user and group (a test running as root can so meet a permission it lacks). */
+  user?: { uid: number; gid: number };
 }
 
 export const ANSI = /\u001b\[|\u009b/;
@@ -104,7 +106,7 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 
 /** Starts the built CLI (without a slot or a deadline: see withCliSlot and exitOf). */
 export function spawnCli(args: readonly string[], options: RunOptions = {}, stdio: StdioOptions = ["pipe", "pipe", "pipe"]): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio });
+  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio, ...options.user });
 }
 
 /** The end of a stream, for failure messages: what a child printed last is what explains it. */

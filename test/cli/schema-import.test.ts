@@ -90,11 +90,11 @@ describe.concurrent("import genius", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(result.stderr).toMatch(/ENOENT|no such file|not found|does not exist/i);
   });
 
-  it("XML that is not well-formed: exit 1, file and line named, no stack trace", async () => {
+  it("XML that is not well-formed: exit 1, file, line and column named, no stack trace", async () => {
     const result = await run(["import", "genius", domain, fixture("genius_broken.xml"), seller]);
     expectUserError(result);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/genius_broken\.xml:5: not well-formed XML/);
+    expect(result.stderr).toMatch(/genius_broken\.xml:5:\d+: not well-formed XML/);
     expect(result.output).not.toMatch(STACK_LINE);
   });
 

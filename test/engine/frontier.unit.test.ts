@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import {
-  DEFAULT_MAX_FRONTIER_POINTS,
+  FRONTIER_MEMORY_BUDGET,
+  FRONTIER_WORK_BUDGET,
   FrontierTooLargeError,
+  bytesPerPoint,
   type ParetoFrontier,
   computeFrontier,
   undominatedOptions,
@@ -231,43 +233,74 @@ describe("four parties", () => {
   });
 });
 
-describe("maxPoints", () => {
+describe("the engine's budget", () => {
   /** 12 issues, weights 2^i: all 4096 packages are efficient with distinct utilities (constant sum). */
   const counts = Array.from({ length: 12 }, () => 2);
   const weights = counts.map((_, i) => 2 ** i);
   const model = buildModel(counts, [
-    { weights, values: counts.map(() => [100, 0]) },
-    { weights, values: counts.map(() => [0, 100]) },
+    { weights, values: counts.map(() => [100, 0]), batna: 49 },
+    { weights, values: counts.map(() => [0, 100]), batna: 49 },
   ]);
+  /** Its levels hold 1, 2, 4 … 4096 points: 8191 in all. */
+  const allLevels = 2 ** 13 - 1;
+  const budgetFor = (points: number) => points * bytesPerPoint(2);
 
-  test("the default limit is generous", () => {
-    expect(DEFAULT_MAX_FRONTIER_POINTS).toBe(4_000_000);
-    const frontier = computeFrontier(model);
-    expect(frontier.size).toBe(4096);
-    expect(computeFrontier(model, { maxPoints: 4096 }).size).toBe(4096);
-  });
-
-  test("a limit that is too small stops with a clear message naming it", () => {
+  function tooLarge(run: () => unknown): FrontierTooLargeError {
     let error: unknown;
     try {
-      computeFrontier(model, { maxPoints: 1000 });
+      run();
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(FrontierTooLargeError);
     expect(error).toBeInstanceOf(UserError);
-    const message = (error as Error).message;
-    expect((error as Error).name).toBe("FrontierTooLargeError");
-    expect(message).toContain("limit 1,000");
-    // After 10 issues the frontier holds 2^10 = 1024 > 1000 points.
-    expect(message).toContain("after 10 of 12 issues");
-    expect(message).toContain("1,024 points");
-    expect(message).toContain("2 parties");
+    return error as FrontierTooLargeError;
+  }
+
+  test("the defaults: 256 MiB and half a billion comparisons, far more than this frontier needs", () => {
+    expect(FRONTIER_MEMORY_BUDGET).toBe(256 * 2 ** 20);
+    expect(FRONTIER_WORK_BUDGET).toBe(5e8);
+    expect(computeFrontier(model).size).toBe(4096);
   });
 
-  test("one point short of the frontier's size also fails", () => {
-    expect(() => computeFrontier(model, { maxPoints: 4095 })).toThrow(FrontierTooLargeError);
-    expect(() => computeFrontier(model, { maxPoints: 4095 })).toThrow(/limit 4,095/);
+  test("memory counts the points of every level: exactly enough fits, one point fewer does not", () => {
+    expect(computeFrontier(model, { memoryBudget: budgetFor(allLevels) }).size).toBe(4096);
+    tooLarge(() => computeFrontier(model, { memoryBudget: budgetFor(allLevels - 1) }));
+  });
+
+  test("a memory budget that is too small stops with a message naming the size, the budget and the shape", () => {
+    const error = tooLarge(() => computeFrontier(model, { memoryBudget: budgetFor(1000) }));
+    expect(error.name).toBe("FrontierTooLargeError");
+    expect(error.agreeableOnly).toBe(false);
+    // Levels of 0 to 8 issues hold 511 points; the 9th issue's level reaches 512 more.
+    expect(error.message).toBe(
+      "The exact Pareto frontier of this scenario (2 parties) does not fit in the engine's memory budget: its levels hold " +
+        "1,023 points (0 MiB), and the budget of 0 MiB holds 1,000; after 9 of its 12 issues it already has 512 points. " +
+        "Fewer issues or options keep it within the budget.",
+    );
+  });
+
+  test("a work budget that is too small stops the fold, whatever memory is left", () => {
+    const error = tooLarge(() => computeFrontier(model, { workBudget: 1000 }));
+    expect(error.message).toMatch(/^The exact Pareto frontier of this scenario \(2 parties\) takes too long to compute: checking its candidates passed the engine's budget of 1,000 comparisons/);
+    expect(error.message).toMatch(/after \d+ of its 12 issues it already has [\d,]+ points/);
+  });
+
+  test("four or more parties: the quadratic dominance scan counts against the work budget", () => {
+    const wide = pseudoRandomModel(5, 5, [4, 4, 4, 4, 4, 4]);
+    expect(computeFrontier(wide).size).toBeGreaterThan(100);
+    const error = tooLarge(() => computeFrontier(wide, { workBudget: 1000 }));
+    expect(error.message).toMatch(/^The exact Pareto frontier of this scenario \(5 parties\) takes too long to compute/);
+  });
+
+  test("the agreeable part is what the message names when only it is built, and it fits where the whole does not", () => {
+    const error = tooLarge(() => computeFrontier(model, { agreeableOnly: true, memoryBudget: budgetFor(10) }));
+    expect(error.agreeableOnly).toBe(true);
+    expect(error.message).toMatch(/^The agreeable part of the exact Pareto frontier of this scenario/);
+    // BATNAs of 49 leave the packages whose first utility lies in (49, 51): 82 of 4096.
+    const part = computeFrontier(model, { agreeableOnly: true, memoryBudget: budgetFor(1000) });
+    expect(part.size).toBe(82);
+    tooLarge(() => computeFrontier(model, { memoryBudget: budgetFor(1000) }));
   });
 });
 

@@ -190,6 +190,25 @@ describe("importGenius", () => {
     expect(warnings[0]).toContain('value " 6 " gets id "6"');
   });
 
+  it("decodes character references, so that a value written as &#233; and as é is one value", () => {
+    const domain = {
+      path: "cafe.xml",
+      xml: `<negotiation_template><utility_space><objective index="0" name="m">
+        <issue index="1" name="Plac&#x65;" type="discrete"><item value="Caf&#233;"/><item value="Bar &amp; grill"/></issue>
+      </objective></utility_space></negotiation_template>`,
+    };
+    const profile = (cafe: string) => `<utility_space><objective index="0">
+      <issue index="1" name="Place" type="discrete"><item value="${cafe}" evaluation="1"/><item value="Bar &#38; grill" evaluation="0"/></issue>
+      <weight index="1" value="1"/></objective></utility_space>`;
+    const { scenario } = importGenius(domain, [
+      { path: "a.xml", xml: profile("Café") },
+      { path: "b.xml", xml: profile("Caf&#xE9;") },
+    ]);
+    expect(scenario.issues[0].id).toBe("Place");
+    expect(scenario.issues[0].options.map((option) => option.id)).toEqual(["Café", "Bar & grill"]);
+    expect(scenario.parties.map((party) => party.values.Place["Café"])).toEqual([100, 100]);
+  });
+
   it("rejects a profile whose issues do not match the domain", () => {
     const renamed = profileXml(BUYER).replaceAll('name="Colour"', 'name="Color"');
     expectUserError(

@@ -7,10 +7,11 @@
  * without --out), as JSON (--format json), or as the ranked strategy table whenever stdout does not
  * carry rows or is a terminal; progress to stderr.
  */
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { UserError } from "../../errors.js";
+import { checkWritableFile } from "../../files.js";
 import { type Shard, WHOLE_PLAN, parseShard, resolveStrategies } from "../../batch/plan.js";
 import type { BatchRow } from "../../batch/row.js";
 import { type RowFormat, formatOfPath } from "../../batch/rowfile.js";
@@ -133,21 +134,26 @@ Examples:
     .action(async (files: string[], _flags: unknown, command: Command) => {
       // Commander hands options after "merge" to batch first, which has an --out of its own.
       const { out } = command.optsWithGlobals<{ out?: string }>();
-      const [{ mergeRowFiles }, { TextSink, openFile }, report] = await Promise.all([
+      const format = out === undefined ? undefined : formatOfOut(out);
+      const [{ mergeRowFiles, isRowFile }, { TextSink, openFile }, report] = await Promise.all([
         import("../../batch/merge.js"),
         import("../../batch/lines.js"),
         summaryReport(rankingWanted(out === undefined) ? "ranking" : "none"),
       ]);
       if (out === undefined) {
         const sink = new TextSink(process.stdout, "standard output");
-        await mergeRowFiles(files, sink, report?.add);
+        await mergeRowFiles(files, sink, { onRow: report?.add });
         await sink.flush();
       } else {
+        checkWritableFile(out);
+        if (existsSync(out) && !isRowFile(out)) {
+          throw new UserError(`${out} exists and is not a row file of mutual-gains batch, so it is left as it is: choose another --out, or delete it.`);
+        }
         // The merged file appears only when complete: written beside its target, then renamed over it.
         const temporary = `${out}.${process.pid}.tmp`;
         try {
           const sink = new TextSink(createWriteStream(temporary, { fd: openFile(temporary, "w") }), out);
-          await mergeRowFiles(files, sink, report?.add);
+          await mergeRowFiles(files, sink, { format, onRow: report?.add });
           await sink.end();
           renameSync(temporary, out);
         } finally {
@@ -162,9 +168,14 @@ Examples:
 function rowFormatOf(format: OutputFormat | undefined, out: string | undefined): RowFormat | undefined {
   const asked = format === "csv" || format === "jsonl" ? format : undefined;
   if (out === undefined) return asked;
-  const chosen = asked ?? formatOfPath(out);
-  if (!chosen) throw new UserError(`cannot tell the format of ${out} from its extension: name it .csv or .jsonl, or give --format csv|jsonl.`);
-  return chosen;
+  return asked ?? formatOfOut(out, ", or give --format csv|jsonl");
+}
+
+/** The format an output file's extension names; `orElse` tells another way to name one. */
+function formatOfOut(out: string, orElse = ""): RowFormat {
+  const format = formatOfPath(out);
+  if (!format) throw new UserError(`cannot tell the format of ${out} from its extension: name it .csv or .jsonl${orElse}.`);
+  return format;
 }
 
 /** The strategy ranking goes to stdout unless stdout carries rows to a pipe or file, where it would spoil them. */

@@ -29,9 +29,8 @@ Examples:
     )
     .action(async (domainPath: string, profilePaths: string[], options: { output?: string }) => {
       // The XML parser is loaded only by this command, not at every start of the CLI.
-      const { importGenius } = await import("../../scenario/genius.js");
-      const read = (path: string) => ({ path, xml: readTextFile(path, "GENIUS file") });
-      const { scenario, warnings } = importGenius(read(domainPath), profilePaths.map(read));
+      const { importGenius, readGeniusFile } = await import("../../scenario/genius.js");
+      const { scenario, warnings } = importGenius(readGeniusFile(domainPath), profilePaths.map(readGeniusFile));
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       const json = `${JSON.stringify(scenario, null, 2)}\n`;
       if (options.output) writeFileAtomic(options.output, json);

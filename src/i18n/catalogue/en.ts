@@ -248,6 +248,7 @@ export const EN = {
   "analysis.relationOfPair": "{issue} ({a} × {b}): {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
   "analysis.plotHeading": "Pareto frontier: {x} across, {y} up",
   "analysis.frontierSize": "{points, plural, one {# Pareto-efficient utility vector} other {# Pareto-efficient utility vectors}}",
+  "analysis.frontierSizeAgreeable": "{points, plural, one {# Pareto-efficient utility vector above every BATNA (--agreeable: the rest of the frontier is left out)} other {# Pareto-efficient utility vectors above every BATNA (--agreeable: the rest of the frontier is left out)}}",
   "analysis.legend.frontier": "• frontier",
   "analysis.legend.batnas": "┆┄ BATNAs",
   "analysis.marker.N": "Nash",

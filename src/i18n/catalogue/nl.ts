@@ -244,6 +244,7 @@ export const NL: Record<MessageKey, string> = {
   "analysis.relationOfPair": "{issue} ({a} × {b}): {kind} — {a} {aShare, number, percent}, {b} {bShare, number, percent}; {hint}",
   "analysis.plotHeading": "Pareto-grens: {x} horizontaal, {y} verticaal",
   "analysis.frontierSize": "{points, plural, one {# Pareto-efficiënte nutsvector} other {# Pareto-efficiënte nutsvectoren}}",
+  "analysis.frontierSizeAgreeable": "{points, plural, one {# Pareto-efficiënte nutsvector boven elke BATNA (--agreeable: de rest van de grens is weggelaten)} other {# Pareto-efficiënte nutsvectoren boven elke BATNA (--agreeable: de rest van de grens is weggelaten)}}",
   "analysis.legend.frontier": "• grens",
   "analysis.legend.batnas": "┆┄ BATNA's",
   "analysis.marker.N": "Nash",
