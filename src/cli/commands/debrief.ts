@@ -1,13 +1,9 @@
 import type { Command } from "commander";
 import type { Language } from "../../i18n/language.js";
-import { type ReadTranscript, parseTranscript } from "../../negotiation/transcript.js";
-import { LocatedError, readScenarioText } from "../../scenario/load.js";
 import { computeDebrief, debriefSections, debriefToJson } from "../../report/debrief.js";
 import { languageOption } from "../options.js";
 import { printJson } from "../output.js";
-
-/** A transcript of the longest game (1000 rounds of eight parties) is a few megabytes. */
-const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
+import { loadTranscript } from "../transcript-input.js";
 
 export function registerDebrief(program: Command): void {
   const lang = languageOption();
@@ -40,12 +36,4 @@ Examples:
       const sections = debriefSections(debrief, transcript.scenario, language, process.stdout.columns ?? 80);
       process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
     });
-}
-
-function loadTranscript(path: string): ReadTranscript {
-  const { text, diagnostic } = readScenarioText(path, "transcript", TRANSCRIPT_MAX_BYTES);
-  if (text === undefined) throw new LocatedError([diagnostic!]);
-  const { read, diagnostics, omitted } = parseTranscript(text, path);
-  if (!read) throw new LocatedError(diagnostics, omitted);
-  return read;
 }
