@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { UserError } from "../errors.js";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerBatch } from "./commands/batch.js";
+import { registerClass } from "./commands/class.js";
 import { registerDebrief } from "./commands/debrief.js";
 import { registerImport } from "./commands/import.js";
 import { registerPlay } from "./commands/play.js";
@@ -38,6 +39,7 @@ Examples:
   registerImport(program);
   registerDebrief(program);
   registerBatch(program);
+  registerClass(program);
   return program;
 }
 
