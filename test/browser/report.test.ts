@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML reports in a real headless browser (Debian's chromium through puppeteer-core;
  * `.ci/run` installs it): no console error, no request leaves the page, the frontier chart
