@@ -10,8 +10,8 @@ import { type Translator, translator } from "../i18n/translate.js";
 import { packageText } from "../negotiation/wording.js";
 import { localise } from "../scenario/schema.js";
 import { frontierSpec, histogramSpec, renderSvg } from "./charts.js";
-import type { ClassGroup, ClassReport, Figures } from "./class.js";
-import { adviceLabel, gameLabel, outcomeLabel, packageValues, shareBins, valueLeftBins } from "./class-wording.js";
+import type { ClassGroup, ClassReport } from "./class.js";
+import { BASELINE_HEADER, adviceLabel, baselineCells, gameLabel, outcomeLabel, packageValues, shareBins, valueLeftBins } from "./class-wording.js";
 import { partyName } from "./debrief-wording.js";
 import { escapeHtml, figure, htmlPage, htmlTable } from "./html.js";
 
@@ -105,20 +105,8 @@ function mistakesHtml(group: ClassGroup, t: Translator): string {
 }
 
 function baselineHtml(group: ClassGroup, t: Translator): string {
-  const row = (who: string, figures: Figures) => [
-    who,
-    t.number(figures.games, 0),
-    t.percent(figures.agreements / Math.max(1, figures.games)),
-    figures.share ? t.percent(figures.share.mean) : "–",
-    figures.share ? t.percent(figures.share.median) : "–",
-    figures.valueLeft ? t.number(figures.valueLeft.mean) : "–",
-  ];
-  const header = ["class.baseline.who", "class.baseline.games", "class.baseline.agreement", "class.baseline.meanShare", "class.baseline.medianShare", "class.baseline.valueLeft"] as const;
-  return htmlTable(
-    header.map((key) => t(key)),
-    [row(t("class.baseline.class"), group.figures), ...group.baseline.map((entry) => row(entry.style, entry))],
-    new Set([1, 2, 3, 4, 5]),
-  );
+  const rows = [baselineCells(t("class.baseline.class"), group.figures, t), ...group.baseline.map((entry) => baselineCells(entry.style, entry, t))];
+  return htmlTable(BASELINE_HEADER.map((key) => t(key)), rows, new Set([1, 2, 3, 4, 5]));
 }
 
 function traineesHtml(group: ClassGroup, t: Translator): string {

@@ -10,8 +10,8 @@ import type { Language } from "../i18n/language.js";
 import { packageText } from "../negotiation/wording.js";
 import { localise } from "../scenario/schema.js";
 import { plotWidth } from "./analysis-text.js";
-import type { Bin, ClassGame, ClassGroup, ClassReport, Figures } from "./class.js";
-import { adviceLabel, gameLabel, outcomeLabel, packageValues, shareBins, valueLeftBins } from "./class-wording.js";
+import type { Bin, ClassGame, ClassGroup, ClassReport } from "./class.js";
+import { BASELINE_HEADER, adviceLabel, baselineCells, gameLabel, outcomeLabel, packageValues, shareBins, valueLeftBins } from "./class-wording.js";
 import { paretoPlot } from "./plot.js";
 import { fittedTableLines } from "./table.js";
 import type { TextSection } from "./debrief-text.js";
@@ -115,16 +115,7 @@ function extremeLines(group: ClassGroup, t: Translator, width: number): string[]
 }
 
 function baselineLines(group: ClassGroup, t: Translator, width: number): string[] {
-  const header = ["class.baseline.who", "class.baseline.games", "class.baseline.agreement", "class.baseline.meanShare", "class.baseline.medianShare", "class.baseline.valueLeft"] as const;
-  const row = (who: string, figures: Figures) => [
-    who,
-    t.number(figures.games, 0),
-    t.percent(figures.agreements / Math.max(1, figures.games)),
-    figures.share ? t.percent(figures.share.mean) : "–",
-    figures.share ? t.percent(figures.share.median) : "–",
-    figures.valueLeft ? t.number(figures.valueLeft.mean) : "–",
-  ];
-  const rows = [header.map((key) => t(key)), row(t("class.baseline.class"), group.figures), ...group.baseline.map((entry) => row(entry.style, entry))];
+  const rows = [BASELINE_HEADER.map((key) => t(key)), baselineCells(t("class.baseline.class"), group.figures, t), ...group.baseline.map((entry) => baselineCells(entry.style, entry, t))];
   return fittedTableLines(rows, (c) => (c === 0 ? "left" : "right"), width, 1);
 }
 

@@ -1,7 +1,7 @@
 /** Words and bins that the class debrief's terminal text and its HTML page share. */
 import type { MessageKey, Translator } from "../i18n/translate.js";
 import type { Scenario } from "../scenario/schema.js";
-import { type Bin, type ClassGame, type ClassGroup, histogram } from "./class.js";
+import { type Bin, type ClassGame, type ClassGroup, type Figures, histogram } from "./class.js";
 import { partyName } from "./debrief-wording.js";
 
 /** The short name of each piece of advice a coaching item judged "improve" can give. */
@@ -58,4 +58,19 @@ export function valueLeftBins(group: ClassGroup): Bin[] {
   const most = group.maxJointGain ?? 0;
   const values = group.games.flatMap((game) => (game.debrief.valueLeftOnTable === null ? [] : [game.debrief.valueLeftOnTable]));
   return histogram(values, Math.max(most, 1) / 10, 0, most);
+}
+
+/** The header of the table that sets the class beside the scripted partners of a batch run. */
+export const BASELINE_HEADER = ["class.baseline.who", "class.baseline.games", "class.baseline.agreement", "class.baseline.meanShare", "class.baseline.medianShare", "class.baseline.valueLeft"] as const;
+
+/** A row of that table: who, games, agreement rate, mean and median share, mean value left. */
+export function baselineCells(who: string, figures: Figures, t: Translator): string[] {
+  return [
+    who,
+    t.number(figures.games, 0),
+    t.percent(figures.agreements / Math.max(1, figures.games)),
+    figures.share ? t.percent(figures.share.mean) : "–",
+    figures.share ? t.percent(figures.share.median) : "–",
+    figures.valueLeft ? t.number(figures.valueLeft.mean) : "–",
+  ];
 }
