@@ -618,7 +618,7 @@ export const EN = {
   "check.warning.naiveEnough": "haggling issue by issue leaves only {left, number, percent} of the maximal joint gain on the table (less than {least, number, percent}): creating value hardly pays; give the parties different priorities",
   "check.warning.noCompatible": "no compatible issue (one where some option is every party's favourite): the scenario cannot show the trap of haggling over what all want",
   "check.warning.noIntegrative": "no integrative pair (an issue that matters much more to one of two parties than to the other): there is no trade to discover",
-  "check.warning.oneLanguage": "this text is not in both English and Dutch: write it as '{ \"en\": \"…\", \"nl\": \"…\" }'",
+  "check.warning.oneLanguage": "this text is not in both English and Dutch: give it an en and an nl text",
   "check.warning.partnerStuck": "the partner defined here ({style}) reaches agreement with no other style in a short batch of {rounds} rounds: its parameters or events leave no room",
   "check.warning.styleStuck": "the style {style} reaches agreement with no other style, in any seat, in a short batch of {rounds} rounds: trainees who play against it meet a partner no style can agree with",
 
@@ -661,7 +661,7 @@ export const EN = {
   "scenario.key.events": "Scripted events (tip 7): changes at the start of a round.",
   "scenario.key.eventRound": "The round at whose start it happens.",
   "scenario.key.eventBatna": "Its new BATNA, in points.",
-  "scenario.key.eventPriority": "A new interest weight for one issue: '{ issue, weight }'.",
+  "scenario.key.eventPriority": "A new interest weight for one issue: issue and weight.",
   "scenario.key.eventTrust": "A change of its trust in the others, in points.",
   "scenario.key.eventMessage": "What it says when it happens.",
   "init.title": "A new scenario ({parties} parties, {issues} issues)",

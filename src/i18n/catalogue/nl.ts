@@ -618,7 +618,7 @@ export const NL: Record<MessageKey, string> = {
   "check.warning.naiveEnough": "punt voor punt marchanderen laat maar {left, number, percent} van de hoogst haalbare gezamenlijke winst op tafel liggen (minder dan {least, number, percent}): waarde creëren loont nauwelijks; geef de partijen verschillende prioriteiten",
   "check.warning.noCompatible": "geen verenigbaar punt (waarbij een optie de favoriet van elke partij is): het scenario kan de valkuil van marchanderen over wat iedereen wil niet laten zien",
   "check.warning.noIntegrative": "geen integratief paar (een punt dat voor de ene van twee partijen veel zwaarder weegt dan voor de andere): er valt geen ruil te ontdekken",
-  "check.warning.oneLanguage": "deze tekst staat er niet in het Engels én het Nederlands: schrijf hem als '{ \"en\": \"…\", \"nl\": \"…\" }'",
+  "check.warning.oneLanguage": "deze tekst staat er niet in het Engels én het Nederlands: geef hem een en- en een nl-tekst",
   "check.warning.partnerStuck": "de partner die hier is gedefinieerd ({style}) komt in een korte batch van {rounds} rondes met geen enkele andere stijl tot een akkoord: de parameters of gebeurtenissen laten geen ruimte",
   "check.warning.styleStuck": "de stijl {style} komt op geen enkele plaats in een korte batch van {rounds} rondes met een andere stijl tot een akkoord: wie ertegen speelt, treft een partner waar geen stijl mee tot een akkoord komt",
 
@@ -661,7 +661,7 @@ export const NL: Record<MessageKey, string> = {
   "scenario.key.events": "Geplande gebeurtenissen (tip 7): veranderingen aan het begin van een ronde.",
   "scenario.key.eventRound": "De ronde aan het begin waarvan het gebeurt.",
   "scenario.key.eventBatna": "De nieuwe BATNA van de partner, in punten.",
-  "scenario.key.eventPriority": "Een nieuw gewicht voor één punt: '{ issue, weight }'.",
+  "scenario.key.eventPriority": "Een nieuw gewicht voor één punt: issue and weight.",
   "scenario.key.eventTrust": "Een verandering van het vertrouwen van de partner in de anderen, in punten.",
   "scenario.key.eventMessage": "Wat de partner zegt als het gebeurt.",
   "init.title": "Een nieuw scenario ({parties} partijen, {issues} punten)",
