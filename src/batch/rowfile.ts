@@ -4,7 +4,9 @@
  * hold no control characters and the batch command refuses a seed with any.
  */
 import { extname } from "node:path";
+import { UserError } from "../errors.js";
 import { csvHeader, csvLine, jsonlLine } from "./csv.js";
+import { LineReader } from "./lines.js";
 import type { BatchRow } from "./row.js";
 
 export type RowFormat = "csv" | "jsonl";
@@ -133,4 +135,30 @@ function splitCsv(line: string): string[] {
     if (k >= line.length) return fields;
     k++; // the comma
   }
+}
+
+/** Every row of a row file (CSV with its header, or JSON Lines), for a comparison such as the class debrief's; a line that is not a row is a user error. */
+export function readRowFile(path: string): BatchRow[] {
+  const reader = new LineReader(path);
+  const rows: BatchRow[] = [];
+  try {
+    let format: RowFormat | undefined;
+    let lineNumber = 0;
+    for (let line = reader.read(); line !== null; line = reader.read()) {
+      lineNumber++;
+      if (format === undefined) {
+        format = line === csvHeader().trimEnd() ? "csv" : line.startsWith("{") ? "jsonl" : undefined;
+        if (format === undefined) throw new UserError(`${path} is not the output of mutual-gains batch (CSV with its header, or JSON Lines).`);
+        if (format === "csv") continue;
+      }
+      try {
+        rows.push(parseRow(format, line));
+      } catch (error) {
+        throw new UserError(`${path}, line ${lineNumber}: not a ${format} row (${(error as Error).message}).`);
+      }
+    }
+  } finally {
+    reader.close();
+  }
+  return rows;
 }

@@ -8,8 +8,11 @@ import { UserError } from "../errors.js";
 import { reason } from "../files.js";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerBatch } from "./commands/batch.js";
+import { registerCheck } from "./commands/check.js";
+import { registerClass } from "./commands/class.js";
 import { registerDebrief } from "./commands/debrief.js";
 import { registerImport } from "./commands/import.js";
+import { registerInit } from "./commands/init.js";
 import { registerPlay } from "./commands/play.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerValidate } from "./commands/validate.js";
@@ -39,6 +42,9 @@ Examples:
   registerImport(program);
   registerDebrief(program);
   registerBatch(program);
+  registerClass(program);
+  registerCheck(program);
+  registerInit(program);
   return program;
 }
 

@@ -31,11 +31,22 @@ export interface Transcript {
   readonly trainee: number;
   /** Whether the partner's style was a surprise, revealed only in the debrief. */
   readonly surprise: boolean;
+  /** The trainee's name or group, for a class report's rows; absent when none was given (and in older transcripts). */
+  readonly name?: string;
   readonly lang: "en" | "nl";
   readonly scenario: Scenario;
   readonly config: SessionConfig;
   readonly events: readonly SessionEvent[];
 }
+
+/** Longer than any name or group a trainer would put on a row of the class report. */
+export const TRAINEE_NAME_MAX_LENGTH = 60;
+
+/** A name as typed: no control characters, no leading or trailing spaces. */
+export const TraineeName = z
+  .string()
+  .max(TRAINEE_NAME_MAX_LENGTH)
+  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, "a name without control characters or leading and trailing spaces");
 
 const TranscriptSchema = z.strictObject({
   format: z.literal(TRANSCRIPT_FORMAT),
@@ -44,6 +55,7 @@ const TranscriptSchema = z.strictObject({
   complete: z.boolean(),
   trainee: z.number().int().min(0),
   surprise: z.boolean(),
+  name: TraineeName.optional(),
   lang: z.enum(["en", "nl"]),
   scenario: ScenarioSchema,
   config: SessionConfigSchema,
@@ -52,7 +64,7 @@ const TranscriptSchema = z.strictObject({
 
 export function makeTranscript(
   session: SessionView,
-  details: { trainee: number; surprise: boolean; lang: "en" | "nl"; complete: boolean; savedAt: Date },
+  details: { trainee: number; surprise: boolean; name?: string; lang: "en" | "nl"; complete: boolean; savedAt: Date },
 ): Transcript {
   return {
     format: TRANSCRIPT_FORMAT,
@@ -61,6 +73,7 @@ export function makeTranscript(
     complete: details.complete,
     trainee: details.trainee,
     surprise: details.surprise,
+    ...(details.name === undefined ? {} : { name: details.name }),
     lang: details.lang,
     scenario: session.initialScenario,
     config: session.config,

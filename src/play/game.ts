@@ -32,6 +32,8 @@ export interface GameSetup {
   readonly seed: string;
   /** Deadline in rounds; the scenario's when not given. */
   readonly rounds?: number;
+  /** The trainee's name or group, kept in the transcript only. */
+  readonly name?: string;
 }
 
 export interface Game {
@@ -58,12 +60,12 @@ export function surpriseStyle(seed: string): string {
 }
 
 /** The setup for a partner choice: a style id or SURPRISE. */
-export function gameSetup(choice: { scenario: Scenario; trainee: number; partner: string; seed: string; rounds?: number }): GameSetup {
+export function gameSetup(choice: { scenario: Scenario; trainee: number; partner: string; seed: string; rounds?: number; name?: string }): GameSetup {
   const surprise = choice.partner === SURPRISE;
   const partnerStyle = surprise ? surpriseStyle(choice.seed) : choice.partner;
   if (!findStyle(partnerStyle)) throw new ProtocolError("unknown-style", { style: partnerStyle });
-  const { scenario, trainee, seed, rounds } = choice;
-  return rounds === undefined ? { scenario, trainee, partnerStyle, surprise, seed } : { scenario, trainee, partnerStyle, surprise, seed, rounds };
+  const { scenario, trainee, seed, rounds, name } = choice;
+  return { scenario, trainee, partnerStyle, surprise, seed, ...(rounds === undefined ? {} : { rounds }), ...(name === undefined ? {} : { name }) };
 }
 
 /** The live driver of the newest game of each line of play. */
@@ -140,6 +142,53 @@ export function favouritePackage(model: CompiledScenario, party: number): number
 
 /** The game as a transcript file holds it; complete when the negotiation has ended. */
 export function gameTranscript(game: Game, details: { lang: Language; savedAt: Date }): Transcript {
-  const { trainee, surprise } = game.setup;
-  return makeTranscript(game.session, { trainee, surprise, lang: details.lang, complete: game.session.ended && game.session.outcome?.kind !== "abandoned", savedAt: details.savedAt });
+  const { trainee, surprise, name } = game.setup;
+  return makeTranscript(game.session, { trainee, surprise, name, lang: details.lang, complete: game.session.ended && game.session.outcome?.kind !== "abandoned", savedAt: details.savedAt });
+}
+
+/** Why a transcript cannot be resumed. */
+export class ResumeError extends Error {
+  override readonly name = "ResumeError";
+}
+
+/**
+ * The game a transcript stopped at, to play on: the setup it was played with (seat, style,
+ * seed, deadline, name) and the trainee's moves replayed from the seed, so the partners'
+ * opponent models and random generators are where they were. The replay must give the
+ * transcript's events exactly (less the final "abandon"), or the game cannot be resumed.
+ */
+export function resumeGame(transcript: Transcript): Game {
+  if (transcript.complete) throw new ResumeError("the game has ended: there is nothing to resume");
+  const { config, trainee } = transcript;
+  const partnerStyle = config.participants.find((participant) => participant.style !== HUMAN)?.style;
+  if (partnerStyle === undefined || config.participants[trainee].style !== HUMAN) throw new ResumeError("it was not a trainee's game against scripted partners");
+  const setup: GameSetup = {
+    scenario: transcript.scenario,
+    trainee,
+    partnerStyle,
+    surprise: transcript.surprise,
+    seed: config.seed,
+    rounds: config.deadlineRounds,
+    ...(transcript.name === undefined ? {} : { name: transcript.name }),
+  };
+  const played = transcript.events.filter((event) => event.type !== "abandon");
+  let game = startGame(setup);
+  for (const [k, event] of played.entries()) {
+    if (event.type !== "move" || event.actor !== trainee) continue;
+    try {
+      game = playMove(game, event.move);
+    } catch (error) {
+      if (error instanceof ProtocolError) throw new ResumeError(`its move at event ${k} cannot be played again: ${error.message}`);
+      throw error;
+    }
+  }
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(game.session.config, config)) throw new ResumeError("its configuration is not what this version of mutual-gains makes of its scenario");
+  const replayed = game.session.events;
+  const differs = played.findIndex((event, k) => !same(event, replayed[k]));
+  if (differs >= 0 || replayed.length !== played.length) {
+    throw new ResumeError(`replaying its moves does not give its events (from event ${differs >= 0 ? differs : Math.min(played.length, replayed.length)} on)`);
+  }
+  if (game.session.ended) throw new ResumeError("the game has ended: there is nothing to resume");
+  return game;
 }

@@ -60,6 +60,12 @@ export async function playInTerminal(game: TerminalGame, session: string): Promi
     sendKeys(session, ...Array(LOGROLLER).fill("Down"));
     await waitForScreen(session, "› logroller");
     sendKeys(session, "Enter");
+    // The name, typed as a trainee does: a slip erased with Backspace (tmux sends DEL, as terminals do).
+    await waitForScreen(session, t("play.pick.name"));
+    sendKeys(session, "-l", "Team 7x");
+    sendKeys(session, "BSpace");
+    await waitForScreen(session, t("play.pick.nameField", { name: "Team 7" }));
+    sendKeys(session, "Enter");
     // The briefing's title may wrap: its footer says the briefing is on screen.
     await waitForScreen(session, `Enter ${t("play.key.start.hint")}`);
     sendKeys(session, "Enter");
@@ -108,7 +114,7 @@ export async function playInTerminal(game: TerminalGame, session: string): Promi
 
     const [file] = readdirSync(join(workdir, "transcripts"));
     const transcript = JSON.parse(readFileSync(join(workdir, "transcripts", file), "utf8"));
-    expect(transcript).toMatchObject({ complete: true, lang, trainee: 0 });
+    expect(transcript).toMatchObject({ complete: true, lang, trainee: 0, name: "Team 7" });
     // Every word on the debrief screens is a word of the debrief itself: none was cut.
     const printed = spawnSync(process.execPath, [CLI, "debrief", join(workdir, "transcripts", file)], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(printed.status, printed.stderr).toBe(0);

@@ -71,6 +71,9 @@ describe("the app in a terminal", () => {
     expectFrameFits(await app.type(TERM.enter, "Which organisation do you play?"), 80, 24);
     await app.type(TERM.down, "› Duinzicht Hospital");
     expectFrameFits(await app.type(TERM.enter, "Who is across the table?"), 80, 24);
+    expectFrameFits(await app.type(TERM.enter, "Your name, or your group's"), 80, 24);
+    await app.type("Team q", "› Team q▏");
+    await app.type(TERM.backspace, "› Team ▏");
     const brief = await app.type(TERM.enter, "Briefing: Duinzicht Hospital");
     expectFrameFits(brief, 80, 24);
     const table = await app.type(TERM.enter, /Round 1\/8/);

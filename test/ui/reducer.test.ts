@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { importanceOf } from "../../src/negotiation/answers.js";
 import { QUESTION_KINDS } from "../../src/negotiation/wording.js";
-import { SURPRISE, favouritePackage, partnerChoices } from "../../src/play/game.js";
+import { SURPRISE, favouritePackage, gameTranscript, partnerChoices } from "../../src/play/game.js";
 import { latestOffers } from "../../src/play/table.js";
 import { keysOf } from "../../src/ui/play/input.js";
 import { KEY_TABLES } from "../../src/ui/play/keys.js";
@@ -61,7 +61,7 @@ const partnerStanding = (state: NegotiateState, kind?: string) => {
 };
 
 describe("the picker", () => {
-  test("↑↓ move the cursor and wrap around; Enter goes from scenario to party to partner to the briefing", () => {
+  test("↑↓ move the cursor and wrap around; Enter goes from scenario to party to partner to the name, then the briefing", () => {
     covers("pick.choose", "pick.select");
     const first = start();
     expect(first).toMatchObject({ screen: "pick", step: "scenario", cursor: 0 });
@@ -73,10 +73,36 @@ describe("the picker", () => {
     const partner = press(party, DOWN, ENTER);
     expect(partner).toMatchObject({ step: "partner", party: 1, cursor: 0 });
     const logroller = partnerChoices().indexOf("logroller");
-    const game = press(partner, ...Array(logroller).fill(DOWN), ENTER);
+    const named = press(partner, ...Array(logroller).fill(DOWN), ENTER);
+    expect(named).toMatchObject({ step: "name", name: "", partner: "logroller" });
+    const game = press(named, ENTER);
     expect(game.screen).toBe("briefing");
     if (game.screen !== "briefing") return;
     expect(game.game.setup).toMatchObject({ trainee: 1, partnerStyle: "logroller", surprise: false });
+    expect(game.game.setup.name).toBeUndefined();
+  });
+
+  test("the name is typed (q and digits too), Backspace erases, Enter takes it trimmed; Esc goes back to the partner", () => {
+    covers("name.type", "name.erase", "name.done", "name.back");
+    const named = press(start({ scenarioId: HOSPITAL, partyId: "duinzicht" }), ENTER);
+    expect(named).toMatchObject({ step: "name", name: "" });
+    const typed = press(named, " Team q1", { input: "", backspace: true }, { input: "", delete: true }, "Q7 ");
+    expect(typed).toMatchObject({ step: "name", name: " Team Q7 " });
+    const game = press(typed, ENTER);
+    if (game.screen !== "briefing") throw new Error("no briefing");
+    expect(game.game.setup.name).toBe("Team Q7");
+    expect(gameTranscript(game.game, { lang: "en", savedAt: new Date(0) }).name).toBe("Team Q7");
+    expect(press(typed, ESC)).toMatchObject({ step: "partner", cursor: 0 });
+    expect(press(start({ scenarioId: HOSPITAL, partner: "meso" }), DOWN, ENTER, ESC)).toMatchObject({ step: "party", cursor: 1 });
+    const long = press(named, "x".repeat(100));
+    expect(long).toMatchObject({ name: "x".repeat(60) });
+  });
+
+  test("--name is not asked again; with scenario, party and partner on the command line there is no picker and no name", () => {
+    const given = press(start({ scenarioId: HOSPITAL, partyId: "duinzicht", name: "Group B" }), ENTER);
+    if (given.screen !== "briefing") throw new Error("no briefing");
+    expect(given.game.setup.name).toBe("Group B");
+    expect(start({ scenarioId: HOSPITAL, partyId: "duinzicht", partner: "meso" }).screen).toBe("briefing");
   });
 
   test("Esc goes back a step, with the cursor on what was picked; not from the first step", () => {
@@ -96,7 +122,7 @@ describe("the picker", () => {
   test("--partner without --as: the party is asked, then the game starts with that partner", () => {
     const state = start({ scenarioId: HOSPITAL, partner: "meso" });
     expect(state).toMatchObject({ screen: "pick", step: "party" });
-    const game = press(state, DOWN, ENTER);
+    const game = press(state, DOWN, ENTER, ENTER);
     expect(game.screen).toBe("briefing");
     if (game.screen === "briefing") expect(game.game.setup).toMatchObject({ trainee: 1, partnerStyle: "meso" });
   });
@@ -104,7 +130,7 @@ describe("the picker", () => {
   test("--as skips the party; a surprise draws a style from the seed and keeps it hidden", () => {
     const state = start({ scenarioId: HOSPITAL, partyId: "duinzicht" });
     expect(state).toMatchObject({ step: "partner", party: 1 });
-    const surprise = press(state, ...Array(partnerChoices().indexOf(SURPRISE)).fill(DOWN), ENTER);
+    const surprise = press(state, ...Array(partnerChoices().indexOf(SURPRISE)).fill(DOWN), ENTER, ENTER);
     if (surprise.screen !== "briefing") throw new Error("no briefing");
     expect(surprise.game.setup.surprise).toBe(true);
     expect(partnerChoices()).toContain(surprise.game.setup.partnerStyle);

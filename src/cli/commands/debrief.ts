@@ -1,13 +1,11 @@
 import type { Command } from "commander";
+import { writeFileAtomic } from "../../files.js";
 import type { Language } from "../../i18n/language.js";
-import { type ReadTranscript, parseTranscript } from "../../negotiation/transcript.js";
-import { LocatedError, readScenarioText } from "../../scenario/load.js";
+import { translator } from "../../i18n/translate.js";
 import { computeDebrief, debriefSections, debriefToJson } from "../../report/debrief.js";
 import { languageOption } from "../options.js";
 import { printJson } from "../output.js";
-
-/** A transcript of the longest game (1000 rounds of eight parties) is a few megabytes. */
-const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
+import { loadTranscript } from "../transcript-input.js";
 
 export function registerDebrief(program: Command): void {
   const lang = languageOption();
@@ -20,6 +18,7 @@ export function registerDebrief(program: Command): void {
     )
     .argument("<transcript>", "a transcript file saved by play (transcripts/<scenario>-<time>.json)")
     .option("--json", "print the debrief as JSON")
+    .option("--html <file>", "also write the debrief as one self-contained HTML page, to keep and print")
     .addOption(lang)
     .addHelpText(
       "after",
@@ -27,12 +26,19 @@ export function registerDebrief(program: Command): void {
 Examples:
   $ mutual-gains debrief transcripts/hospital-it-platform-2025-01-31T10-00-00-000Z.json
   $ mutual-gains debrief my-game.json --lang nl
-  $ mutual-gains debrief my-game.json --json > debrief.json`,
+  $ mutual-gains debrief my-game.json --json > debrief.json
+  $ mutual-gains debrief my-game.json --html my-debrief.html`,
     )
-    .action((path: string, options: { json?: boolean; lang?: Language }) => {
+    .action(async (path: string, options: { json?: boolean; html?: string; lang?: Language }) => {
       const { transcript, session } = loadTranscript(path);
       const language = options.lang ?? transcript.lang;
       const debrief = computeDebrief(transcript, session);
+      if (options.html !== undefined) {
+        // Vega and its renderer load only for a page.
+        const { debriefHtml } = await import("../../report/debrief-html.js");
+        writeFileAtomic(options.html, await debriefHtml(debrief, transcript.scenario, language, transcript.name));
+        process.stderr.write(`${translator(language)("report.written", { path: options.html })}\n`);
+      }
       if (options.json) {
         printJson(debriefToJson(debrief, transcript.scenario, language));
         return;
@@ -40,12 +46,4 @@ Examples:
       const sections = debriefSections(debrief, transcript.scenario, language, process.stdout.columns ?? 80);
       process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
     });
-}
-
-function loadTranscript(path: string): ReadTranscript {
-  const { text, diagnostic } = readScenarioText(path, "transcript", TRANSCRIPT_MAX_BYTES);
-  if (text === undefined) throw new LocatedError([diagnostic!]);
-  const { read, diagnostics, omitted } = parseTranscript(text, path);
-  if (!read) throw new LocatedError(diagnostics, omitted);
-  return read;
 }

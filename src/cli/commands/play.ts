@@ -1,13 +1,14 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { type Command, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { UserError } from "../../errors.js";
 import { writeFileAtomic } from "../../files.js";
 import { detectLanguage } from "../../i18n/language.js";
 import { translator } from "../../i18n/translate.js";
 import { ProtocolError } from "../../negotiation/session.js";
 import { talkEntries } from "../../play/conversation.js";
-import { type Game, SURPRISE, abandonGame, gameSetup, gameTranscript, partnerChoices, playMove, startGame } from "../../play/game.js";
+import { TRAINEE_NAME_MAX_LENGTH, TraineeName } from "../../negotiation/transcript.js";
+import { type Game, type GameSetup, ResumeError, SURPRISE, abandonGame, gameSetup, gameTranscript, partnerChoices, playMove, resumeGame, startGame } from "../../play/game.js";
 import { computeDebrief, debriefSections } from "../../report/debrief.js";
 import { BUILTIN_SCENARIO_DIR, DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../scenario/builtin.js";
 import { didYouMean } from "../../scenario/diagnostics.js";
@@ -17,6 +18,7 @@ import { cliInvocation, shellWord } from "../invocation.js";
 import { readMovesFile, toProtocolMove } from "../moves-file.js";
 import { languageOption, positiveInteger } from "../options.js";
 import { loadScenarioArgument } from "../scenario-input.js";
+import { loadTranscript } from "../transcript-input.js";
 
 interface PlayFlags {
   as?: string;
@@ -26,6 +28,8 @@ interface PlayFlags {
   rounds?: number;
   transcript?: string;
   moves?: string;
+  name?: string;
+  resume?: string;
 }
 
 /** Ctrl-C in the play UI: saved, and the exit code of an interrupt. */
@@ -43,6 +47,8 @@ export function registerPlay(program: Command): void {
     .option("--rounds <n>", "deadline in rounds (default: the scenario's)", positiveInteger)
     .option("--transcript <file>", "write the transcript to this file (default: transcripts/<scenario>-<time>.json)")
     .option("--moves <file>", "play the moves in this JSON file without a terminal, then print the debrief")
+    .option("--name <name>", "your name or your group's, kept in the transcript for the class report (default: asked in the picker)", traineeName)
+    .option("--resume <transcript>", "continue a game that was stopped, where it stopped (saved again in that file unless --transcript says otherwise)")
     .addHelpText(
       "after",
       `
@@ -52,12 +58,16 @@ Examples:
   $ mutual-gains play hospital-it-platform --as duinzicht --partner logroller --lang nl
   $ mutual-gains play my-scenario.json --partner surprise --seed 42 --rounds 6
   $ mutual-gains play hospital-it-platform --as duinzicht --partner boulware --moves moves.json
+  $ mutual-gains play rd-consortium --as university --partner meso --name "Group 3"
+  $ mutual-gains play --resume transcripts/rd-consortium-2025-01-31T10-00-00-000Z.json
+  $ mutual-gains play --resume stopped.json --moves the-rest.json
 
 Transcripts are saved in transcripts/<scenario>-<time>.json (or where --transcript says), also when
 you quit, press Ctrl-C (exit code 130) or the program is stopped by a signal.
 Reopen a debrief with: mutual-gains debrief <transcript>`,
     )
     .action(async (argument: string | undefined, flags: PlayFlags) => {
+      if (flags.resume !== undefined) return resume(flags.resume, argument, flags);
       const lang = detectLanguage(flags.lang, process.env);
       const { scenarios, scenarioId } = scenarioChoices(argument);
       const chosen = scenarios.find((choice) => choice.id === scenarioId);
@@ -71,25 +81,59 @@ Reopen a debrief with: mutual-gains debrief <transcript>`,
         partyId: flags.as,
         partner: flags.partner,
         rounds: flags.rounds,
+        name: flags.name,
       };
-      if (flags.moves) return playMovesFile(options, flags.moves, transcriptSaver(lang, flags.transcript));
-      if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        const command = "mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json";
-        throw new UserError(translator(lang)("play.needsTerminal", { command }));
-      }
-      const save = transcriptSaver(lang, flags.transcript);
-      // Ink colours through chalk, which ignores NO_COLOR but reads FORCE_COLOR when it loads.
-      if (process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = "0";
-      // Ink draws only the final frame when CI or CONTINUOUS_INTEGRATION is set (read when it
-      // loads); both ends are a terminal here, so the trainee must see every frame.
-      delete process.env.CI;
-      delete process.env.CONTINUOUS_INTEGRATION;
-      // Ink and React take a third of a second to load: only the commands that draw pay for it.
-      const { runPlayApp } = await import("../../ui/play/run.js");
-      const reopen = (path: string) => `${cliInvocation(process.argv[1], process.cwd(), process.env.PATH)} debrief ${shellWord(path)}`;
-      const { exit } = await runPlayApp(options, save, reopen);
-      if (exit === "interrupt") process.exitCode = EXIT_INTERRUPTED;
+      if (flags.moves) return playMovesFile(startGame(movesFileSetup(options)), options.lang, flags.moves, transcriptSaver(lang, flags.transcript));
+      return playInTerminal(options, transcriptSaver(lang, flags.transcript), "mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json");
     });
+}
+
+/** --name: a name as the transcript keeps it (the shell's spaces around it dropped). */
+function traineeName(value: string): string {
+  const name = value.trim();
+  if (!TraineeName.safeParse(name).success) {
+    throw new InvalidArgumentError(`expected a name of 1 to ${TRAINEE_NAME_MAX_LENGTH} characters without control characters.`);
+  }
+  return name;
+}
+
+/** The flags that set a game up: a resumed game keeps its own. */
+const SETUP_FLAGS = ["as", "partner", "seed", "rounds", "name"] as const;
+
+/** `play --resume`: the game of an unfinished transcript, played on in the terminal or with --moves. */
+async function resume(file: string, argument: string | undefined, flags: PlayFlags): Promise<void> {
+  const given = SETUP_FLAGS.filter((flag) => flags[flag] !== undefined).map((flag) => `--${flag}`);
+  if (argument !== undefined) given.unshift(argument);
+  if (given.length > 0) throw new UserError(`--resume continues the game as it was set up: leave out ${given.join(", ")}`);
+  const { transcript } = loadTranscript(file);
+  let game: Game;
+  try {
+    game = resumeGame(transcript);
+  } catch (error) {
+    if (error instanceof ResumeError) throw new UserError(`cannot resume ${file}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  const lang = flags.lang === undefined ? transcript.lang : detectLanguage(flags.lang, process.env);
+  const save = transcriptSaver(lang, flags.transcript ?? file);
+  if (flags.moves) return playMovesFile(game, lang, flags.moves, save);
+  const options: PlayOptions = { scenarios: [], lang, seed: game.setup.seed, resumed: game };
+  return playInTerminal(options, save, `mutual-gains play --resume ${shellWord(file)} --moves moves.json`);
+}
+
+/** The play UI; without a terminal, says how to play with a moves file instead. */
+async function playInTerminal(options: PlayOptions, save: Saver, movesCommand: string): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(translator(options.lang)("play.needsTerminal", { command: movesCommand }));
+  // Ink colours through chalk, which ignores NO_COLOR but reads FORCE_COLOR when it loads.
+  if (process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = "0";
+  // Ink draws only the final frame when CI or CONTINUOUS_INTEGRATION is set (read when it
+  // loads); both ends are a terminal here, so the trainee must see every frame.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  // Ink and React take a third of a second to load: only the commands that draw pay for it.
+  const { runPlayApp } = await import("../../ui/play/run.js");
+  const reopen = (path: string) => `${cliInvocation(process.argv[1], process.cwd(), process.env.PATH)} debrief ${shellWord(path)}`;
+  const { exit } = await runPlayApp(options, save, reopen);
+  if (exit === "interrupt") process.exitCode = EXIT_INTERRUPTED;
 }
 
 /** Every built-in scenario, plus the file the argument names if it is not one of them. */
@@ -154,6 +198,16 @@ function assertWritable(folder: string, mayMake: boolean): void {
   }
 }
 
+/** The game --moves plays: everything about it from the command line. */
+function movesFileSetup(options: PlayOptions): GameSetup {
+  const choice = options.scenarios.find((candidate) => candidate.id === options.scenarioId);
+  if (!choice || options.partyId === undefined || options.partner === undefined) {
+    throw new UserError("--moves needs the scenario, --as <party> and --partner <style>");
+  }
+  const { seed, rounds, name } = options;
+  return gameSetup({ scenario: choice.scenario, trainee: partyIndex(choice, options.partyId), partner: options.partner, seed, rounds, name });
+}
+
 /** Exit codes of signals that end a game: 128 + the signal's number. */
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
@@ -162,13 +216,9 @@ const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGI
  * the transcript. A move that cannot be played is an error, after the moves before it are
  * saved (marked incomplete); so is a signal while the moves are played.
  */
-async function playMovesFile(options: PlayOptions, file: string, save: Saver): Promise<void> {
-  const choice = options.scenarios.find((candidate) => candidate.id === options.scenarioId);
-  if (!choice || options.partyId === undefined || options.partner === undefined) {
-    throw new UserError("--moves needs the scenario, --as <party> and --partner <style>");
-  }
-  const setup = gameSetup({ scenario: choice.scenario, trainee: partyIndex(choice, options.partyId), partner: options.partner, seed: options.seed, rounds: options.rounds });
-  let game = startGame(setup);
+async function playMovesFile(start: Game, lang: Language, file: string, save: Saver): Promise<void> {
+  const setup = start.setup;
+  let game = start;
   let savedTo: string | null = null;
   // A signal at any point saves what was played, unless the finished game is saved already.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -180,7 +230,7 @@ async function playMovesFile(options: PlayOptions, file: string, save: Saver): P
   for (const signal of signals) process.once(signal, onSignal);
   try {
     const moves = readMovesFile(file, game.model, setup.trainee);
-    const t = translator(options.lang);
+    const t = translator(lang);
     for (const [k, move] of moves.entries()) {
       if (game.session.ended) break;
       // A signal is handled between two moves.
@@ -200,7 +250,7 @@ async function playMovesFile(options: PlayOptions, file: string, save: Saver): P
     }
     const finished = game.session.ended ? game : abandonGame(game);
     savedTo = save(finished);
-    printGame(finished, options.lang, savedTo);
+    printGame(finished, lang, savedTo);
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
   }

@@ -11,6 +11,8 @@ const CONTROL: Readonly<Record<string, Omit<KeyPress, "input">>> = {
   "\n": { return: true },
   "\t": { tab: true },
   "\u001B": { escape: true },
+  "\u007F": { backspace: true },
+  "\b": { backspace: true },
 };
 
 /** The key presses in a run of characters, in order. */

@@ -26,7 +26,16 @@ export function keyName(key: KeyPress): KeyName {
   if (key.return) return "enter";
   if (key.escape) return "escape";
   if (key.tab) return "tab";
+  if (key.backspace || key.delete) return "backspace";
   return key.input;
+}
+
+/** In a table's keys: any one printable character, typed into a text field. */
+export const PRINTABLE = "printable";
+
+/** One character that is not a control character: what a text field takes (a named key such as "up" is longer). */
+export function isPrintable(name: KeyName): boolean {
+  return [...name].length === 1 && !/\p{Cc}/u.test(name);
 }
 
 export interface KeyBinding<S extends PlayState = PlayState> {
@@ -61,6 +70,14 @@ export const PICK_KEYS = [
     when: (state: PlayState) => state.screen === "pick" && state.step !== "scenario",
   },
   { id: "pick.quit", keys: ["q"], label: "q", hint: "play.key.quit.hint", help: "play.key.quitNow.help" },
+] as const satisfies readonly KeyBinding[];
+
+/** Typing the trainee's name, the picker's last step: every printable key is typed, q included. */
+export const NAME_KEYS = [
+  { id: "name.type", keys: [PRINTABLE], label: "a–z 0–9", hint: "play.key.type.hint", help: "play.key.type.help" },
+  { id: "name.erase", keys: ["backspace"], label: "Backspace", hint: "play.key.erase.hint", help: "play.key.erase.help" },
+  { id: "name.done", keys: ["enter"], label: "Enter", hint: "play.key.named.hint", help: "play.key.named.help" },
+  { id: "name.back", keys: ["escape"], label: "Esc", hint: "play.key.back.hint", help: "play.key.pickBack.help" },
 ] as const satisfies readonly KeyBinding[];
 
 export const BRIEFING_KEYS = [
@@ -179,6 +196,7 @@ export const INTERRUPT_KEY = { id: "interrupt", keys: ["ctrl+c"], label: "Ctrl-C
 
 export type BindingId =
   | (typeof PICK_KEYS)[number]["id"]
+  | (typeof NAME_KEYS)[number]["id"]
   | (typeof BRIEFING_KEYS)[number]["id"]
   | (typeof NEGOTIATE_KEYS)[number]["id"]
   | (typeof MENU_KEYS)[number]["id"]
@@ -191,7 +209,7 @@ export type BindingId =
 export function bindingsFor(state: PlayState): readonly KeyBinding<never>[] {
   switch (state.screen) {
     case "pick":
-      return PICK_KEYS;
+      return state.step === "name" ? NAME_KEYS : PICK_KEYS;
     case "briefing":
       return BRIEFING_KEYS;
     case "debrief":
@@ -225,12 +243,14 @@ export function activeBindings(state: PlayState): KeyBinding<never>[] {
 export function bindingOf(state: PlayState, key: KeyPress): KeyBinding<never> | undefined {
   const name = keyName(key);
   if (name === INTERRUPT_KEY.keys[0]) return INTERRUPT_KEY;
-  return bindingsFor(state).find((binding) => binding.keys.includes(name) && applies(binding, state));
+  const matches = (keys: readonly KeyName[]) => keys.includes(name) || (keys.includes(PRINTABLE) && isPrintable(name));
+  return bindingsFor(state).find((binding) => matches(binding.keys) && applies(binding, state));
 }
 
 /** Every table, for the help screen and the README. */
 export const KEY_TABLES = [
   { screen: "pick", bindings: PICK_KEYS },
+  { screen: "name", bindings: NAME_KEYS },
   { screen: "briefing", bindings: BRIEFING_KEYS },
   { screen: "negotiate", bindings: NEGOTIATE_KEYS },
   { screen: "menu", bindings: MENU_KEYS },

@@ -19,6 +19,7 @@ import {
   HELP_KEYS,
   type KeyName,
   MENU_KEYS,
+  NAME_KEYS,
   NEGOTIATE_KEYS,
   PICK_KEYS,
   bindingOf,
@@ -33,6 +34,7 @@ import {
   type DebriefState,
   type KeyPress,
   type MenuMode,
+  type NameStepState,
   type NegotiateState,
   type PickState,
   type PlayState,
@@ -40,8 +42,10 @@ import {
   briefing,
   negotiating,
   pickedParty,
+  pickedPartner,
   pickedScenario,
 } from "./state.js";
+import { TRAINEE_NAME_MAX_LENGTH } from "../../negotiation/transcript.js";
 
 export type PlayAction =
   | { readonly type: "key"; readonly key: KeyPress }
@@ -69,7 +73,7 @@ function keyPressed(state: PlayState, key: KeyPress): PlayState {
   const name = keyName(key);
   switch (current.screen) {
     case "pick":
-      return PICK[binding.id as PickId](current, name);
+      return current.step === "name" ? NAME[binding.id as NameId](current as NameStepState, name) : PICK[binding.id as PickId](current, name);
     case "briefing":
       return BRIEFING[binding.id as BriefingId](current, name);
     case "debrief":
@@ -86,6 +90,7 @@ function keyPressed(state: PlayState, key: KeyPress): PlayState {
 
 type Handlers<Table extends readonly { id: string }[], S> = { readonly [Id in Table[number]["id"]]: (state: S, key: KeyName) => PlayState };
 type PickId = (typeof PICK_KEYS)[number]["id"];
+type NameId = (typeof NAME_KEYS)[number]["id"];
 type BriefingId = (typeof BRIEFING_KEYS)[number]["id"];
 type DebriefId = (typeof DEBRIEF_KEYS)[number]["id"];
 type NegotiateId = (typeof NEGOTIATE_KEYS)[number]["id"];
@@ -116,6 +121,8 @@ function pickLength(state: PickState): number {
       return state.scenario.scenario.parties.length;
     case "partner":
       return partnerChoices().length;
+    case "name":
+      return 0;
   }
 }
 
@@ -128,7 +135,9 @@ const PICK: Handlers<typeof PICK_KEYS, PickState> = {
       case "party":
         return pickedParty(state, state.scenario, state.cursor);
       case "partner":
-        return briefing(state, state.scenario, state.party, partnerChoices()[state.cursor]);
+        return pickedPartner(state, state.scenario, state.party, partnerChoices()[state.cursor]);
+      case "name":
+        return state;
     }
   },
   "pick.back": (state) => {
@@ -137,6 +146,19 @@ const PICK: Handlers<typeof PICK_KEYS, PickState> = {
     return { screen: "pick", options: state.options, size: state.size, exit: null, step: "scenario", cursor: Math.max(0, index) };
   },
   "pick.quit": (state) => ({ ...state, exit: "quit" }),
+};
+
+const NAME: Handlers<typeof NAME_KEYS, NameStepState> = {
+  // Spaces are typed as they come; leading and trailing ones are dropped when the name is taken.
+  "name.type": (state, key) => ([...state.name].length < TRAINEE_NAME_MAX_LENGTH ? { ...state, name: state.name + key } : state),
+  "name.erase": (state) => ({ ...state, name: [...state.name].slice(0, -1).join("") }),
+  "name.done": (state) => briefing(state, state.scenario, state.party, state.partner, state.name.trim() || undefined),
+  "name.back": (state) => {
+    const { options, size, scenario, party } = state;
+    const common = { screen: "pick", options, size, exit: null, scenario } as const;
+    if (options.partner === undefined) return { ...common, step: "partner", party, cursor: Math.max(0, partnerChoices().indexOf(state.partner)) };
+    return { ...common, step: "party", cursor: party };
+  },
 };
 
 const BRIEFING: Handlers<typeof BRIEFING_KEYS, BriefingState> = {

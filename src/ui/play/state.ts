@@ -22,6 +22,9 @@ export interface KeyPress {
   readonly home?: boolean;
   readonly end?: boolean;
   readonly tab?: boolean;
+  readonly backspace?: boolean;
+  /** What Ink reports for the Backspace key of most terminals (they send DEL). */
+  readonly delete?: boolean;
 }
 
 export interface ScenarioChoice {
@@ -40,6 +43,10 @@ export interface PlayOptions {
   /** A style id, or SURPRISE. */
   readonly partner?: string;
   readonly rounds?: number;
+  /** The trainee's name or group (--name); asked in the picker when not given. */
+  readonly name?: string;
+  /** A game resumed from its transcript: it starts on the briefing, the picker skipped. */
+  readonly resumed?: Game;
 }
 
 /** How the app is to end: the trainee quit (exit 0), or pressed Ctrl-C (saved, exit 130). */
@@ -61,7 +68,10 @@ interface Common {
 export type PickStep =
   | { readonly step: "scenario" }
   | { readonly step: "party"; readonly scenario: ScenarioChoice }
-  | { readonly step: "partner"; readonly scenario: ScenarioChoice; readonly party: number };
+  | { readonly step: "partner"; readonly scenario: ScenarioChoice; readonly party: number }
+  | { readonly step: "name"; readonly scenario: ScenarioChoice; readonly party: number; readonly partner: string; readonly name: string };
+
+export type NameStepState = PickState & { readonly step: "name" };
 
 export type PickState = Common & { readonly screen: "pick"; readonly cursor: number } & PickStep;
 
@@ -123,9 +133,12 @@ export type PlayState = PickState | BriefingState | NegotiateState | DebriefStat
 export type GameState = BriefingState | NegotiateState | DebriefState;
 
 export function initialPlayState(options: PlayOptions, size: TerminalSize): PlayState {
+  if (options.resumed) return { screen: "briefing", options, size, exit: null, game: options.resumed, scroll: 0 };
   const pick: PickState = { screen: "pick", options, size, exit: null, step: "scenario", cursor: 0 };
-  // Skip the picker steps the command line already answered.
+  // Skip the picker steps the command line already answered; when it answered them all, there is no picker (nor a name to ask).
   const scenario = options.scenarios.find((choice) => choice.id === options.scenarioId);
+  const party = scenario ? scenario.scenario.parties.findIndex((candidate) => candidate.id === options.partyId) : -1;
+  if (scenario && party >= 0 && options.partner !== undefined) return briefing(pick, scenario, party, options.partner, options.name);
   return scenario ? pickedScenario(pick, scenario) : pick;
 }
 
@@ -139,14 +152,20 @@ export function pickedScenario(state: PickState, scenario: ScenarioChoice): Play
 /** After the party: the partner, unless the command line named it. */
 export function pickedParty(state: PickState, scenario: ScenarioChoice, party: number): PlayState {
   const partner = state.options.partner;
-  if (partner !== undefined) return briefing(state, scenario, party, partner);
+  if (partner !== undefined) return pickedPartner(state, scenario, party, partner);
   return { ...state, step: "partner", scenario, party, cursor: 0 };
 }
 
+/** After the partner: the trainee's name, unless the command line gave it. */
+export function pickedPartner(state: PickState, scenario: ScenarioChoice, party: number, partner: string): PlayState {
+  if (state.options.name !== undefined) return briefing(state, scenario, party, partner, state.options.name);
+  return { ...state, step: "name", scenario, party, partner, name: "", cursor: 0 };
+}
+
 /** The game starts on the briefing. */
-export function briefing(state: PickState, scenario: ScenarioChoice, party: number, partner: string): BriefingState {
+export function briefing(state: PickState, scenario: ScenarioChoice, party: number, partner: string, name: string | undefined): BriefingState {
   const { options, size } = state;
-  const setup: GameSetup = gameSetup({ scenario: scenario.scenario, trainee: party, partner, seed: options.seed, rounds: options.rounds });
+  const setup: GameSetup = gameSetup({ scenario: scenario.scenario, trainee: party, partner, seed: options.seed, rounds: options.rounds, name });
   return { screen: "briefing", options, size, exit: null, game: startGame(setup), scroll: 0 };
 }
 

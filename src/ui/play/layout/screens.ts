@@ -77,6 +77,7 @@ function pickLines(state: PickState): Line[] {
   const t = translator(state.options.lang);
   const width = contentWidth(state.size);
   const height = contentHeight(state.size);
+  if (state.step === "name") return nameLines(state, t, width, height);
   const lang = t.lang;
   let title: string;
   let items: string[];
@@ -107,6 +108,16 @@ function pickLines(state: PickState): Line[] {
   const detailRoom = room - menuShown - 1;
   const detailLines = detail && detailRoom > 0 ? [BLANK, ...clipped(paragraph(detail, width, "dim"), detailRoom, t)] : [];
   return [line(title, "heading"), ...menu.slice(menuStart, menuStart + menuShown), ...detailLines, ...footer];
+}
+
+/** The name being typed, its end kept in view, and what it is for. */
+function nameLines(state: PickState & { step: "name" }, t: Translator, width: number, height: number): Line[] {
+  const footer = footerLines(state, width, t);
+  const field = t("play.pick.nameField", { name: state.name });
+  const shown = displayWidth(field) <= width ? field : `…${[...field].slice(-(width - 1)).join("")}`;
+  const room = height - 3 - footer.length;
+  const hint = room > 1 ? [BLANK, ...clipped(paragraph(t("play.pick.nameHint"), width, "dim"), room - 1, t)] : [];
+  return [line(t("play.pick.name"), "heading"), fit(line(shown, "selected"), width), ...hint, ...footer];
 }
 
 /** At most `count` lines; when some are left out, the last shown says so. */
