@@ -23,6 +23,7 @@ const ADVICE_LABELS: Partial<Record<MessageKey, MessageKey>> = {
   "debrief.coaching.settledBelow": "class.mistake.settledBelow",
   "debrief.coaching.nothingAgreed": "class.mistake.nothingAgreed",
   "debrief.coaching.notAdjusted": "class.mistake.notAdjusted",
+  "debrief.coaching.clauseMissed": "class.mistake.clauseMissed",
 };
 
 export function adviceLabel(advice: MessageKey, t: Translator): string {

@@ -610,6 +610,7 @@ export const EN = {
   "class.mistake.settledBelow": "settled below the BATNA",
   "class.mistake.nothingAgreed": "nothing agreed",
   "class.mistake.notAdjusted": "did not adjust after a change",
+  "class.mistake.clauseMissed": "no contingent clause where forecasts differed",
   "class.html.title": "Class debrief: {scenario}",
   "class.html.generated": "{games, plural, one {# game} other {# games}} · made by mutual-gains",
   "class.html.shareAxis": "share of the most possible joint gain",

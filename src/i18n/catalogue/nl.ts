@@ -610,6 +610,7 @@ export const NL: Record<MessageKey, string> = {
   "class.mistake.settledBelow": "akkoord onder de BATNA",
   "class.mistake.nothingAgreed": "niets afgesproken",
   "class.mistake.notAdjusted": "niet bijgestuurd na een verandering",
+  "class.mistake.clauseMissed": "geen voorwaardelijke clausule bij verschillende prognoses",
   "class.html.title": "Klassikale nabespreking: {scenario}",
   "class.html.generated": "{games, plural, one {# spel} other {# spellen}} · gemaakt met mutual-gains",
   "class.html.shareAxis": "deel van de hoogst haalbare gezamenlijke winst",
