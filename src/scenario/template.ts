@@ -1,6 +1,6 @@
 /**
- * `init`: a scenario to start from, with every key the schema knows present and explained
- * (in `metadata.guide`, in English and Dutch: JSON has no comments), that validates and
+ * `init`: a scenario to start from, with every key the schema knows present (tip 6's keys
+ * explained only) and explained (in `metadata.guide`, in English and Dutch: JSON has no comments), that validates and
  * passes the teaching check as written, for 2 to 8 parties and 3 to 10 issues. Its numbers
  * are made to teach: issue 1 is compatible (every party's favourite is option 1); every
  * later issue matters most to some parties (its "owners", who want option 1) and little to
@@ -59,6 +59,23 @@ export const SCENARIO_KEYS: readonly (readonly [path: string, explanation: Messa
   ["partners.<party>.events[].priority", "scenario.key.eventPriority"],
   ["partners.<party>.events[].trust", "scenario.key.eventTrust"],
   ["partners.<party>.events[].message", "scenario.key.eventMessage"],
+];
+
+/**
+ * The keys of tip 6 (uncertain quantities, revenue splits, contingent clauses): explained in
+ * the guide and the README like the others, but not in the template, whose points are certain.
+ */
+export const UNCERTAINTY_KEYS: readonly (readonly [path: string, explanation: MessageKey])[] = [
+  ["uncertainties", "scenario.key.uncertainties"],
+  ["uncertainties[].id", "scenario.key.uncertaintyId"],
+  ["uncertainties[].label", "scenario.key.uncertaintyLabel"],
+  ["uncertainties[].unit", "scenario.key.uncertaintyUnit"],
+  ["uncertainties[].distribution", "scenario.key.distribution"],
+  ["uncertainties[].beliefs", "scenario.key.beliefs"],
+  ["uncertainties[].truth", "scenario.key.truth"],
+  ["issues[].revenue", "scenario.key.revenue"],
+  ["issues[].options[].shares", "scenario.key.shares"],
+  ["issues[].options[].contingent", "scenario.key.contingent"],
 ];
 
 /** Points of an issue's options for a party that wants option 1 (reversed for one that wants option 3): the middle is worth less than half. */
@@ -134,7 +151,7 @@ export function scenarioTemplate(parties: number, issues: number): Scenario {
     },
     metadata: {
       about: text("init.about"),
-      guide: Object.fromEntries(SCENARIO_KEYS.map(([path, key]) => [path, text(key)])),
+      guide: Object.fromEntries([...SCENARIO_KEYS, ...UNCERTAINTY_KEYS].map(([path, key]) => [path, text(key)])),
     },
   };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
+import { questionKinds } from "../../src/negotiation/wording.js";
 import { DEBRIEF_KEYS } from "../../src/ui/play/keys.js";
 import { resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
@@ -85,7 +86,8 @@ export async function playInTerminal(game: TerminalGame, session: string): Promi
           await waitForScreen(session, t("play.ask.whom"));
           sendKeys(session, "Down", "Enter");
         }
-        await waitForScreen(session, (text) => !text.includes(t("play.ask.title")) && !text.includes(t("play.ask.whom")));
+        const askTitle = t("play.ask.title", { count: questionKinds(scenario).length });
+        await waitForScreen(session, (text) => !text.includes(askTitle) && !text.includes(t("play.ask.whom")));
       }
       sendKeys(session, "o");
       round++;
