@@ -127,7 +127,7 @@ export const PartySchema = z.strictObject({
     .record(z.string(), z.record(z.string(), Cost))
     .optional()
     .describe("What accepting an option costs this organisation in independence, in points, per issue id, per option id; missing options cost 0."),
-  entryCost: Cost.optional().describe("Fixed autonomy cost, in points, of entering any agreement at all."),
+  entryCost: z.number().min(0).optional().describe("Fixed autonomy cost, in points, of entering any agreement at all."),
   batna: z.number().describe("Best alternative to a negotiated agreement: the points of no deal."),
   metadata: z.record(z.string(), z.unknown()).optional().describe("Free-form data kept with the party, such as imported GENIUS settings."),
 }).meta({ id: "Party" });

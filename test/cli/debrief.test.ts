@@ -11,6 +11,7 @@ import { NegotiationDriver, sessionConfig } from "../../src/negotiation/driver.j
 import { type Transcript, makeTranscript } from "../../src/negotiation/transcript.js";
 import { builtin } from "../negotiation/support.js";
 import { CLI_TEST_TIMEOUT_MS, expectUserError, run } from "./run.js";
+import { DEBRIEF_TITLES_EN } from "../support/debrief-titles.js";
 
 const folder = mkdtempSync(join(tmpdir(), "mutual-gains-debrief-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -34,18 +35,6 @@ function write(name: string, content: string): string {
 const english = write("game-en.json", JSON.stringify(playedGame("en"), null, 2));
 const dutch = write("game-nl.json", JSON.stringify(playedGame("nl"), null, 2));
 
-const TITLES_EN = [
-  "Outcome",
-  "Your partner",
-  "Points",
-  "Where the deal sits",
-  "The better package",
-  "Points per issue",
-  "Pareto plot",
-  "How the offers went",
-  "Issue by issue",
-  "Coaching along the seven tips",
-];
 const TITLES_NL = [
   "Uitkomst",
   "Je partner",
@@ -65,7 +54,7 @@ describe.concurrent("debrief", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe("");
     const lines = result.stdout.split("\n");
-    for (const title of TITLES_EN) expect(lines).toContain(title);
+    for (const title of DEBRIEF_TITLES_EN) expect(lines).toContain(title);
     expect(result.stdout).toContain("Agreement in round");
     expect(result.stdout).toContain("Duinzicht Hospital plays logroller (win-win), a surprise, revealed now.");
     expect(result.stdout).toContain("Tip 2 · Ask the right questions — good");

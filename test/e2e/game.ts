@@ -12,7 +12,7 @@ import { expect } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
 import { questionKinds } from "../../src/negotiation/wording.js";
 import { DEBRIEF_KEYS } from "../../src/ui/play/keys.js";
-import { resolveScenarioPath } from "../../src/scenario/builtin.js";
+import { DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { type Language, type Scenario, localise } from "../../src/scenario/schema.js";
 import { CLI, sendKeys, startSession, waitForExit, waitForScreen } from "./tmux.js";
@@ -30,11 +30,21 @@ const ROUNDS = 4;
 
 const scenarioFile = (id: string): Scenario => loadScenarioFile(resolveScenarioPath(id)).scenario;
 
-/** Games each terminal size plays: a two- and a three-party scenario (their place in the picker), in both languages. */
-export const TERMINAL_GAMES: readonly [string, Omit<TerminalGame, "columns" | "rows">][] = (["en", "nl"] as const).flatMap((lang) => [
-  [`hospital-it-platform (two parties), ${lang}`, { lang, pickerIndex: 0, scenario: scenarioFile("hospital-it-platform") }],
-  [`rd-consortium (three parties), ${lang}`, { lang, pickerIndex: 2, scenario: scenarioFile("rd-consortium") }],
-]);
+/** The picker lists the built-in scenarios in id order, the default first. */
+const PICKER_ORDER = builtinScenarioIds().sort((a, b) => Number(b === DEFAULT_SCENARIO_ID) - Number(a === DEFAULT_SCENARIO_ID));
+const pickerGame = (id: string, lang: Language) => ({ lang, pickerIndex: PICKER_ORDER.indexOf(id), scenario: scenarioFile(id) });
+
+/**
+ * Games each terminal size plays: a two- and a three-party scenario in both languages, and the
+ * scenario with uncertain quantities (its forecasts, its range row) in Dutch.
+ */
+export const TERMINAL_GAMES: readonly [string, Omit<TerminalGame, "columns" | "rows">][] = [
+  ...(["en", "nl"] as const).flatMap((lang): [string, Omit<TerminalGame, "columns" | "rows">][] => [
+    [`hospital-it-platform (two parties), ${lang}`, pickerGame("hospital-it-platform", lang)],
+    [`rd-consortium (three parties), ${lang}`, pickerGame("rd-consortium", lang)],
+  ]),
+  ["solar-park (uncertain quantities), nl", pickerGame("solar-park", "nl")],
+];
 /** The picker lists the styles in the registry's order: the fifth is the logroller. */
 const LOGROLLER = 4;
 
@@ -146,6 +156,8 @@ function expectNegotiationScreen(screen: string, game: TerminalGame): void {
     const label = localise(issue.label, game.lang);
     expect(screen, `the row of ${label}`).toContain(label.slice(0, 8));
   }
+  // Where the future is uncertain, the table's last row is the range of 90 % of outcomes.
+  if (game.scenario.uncertainties) expect(screen).toContain(t("play.table.range"));
   const footer = lines.slice(-2).join(" ");
   expect(footer).toContain(`? ${t("play.key.help.hint")}`);
   expect(footer).toContain(`q ${t("play.key.quit.hint")}`);

@@ -18,6 +18,7 @@ import { type CoachingItem, type Debrief, type Tip, coachingText, computeDebrief
 import { message, renderMessage } from "../../src/report/debrief-wording.js";
 import type { Language, Scenario } from "../../src/scenario/schema.js";
 import { builtin } from "../negotiation/support.js";
+import { DEBRIEF_TITLES_EN } from "../support/debrief-titles.js";
 
 const HOSPITAL = builtin("hospital-it-platform");
 const NASH: PackageArray = [1, 2, 0, 2, 2];
@@ -375,18 +376,7 @@ describe("the text sections", () => {
   };
 
   test("in order: outcome, partner, points, where the deal sits, the better package, points per issue, plot, process, issues, coaching", () => {
-    expect(debriefSections(games.good.debrief, HOSPITAL, "en", 80).map((section) => section.title)).toEqual([
-      "Outcome",
-      "Your partner",
-      "Points",
-      "Where the deal sits",
-      "The better package",
-      "Points per issue",
-      "Pareto plot",
-      "How the offers went",
-      "Issue by issue",
-      "Coaching along the seven tips",
-    ]);
+    expect(debriefSections(games.good.debrief, HOSPITAL, "en", 80).map((section) => section.title)).toEqual(DEBRIEF_TITLES_EN);
   });
 
   /** The lines of the section with this title. */

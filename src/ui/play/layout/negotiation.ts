@@ -183,7 +183,8 @@ function detailLines(state: NegotiateState, width: number, t: Translator): Line[
     ),
   ];
   const option = selection[issue];
-  const cost = own(own(scenario.parties[trainee].autonomyCosts, definition.id), definition.options[option].id) ?? 0;
+  // The model's cost: a formula's is its expectation under the trainee's forecast.
+  const cost = model.autonomyCosts[(model.issueOffsets[issue] + option) * model.partyCount + trainee];
   lines.push(
     ...paragraph(t("play.detail.yours", { option: optionLabel(option), points: contribution(model, trainee, issue, option), cost }), width, "you", "    ", "  "),
   );
