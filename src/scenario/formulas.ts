@@ -110,8 +110,13 @@ export function formulaProblems(source: string, quantityIds: readonly string[]):
       case "ParenthesisNode":
       case "ConditionalNode":
         return;
-      default:
-        refuse(node.toString(), describeNode(node.type));
+      default: {
+        // An assignment, a range or a second statement is pointed at by its own sign: = : ; or the line break.
+        const start = where(node.toString());
+        const sign = SIGNS[node.type];
+        const offset = sign ? source.slice(start).search(sign) : -1;
+        problems.push({ at: offset < 0 ? start : start + offset, message: `${describeNode(node.type)}; a formula may hold ${ALLOWED}` });
+      }
     }
   });
   if (used.size > SCENARIO_LIMITS.quantitiesPerFormula) {
@@ -121,6 +126,9 @@ export function formulaProblems(source: string, quantityIds: readonly string[]):
 }
 
 const WORD = /[\w$]/;
+
+const ASSIGNMENT = /(?<![<>=!])=(?!=)/;
+const SIGNS: Partial<Record<string, RegExp>> = { AssignmentNode: ASSIGNMENT, FunctionAssignmentNode: ASSIGNMENT, RangeNode: /:/, BlockNode: /[;\n]/ };
 
 /** Where `text` occurs in `source` as a whole token, whitespace inside it ignored. */
 function tokenStarts(source: string, text: string): number[] {
