@@ -11,6 +11,19 @@ import { type Distribution, measure } from "./distributions.js";
 
 /** Absolute accuracy, in points, of a term's expectation. */
 export const EXPECTATION_TOLERANCE = 1e-9;
+/**
+ * How often one expectation may evaluate its term (a second or so). A formula that steps or
+ * turns at every millionth of its range would otherwise be halved for hours.
+ */
+export const EXPECTATION_BUDGET = 2_000_000;
+
+/** An expectation that would need more than EXPECTATION_BUDGET evaluations of its term. */
+export class ExpectationBudgetError extends Error {
+  override readonly name = "ExpectationBudgetError";
+  constructor() {
+    super(`the expected value needs more than ${EXPECTATION_BUDGET.toLocaleString("en")} evaluations`);
+  }
+}
 /** How often a piece may be halved; past it the estimate stands (a discontinuity without a breakpoint). */
 const MAX_DEPTH = 40;
 
@@ -43,7 +56,8 @@ function gaussKronrod(g: (x: number) => number, a: number, b: number): { value: 
 
 function adaptive(g: (x: number) => number, a: number, b: number, tolerance: number, depth = 0): number {
   const { value, error } = gaussKronrod(g, a, b);
-  if (error <= tolerance || depth >= MAX_DEPTH || b - a < 1e-12 * Math.max(1, Math.abs(a))) return value;
+  // A value that is not a number (a square root of a negative number) gets no better by halving.
+  if (!Number.isFinite(error) || error <= tolerance || depth >= MAX_DEPTH || b - a < 1e-12 * Math.max(1, Math.abs(a))) return value;
   const middle = (a + b) / 2;
   return adaptive(g, a, middle, tolerance / 2, depth + 1) + adaptive(g, middle, b, tolerance / 2, depth + 1);
 }
@@ -63,7 +77,8 @@ export function integrate(g: (x: number) => number, distribution: Distribution, 
 /**
  * E[f(Q)] where Q's components are independent with the given distributions; f reads only the
  * quantities listed in `uses` (the others are 0 and unread). `breakpoints[k]` are the values
- * of quantity k where f jumps or kinks.
+ * of quantity k where f jumps or kinks. Throws an ExpectationBudgetError rather than evaluate f
+ * more than EXPECTATION_BUDGET times.
  */
 export function expectation(
   f: (quantities: Float64Array) => number,
@@ -72,8 +87,12 @@ export function expectation(
   breakpoints: readonly (readonly number[])[] = [],
 ): number {
   const point = new Float64Array(distributions.length);
+  let evaluations = 0;
   const over = (depth: number): number => {
-    if (depth === uses.length) return f(point);
+    if (depth === uses.length) {
+      if (++evaluations > EXPECTATION_BUDGET) throw new ExpectationBudgetError();
+      return f(point);
+    }
     const k = uses[depth];
     // Each inner level is accurate to its share of the tolerance.
     return integrate(

@@ -12,8 +12,8 @@
  * of a package (risk.ts) and what a deal turned out to be worth once the quantities are known.
  */
 import { own } from "../records.js";
-import type { Issue, Option, Party, Scenario } from "../scenario/schema.js";
-import type { Distribution } from "./distributions.js";
+import type { Issue, Option, Party, Scenario, Uncertainty } from "../scenario/schema.js";
+import { type Distribution, support } from "./distributions.js";
 import { expectation } from "./expectation.js";
 import { compileFormula } from "./formulas.js";
 
@@ -66,13 +66,22 @@ function mergeBreakpoints(...maps: ReadonlyMap<number, readonly number[]>[]): Ma
   return merged;
 }
 
+/** Where each quantity can lie under any forecast: where a formula's steps (round, floor, …) are looked for. */
+export function quantityRanges(quantities: readonly Uncertainty[]): [number, number][] {
+  return quantities.map((quantity): [number, number] => {
+    const all = [quantity.distribution, ...Object.values(quantity.beliefs ?? {})].map((d) => support(d as Distribution));
+    return [Math.min(...all.map(([low]) => low)), Math.max(...all.map(([, high]) => high))];
+  });
+}
+
 export function uncertainModel(scenario: Scenario): UncertainModel {
   const quantities = scenario.uncertainties ?? [];
   const quantityIds = quantities.map((quantity) => quantity.id);
+  const ranges = quantityRanges(quantities);
   const formulas = new Map<string, Term>();
   const formula = (source: string): Term => {
     let term = formulas.get(source);
-    if (!term) formulas.set(source, (term = compileFormula(source, quantityIds)));
+    if (!term) formulas.set(source, (term = compileFormula(source, quantityIds, ranges)));
     return term;
   };
   const pointsOf = (value: number | string | undefined): Term => (typeof value === "string" ? formula(value) : constant(value ?? 0));

@@ -449,8 +449,13 @@ export class Session implements SessionView {
   }
 }
 
+/** The same question: of the same kind, about the same issue or the same uncertain quantity. */
 export function sameQuestion(a: Question, b: Question): boolean {
-  return a.kind === b.kind && ("issue" in a ? a.issue : -1) === ("issue" in b ? b.issue : -1);
+  return (
+    a.kind === b.kind &&
+    ("issue" in a ? a.issue : -1) === ("issue" in b ? b.issue : -1) &&
+    ("quantity" in a ? a.quantity : -1) === ("quantity" in b ? b.quantity : -1)
+  );
 }
 
 /** A fresh session with every event of a transcript applied. */

@@ -54,14 +54,32 @@ export function formulaProblems(source: string, quantityIds: readonly string[]):
   const problems: FormulaProblem[] = [];
   const quantities = new Set(quantityIds);
   const used = new Set<string>();
-  // The place of a node in the text: where its own text first occurs (mathjs keeps no positions).
-  const where = (text: string) => Math.max(0, source.indexOf(text));
-  const refuse = (text: string, message: string) => problems.push({ at: where(text), message: `${message}; a formula may hold ${ALLOWED}` });
+  // The place of a node in the text (mathjs keeps no positions): where its own text occurs as a
+  // whole token, spaces aside ("rice" in "price * rice" is the second word, not inside the first),
+  // a later occurrence each time the same text is reported again.
+  const reported = new Map<string, number>();
+  const where = (...texts: string[]) => {
+    for (const text of texts) {
+      const starts = tokenStarts(source, text);
+      if (starts.length === 0) continue;
+      const after = reported.get(text) ?? -1;
+      const at = starts.find((start) => start > after) ?? starts[0];
+      reported.set(text, at);
+      return at;
+    }
+    // Not a token of its own ("x" in "2x"): where it first occurs at all.
+    return Math.max(0, ...texts.map((text) => source.indexOf(text)).filter((at) => at >= 0).slice(0, 1));
+  };
+  const refuse = (text: string | string[], message: string) =>
+    problems.push({ at: where(...(Array.isArray(text) ? text : [text])), message: `${message}; a formula may hold ${ALLOWED}` });
   tree.traverse((node, _path, parent) => {
     switch (node.type) {
       case "ConstantNode": {
         const value = (node as unknown as { value: unknown }).value;
-        if (typeof value !== "number") refuse(String(value), `${JSON.stringify(String(value))} is not a number`);
+        if (typeof value !== "number") {
+          const text = String(value);
+          refuse(typeof value === "string" ? [`"${text}"`, `'${text}'`, text] : text, `${JSON.stringify(text)} is not a number`);
+        }
         return;
       }
       case "SymbolNode": {
@@ -92,14 +110,33 @@ export function formulaProblems(source: string, quantityIds: readonly string[]):
       case "ParenthesisNode":
       case "ConditionalNode":
         return;
-      default:
-        refuse(node.toString(), describeNode(node.type));
+      default: {
+        // An assignment, a range or a second statement is pointed at by its own sign: = : ; or the line break.
+        const start = where(node.toString());
+        const sign = SIGNS[node.type];
+        const offset = sign ? source.slice(start).search(sign) : -1;
+        problems.push({ at: offset < 0 ? start : start + offset, message: `${describeNode(node.type)}; a formula may hold ${ALLOWED}` });
+      }
     }
   });
   if (used.size > SCENARIO_LIMITS.quantitiesPerFormula) {
     problems.push({ at: 0, message: `a formula may use at most ${SCENARIO_LIMITS.quantitiesPerFormula} quantities; this one uses ${used.size}: ${[...used].join(", ")}` });
   }
   return problems.sort((a, b) => a.at - b.at);
+}
+
+const WORD = /[\w$]/;
+
+const ASSIGNMENT = /(?<![<>=!])=(?!=)/;
+const SIGNS: Partial<Record<string, RegExp>> = { AssignmentNode: ASSIGNMENT, FunctionAssignmentNode: ASSIGNMENT, RangeNode: /:/, BlockNode: /[;\n]/ };
+
+/** Where `text` occurs in `source` as a whole token, whitespace inside it ignored. */
+function tokenStarts(source: string, text: string): number[] {
+  const compact = text.replace(/\s+/g, "");
+  if (compact === "") return [];
+  const body = [...compact].map((char) => char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("\\s*");
+  const pattern = new RegExp((WORD.test(compact[0]) ? "(?<![\\w$])" : "") + body + (WORD.test(compact.at(-1)!) ? "(?![\\w$])" : ""), "g");
+  return [...source.matchAll(pattern)].map((match) => match.index);
 }
 
 function describeNode(type: string): string {

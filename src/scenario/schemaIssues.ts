@@ -53,6 +53,11 @@ function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, 
       // A number out of range, where a number (or, say, a formula) may stand: the number's range.
       const options = unwrap(schemaAt(schema, path, input));
       const number = options instanceof z.ZodUnion ? options.options.find((option) => option instanceof z.ZodNumber) : options;
+      // An exclusive bound (sd > 0) is not "0 or more": the range would name the value refused.
+      if (issue.origin === "number" && issue.inclusive === false) {
+        const kind = number instanceof z.ZodNumber && number.isInt ? "a whole number" : "a number";
+        return error(`expected ${kind} ${small === "yes" ? "above" : "below"} ${limit}, got ${describeValue(value)}`);
+      }
       return error(`expected ${expected(number ?? options)}, got ${describeValue(value)}`);
     }
     case "invalid_format":

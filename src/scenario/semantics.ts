@@ -2,7 +2,11 @@
  * Checks the schema cannot express: ids that must be unique or must refer to
  * each other, complete weights and values, and whether a deal is worth having.
  */
+import type { Distribution } from "../engine/distributions.js";
+import { ExpectationBudgetError } from "../engine/expectation.js";
+import { compileFormula } from "../engine/formulas.js";
 import { compileScenario, contributionRange } from "../engine/model.js";
+import { expectedPoints, quantityRanges } from "../engine/valuation.js";
 import { utilityGreater } from "../engine/tolerance.js";
 import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
 import { PARTNER_STYLES } from "../negotiation/partners/registry.js";
@@ -19,9 +23,11 @@ export function semanticFindings(scenario: Scenario): Finding[] {
   // References to an id that names two things cannot be checked, and would only repeat the duplicate.
   if (duplicates.length > 0) return duplicates;
   const partyIds = scenario.parties.map((party) => party.id);
+  const uncertainties = uncertaintyFindings(scenario);
   const structural = [
-    ...uncertaintyFindings(scenario),
-    ...issueStructure(scenario),
+    ...uncertainties,
+    // Formulas are evaluated only over sound forecasts.
+    ...issueStructure(scenario, uncertainties.length === 0),
     ...scenario.parties.flatMap((party, p) => partyFindings(scenario.issues, party, ["parties", p])),
     ...unknownKeys(scenario.partners ?? {}, ["partners"], partyIds, (key) => `unknown party "${key}"`),
     ...Object.entries(scenario.partners ?? {}).flatMap(([partyId, partner]) => partnerFindings(scenario, partner, ["partners", partyId])),
@@ -145,10 +151,27 @@ function distributionFindings(d: NonNullable<Scenario["uncertainties"]>[number][
   }
 }
 
-/** Revenue splits and contingent clauses, and every formula of the scenario checked against the allow-list. */
-function issueStructure(scenario: Scenario): Finding[] {
-  const quantityIds = (scenario.uncertainties ?? []).map((quantity) => quantity.id);
+/**
+ * Revenue splits and contingent clauses, and every formula of the scenario checked against the
+ * allow-list and then, where the forecasts are sound, evaluated: a number under every forecast.
+ */
+function issueStructure(scenario: Scenario, evaluate: boolean): Finding[] {
+  const quantities = scenario.uncertainties ?? [];
+  const quantityIds = quantities.map((quantity) => quantity.id);
   const partyIds = scenario.parties.map((party) => party.id);
+  const forecasts: Forecasts | undefined = evaluate
+    ? {
+        ranges: quantityRanges(quantities),
+        each: [
+          { who: "the common forecast", distributions: quantities.map((quantity) => quantity.distribution as Distribution) },
+          ...scenario.parties.map((party) => ({
+            who: `the forecast of "${party.id}"`,
+            distributions: quantities.map((quantity) => (own(quantity.beliefs, party.id) ?? quantity.distribution) as Distribution),
+          })),
+        ],
+      }
+    : undefined;
+  const formulaFindings = (source: string, path: JsonPath, ids: readonly string[]) => checkFormula(source, path, ids, forecasts);
   const findings: Finding[] = [];
   scenario.issues.forEach((issue, i) => {
     const path: JsonPath = ["issues", i];
@@ -177,8 +200,30 @@ function issueStructure(scenario: Scenario): Finding[] {
   return findings;
 }
 
-function formulaFindings(source: string, path: JsonPath, quantityIds: readonly string[]): Finding[] {
-  return formulaProblems(source, quantityIds).map((problem) => ({ ...error(path, problem.message), within: problem.at }));
+interface Forecasts {
+  readonly ranges: readonly (readonly [number, number])[];
+  readonly each: readonly { readonly who: string; readonly distributions: readonly Distribution[] }[];
+}
+
+/** A formula's problems: against the allow-list, then (given the forecasts) whether its expected value is a number under each. */
+function checkFormula(source: string, path: JsonPath, quantityIds: readonly string[], forecasts: Forecasts | undefined): Finding[] {
+  const problems = formulaProblems(source, quantityIds).map((problem) => ({ ...error(path, problem.message), within: problem.at }));
+  if (problems.length > 0 || !forecasts) return problems;
+  const term = compileFormula(source, quantityIds, forecasts.ranges);
+  for (const { who, distributions } of forecasts.each) {
+    let value: number;
+    try {
+      value = expectedPoints(term, distributions);
+    } catch (failure) {
+      if (!(failure instanceof ExpectationBudgetError)) throw failure;
+      return [error(path, `this formula steps or turns too often to compute its expected value under ${who}: ${failure.message}; use fewer steps (round to a coarser grid)`)];
+    }
+    if (Number.isNaN(value)) {
+      return [error(path, `this formula is not a number for some values of its quantities (its expected value under ${who} is not a number): check square roots and logarithms of negative numbers, and 0 / 0`)];
+    }
+    if (!Number.isFinite(value)) return [error(path, `this formula is infinite for some values of its quantities (under ${who}): check divisions by 0 and logarithms of 0`)];
+  }
+  return [];
 }
 
 function contingentFindings(issue: Issue, contingent: NonNullable<Issue["options"][number]["contingent"]>, path: JsonPath, quantityIds: readonly string[]): Finding[] {
