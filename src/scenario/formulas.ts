@@ -34,6 +34,21 @@ const OPERATORS = new Set([
 ]);
 const FUNCTIONS: ReadonlySet<string> = new Set(FORMULA_FUNCTIONS);
 
+/** How many arguments each function takes (mathjs throws on a call with any other number), and how that reads. */
+const ONE = [1, 1, "1 argument"] as const;
+const ARITY: Readonly<Record<(typeof FORMULA_FUNCTIONS)[number], readonly [least: number, most: number, text: string]>> = {
+  min: [1, Infinity, "at least 1 argument"],
+  max: [1, Infinity, "at least 1 argument"],
+  abs: ONE,
+  round: [1, 2, "1 or 2 arguments"],
+  floor: ONE,
+  ceil: ONE,
+  sqrt: ONE,
+  exp: ONE,
+  log: [1, 2, "1 or 2 arguments"],
+  pow: [2, 2, "2 arguments"],
+};
+
 const ALLOWED = "numbers, the scenario's quantities, + - * / ^ mod, < <= > >= == !=, and, or, not, ( ), a ? b : c and the functions " + FORMULA_FUNCTIONS.join(", ");
 
 /** What is wrong with a formula, and where in its text (an index into the string). */
@@ -104,7 +119,11 @@ export function formulaProblems(source: string, quantityIds: readonly string[]):
         if (name === undefined || !FUNCTIONS.has(name)) {
           const shown = name ?? fn.toString();
           refuse(shown, `the function "${shown}" is not allowed`);
+          return;
         }
+        const count = (node as unknown as { args: MathNode[] }).args.length;
+        const [least, most, takes] = ARITY[name as (typeof FORMULA_FUNCTIONS)[number]];
+        if (count < least || count > most) problems.push({ at: where(`${name}(`, name), message: `${name} takes ${takes}, not ${count}` });
         return;
       }
       case "ParenthesisNode":

@@ -146,7 +146,10 @@ function distributionFindings(d: NonNullable<Scenario["uncertainties"]>[number][
       if (d.values.length !== d.probabilities.length) {
         return [error([...path, "probabilities"], `one probability per value: ${d.values.length} values, ${d.probabilities.length} probabilities`)];
       }
-      return d.probabilities.some((probability) => probability > 0) ? [] : [error([...path, "probabilities"], "at least one probability must be above 0")];
+      if (!d.probabilities.some((probability) => probability > 0)) return [error([...path, "probabilities"], "at least one probability must be above 0")];
+      // Probabilities are divided by their sum, but a sum other than 1 is more often a slip than a choice.
+      const sum = d.probabilities.reduce((total, probability) => total + probability, 0);
+      return Math.abs(sum - 1) <= 1e-9 ? [] : [warning([...path, "probabilities"], `the probabilities sum to ${sum}, not 1: each is divided by their sum`)];
     }
   }
 }
@@ -215,8 +218,11 @@ function checkFormula(source: string, path: JsonPath, quantityIds: readonly stri
     try {
       value = expectedPoints(term, distributions);
     } catch (failure) {
-      if (!(failure instanceof ExpectationBudgetError)) throw failure;
-      return [error(path, `this formula steps or turns too often to compute its expected value under ${who}: ${failure.message}; use fewer steps (round to a coarser grid)`)];
+      if (failure instanceof ExpectationBudgetError) {
+        return [error(path, `this formula steps or turns too often to compute its expected value under ${who}: ${failure.message}; use fewer steps (round to a coarser grid)`)];
+      }
+      // What mathjs refuses while evaluating a formula the allow-list let through is the formula's fault.
+      return [error(path, `this formula cannot be evaluated: ${(failure as Error).message}`)];
     }
     if (Number.isNaN(value)) {
       return [error(path, `this formula is not a number for some values of its quantities (its expected value under ${who} is not a number): check square roots and logarithms of negative numbers, and 0 / 0`)];

@@ -220,7 +220,7 @@ describe("the debrief's words", () => {
       for (const forecast of entry.forecasts) expect(words).toContain(whole(forecast.mean));
       expect(words).toContain(whole(entry.truth));
     }
-    expect(words).toMatch(lang === "en" ? /In this game it turned out at/ : /In dit spel viel het uit op/);
+    expect(words).toMatch(lang === "en" ? /In this game it turned out at/ : /In dit spel kwam het uit op/);
     expect(words).toMatch(lang === "en" ? /As things turned out, the deal gave you/ : /Zoals het uitpakte, leverde het akkoord je/);
     expect(words).toMatch(lang === "en" ? /in 90% of the futures you foresaw/ : /in 90% van de toekomsten die je voorzag/);
   });

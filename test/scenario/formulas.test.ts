@@ -255,3 +255,27 @@ describe("what a formula may hold", () => {
     expect(problems[0].message).toMatch(/unknown quantity "demand"; quantities: none/);
   });
 });
+
+describe("a function called with a number of arguments mathjs would refuse at evaluation", () => {
+  test.each([
+    ["min()", "min takes at least 1 argument, not 0", 0],
+    ["price + pow(price)", "pow takes 2 arguments, not 1", 8],
+    ["sqrt(price, 2)", "sqrt takes 1 argument, not 2", 0],
+    ["log(price, 10, 2)", "log takes 1 or 2 arguments, not 3", 0],
+    ["round(price, 2, 1)", "round takes 1 or 2 arguments, not 3", 0],
+  ])("%s is refused at the call", (formula, message, at) => {
+    expect(formulaProblems(formula, ["price"])).toEqual([{ at, message }]);
+  });
+
+  test("round to a number of decimals that is not a whole number: mathjs refuses it, and so does the loader", () => {
+    const { diagnostics, accepted } = withFormula("round(overrun, 2.5)");
+    expect(accepted).toBe(false);
+    expect(diagnostics).toMatchObject([{ severity: "error", path: PATH, message: expect.stringMatching(/^this formula cannot be evaluated: /) }]);
+  });
+
+  test("in a file, the error is located at the call and the scenario is refused", () => {
+    const { text, offset, diagnostics, accepted } = withFormula("overrun * 2 + max()");
+    expect(accepted).toBe(false);
+    expect(diagnostics).toMatchObject([{ severity: "error", path: PATH, message: "max takes at least 1 argument, not 0", ...placeOf(text, offset, "overrun * 2 + max()", 14) }]);
+  });
+});

@@ -140,11 +140,15 @@ describe("distributions", () => {
     });
   });
 
-  test("probabilities that do not add up to 1 are accepted: the schema says they are divided by their sum", () => {
+  test("probabilities that do not add up to 1 are accepted, divided by their sum, with a warning in case it was a slip", () => {
     // The documented behaviour (scenario.schema.json: "One per value; they are divided by their sum").
     const result = edited((s) => (s.uncertainties[0].distribution = { kind: "discrete", values: [40, 60, 80], probabilities: [1, 2, 1] }));
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(result.accepted).toBe(true);
+    const warnings = result.diagnostics.filter((d) => d.severity === "warning");
+    expect(warnings.map((d) => [d.path, d.message])).toEqual([[`${PRICE}.distribution.probabilities`, "the probabilities sum to 4, not 1: each is divided by their sum"]]);
+    const exact = edited((s) => (s.uncertainties[0].distribution = { kind: "discrete", values: [40, 60, 80], probabilities: [0.1, 0.2, 0.7] }));
+    expect(exact.diagnostics).toEqual([]);
   });
 
   test(`more than ${SCENARIO_LIMITS.discreteValues} values`, () => {
