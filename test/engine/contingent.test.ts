@@ -12,7 +12,7 @@ import { compileScenario, contribution, packageUtility } from "../../src/engine/
 import { UTILITY_EPSILON } from "../../src/engine/tolerance.js";
 import { resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
-import { loaded, solarPark } from "./uncertain.js";
+import { PRIZE_FOR_A, PRIZE_FOR_B, loaded, prizeIssue, solarPark } from "./uncertain.js";
 
 type Uniform = { kind: "uniform"; min: number; max: number };
 
@@ -27,21 +27,11 @@ function betScenario(beliefA: Uniform, beliefB: Uniform, threshold: number) {
     story: "Built by a test.",
     uncertainties: [{ id: "x", label: "x", distribution: { kind: "uniform", min: 0, max: 100 }, beliefs: { A: beliefA, B: beliefB } }],
     issues: [
-      {
-        id: "prize",
-        label: "prize",
-        options: [
-          { id: "a-wins", label: "A wins" },
-          { id: "b-wins", label: "B wins" },
-          { id: "halves", label: "halves" },
-          { id: "a-more", label: "A 70, B 30" },
-          { id: "bet", label: "bet", contingent: { quantity: "x", atLeast: threshold, then: "a-wins", else: "b-wins" } },
-        ],
-      },
+      prizeIssue(threshold, [{ id: "a-more", label: "A 70, B 30" }]),
     ],
     parties: [
-      { id: "A", name: "A", briefing: "A", weights: { prize: 1 }, values: { prize: { "a-wins": 100, "b-wins": 0, halves: 50, "a-more": 70 } }, batna: 10 },
-      { id: "B", name: "B", briefing: "B", weights: { prize: 1 }, values: { prize: { "a-wins": 0, "b-wins": 100, halves: 50, "a-more": 30 } }, batna: 10 },
+      { id: "A", name: "A", briefing: "A", weights: { prize: 1 }, values: { prize: { ...PRIZE_FOR_A, "a-more": 70 } }, batna: 10 },
+      { id: "B", name: "B", briefing: "B", weights: { prize: 1 }, values: { prize: { ...PRIZE_FOR_B, "a-more": 30 } }, batna: 10 },
     ],
   });
 }

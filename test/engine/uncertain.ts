@@ -28,3 +28,25 @@ export function solarParkModel(): CompiledScenario {
 export function options(count: number, extra: Record<number, object> = {}): object[] {
   return Array.from({ length: count }, (_, o) => ({ id: `o${o}`, label: `Option ${o}`, ...(extra[o] ?? {}) }));
 }
+
+/**
+ * The split of a prize between parties A and B: A wins, B wins, halves (and any further fixed
+ * splits given), and the bet "A wins if x turns out at least `threshold`, else B wins".
+ */
+export function prizeIssue(threshold: number, splits: readonly { readonly id: string; readonly label: string }[] = []): object {
+  return {
+    id: "prize",
+    label: "prize",
+    options: [
+      { id: "a-wins", label: "A wins" },
+      { id: "b-wins", label: "B wins" },
+      { id: "halves", label: "halves" },
+      ...splits,
+      { id: "bet", label: "bet", contingent: { quantity: "x", atLeast: threshold, then: "a-wins", else: "b-wins" } },
+    ],
+  };
+}
+
+/** What the prize's fixed options are worth to A and to B (the bet follows from them). */
+export const PRIZE_FOR_A = { "a-wins": 100, "b-wins": 0, halves: 50 } as const;
+export const PRIZE_FOR_B = { "a-wins": 0, "b-wins": 100, halves: 50 } as const;

@@ -14,7 +14,7 @@ import { findStyle } from "../../src/negotiation/partners/registry.js";
 import type { AnswerContent, Move, ParticipantConfig, SessionEvent } from "../../src/negotiation/protocol.js";
 import { traineeQuestions } from "../../src/report/debrief-history.js";
 import type { Scenario } from "../../src/scenario/schema.js";
-import { loaded, options } from "../engine/uncertain.js";
+import { PRIZE_FOR_A, PRIZE_FOR_B, loaded, options, prizeIssue } from "../engine/uncertain.js";
 import { acceptedPackage, builtin, runStyles, walk } from "./support.js";
 
 const SOLAR = builtin("solar-park");
@@ -212,21 +212,12 @@ const GAP = loaded({
   deadlineRounds: 8,
   uncertainties: [{ id: "x", label: "x", distribution: { kind: "uniform", min: 0, max: 100 }, beliefs: { A: { kind: "uniform", min: 60, max: 100 } } }],
   issues: [
-    {
-      id: "prize",
-      label: "prize",
-      options: [
-        { id: "a-wins", label: "A wins" },
-        { id: "b-wins", label: "B wins" },
-        { id: "halves", label: "halves" },
-        { id: "bet", label: "bet", contingent: { quantity: "x", atLeast: 50, then: "a-wins", else: "b-wins" } },
-      ],
-    },
+    prizeIssue(50),
     { id: "terms", label: "terms", options: options(3) },
   ],
   parties: [
-    { id: "A", name: "A", briefing: "A", weights: { prize: 1, terms: 1 }, values: { prize: { "a-wins": 100, "b-wins": 0, halves: 50 }, terms: { o0: 0, o1: 50, o2: 100 } }, batna: 20 },
-    { id: "B", name: "B", briefing: "B", weights: { prize: 1, terms: 1 }, values: { prize: { "a-wins": 0, "b-wins": 100, halves: 50 }, terms: { o0: 100, o1: 50, o2: 0 } }, batna: 20 },
+    { id: "A", name: "A", briefing: "A", weights: { prize: 1, terms: 1 }, values: { prize: PRIZE_FOR_A, terms: { o0: 0, o1: 50, o2: 100 } }, batna: 20 },
+    { id: "B", name: "B", briefing: "B", weights: { prize: 1, terms: 1 }, values: { prize: PRIZE_FOR_B, terms: { o0: 100, o1: 50, o2: 0 } }, batna: 20 },
   ],
 });
 
@@ -286,21 +277,12 @@ const BET = loaded({
     },
   ],
   issues: [
-    {
-      id: "prize",
-      label: "prize",
-      options: [
-        { id: "a-wins", label: "A wins" },
-        { id: "b-wins", label: "B wins" },
-        { id: "halves", label: "halves" },
-        { id: "bet", label: "bet", contingent: { quantity: "x", atLeast: 50, then: "a-wins", else: "b-wins" } },
-      ],
-    },
+    prizeIssue(50),
     { id: "terms", label: "terms", options: options(2) },
   ],
   parties: [
-    { id: "A", name: "A", briefing: "A", weights: { prize: 1, terms: 1 }, values: { prize: { "a-wins": 100, "b-wins": 0, halves: 50 }, terms: { o0: 0, o1: 100 } }, batna: 10 },
-    { id: "B", name: "B", briefing: "B", weights: { prize: 1, terms: 1 }, values: { prize: { "a-wins": 0, "b-wins": 100, halves: 50 }, terms: { o0: 100, o1: 0 } }, batna: 30 },
+    { id: "A", name: "A", briefing: "A", weights: { prize: 1, terms: 1 }, values: { prize: PRIZE_FOR_A, terms: { o0: 0, o1: 100 } }, batna: 10 },
+    { id: "B", name: "B", briefing: "B", weights: { prize: 1, terms: 1 }, values: { prize: PRIZE_FOR_B, terms: { o0: 100, o1: 0 } }, batna: 30 },
   ],
 });
 const [BET_OPTION, HALVES] = [3, 2];
