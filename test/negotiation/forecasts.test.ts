@@ -102,12 +102,17 @@ describe("answers to 'what do you expect of …?'", () => {
     expect(answer.answer.kind === "expectation" && answer.answer.mean).toBeGreaterThan(own.mean + 5);
   });
 
-  test.each(["hardliner", "boulware"])("a closed win-lose partner (%s) dodges", (style) => {
+  test.each(["hardliner", "boulware", "take-it-or-leave-it"])("a closed win-lose partner (%s) dodges questions on its interests but overstates its forecast", (style) => {
     const driver = table(style);
     driver.play(EEMVALLEI, { type: "ask", to: POLDERSTROOM, question: { kind: "expectation", quantity: PRICE } });
     const answer = lastAnswer(driver);
-    expect(answer.honesty).toBe("vague");
-    expect(answer.answer).toEqual({ kind: "vague" });
+    expect(answer.honesty).toBe("misleading");
+    const own = forecast(belief(PRICE, POLDERSTROOM));
+    const up = 0.5 * (own.high - own.low);
+    expectForecast(answer.answer, PRICE, { mean: own.mean + up, low: own.low + up, high: own.high + up });
+    const next = table(style);
+    next.play(EEMVALLEI, { type: "ask", to: POLDERSTROOM, question: { kind: "most-important" } });
+    expect(lastAnswer(next)).toMatchObject({ honesty: "vague", answer: { kind: "vague" } });
   });
 });
 

@@ -38,10 +38,14 @@ export class OpenDisclosure implements DisclosureStrategy {
   }
 }
 
-/** Win-lose: reveals nothing. */
+/**
+ * Win-lose: reveals nothing of its interests; asked for a forecast it talks it up (a forecast
+ * is a claim in a bet on the future, and it bargains to win it).
+ */
 export class ClosedDisclosure implements DisclosureStrategy {
-  answer(): Answer {
-    return VAGUE;
+  answer(context: PartnerContext, _from: number, question: Question, proposal: () => PackageArray): Answer {
+    if (question.kind !== "expectation") return VAGUE;
+    return { answer: misleadingAnswer(context.session.model, context.self, question, proposal), honesty: "misleading" };
   }
 
   volunteer(): Move | null {
