@@ -35,8 +35,8 @@ export interface ScenarioAnalysis {
   /** Joint gain the naive compromise leaves on the table, in points, or null without agreeable packages. */
   readonly valueLeftOnTable: number | null;
   /**
-   * Tip 6, where the scenario has contingent options: the largest joint gain of a package of
-   * fixed terms only (null when none beats every BATNA).
+   * Tip 6, where the scenario has contingent options and `fixedTerms` was asked for: the
+   * largest joint gain of a package of fixed terms only (null when none beats every BATNA).
    */
   readonly fixedTermsJointGain?: number | null;
 }
@@ -44,6 +44,8 @@ export interface ScenarioAnalysis {
 export interface AnalysisOptions extends FrontierOptions {
   /** How many value-creating packages to rank. */
   readonly top?: number;
+  /** Also the best of fixed terms only (a second frontier): what `analyze` reports, and the debrief and batch do not need. */
+  readonly fixedTerms?: boolean;
 }
 
 export function evaluate(model: CompiledScenario, pkg: Package): EvaluatedPackage {
@@ -78,7 +80,7 @@ export function analyzeScenario(model: CompiledScenario, options: AnalysisOption
     maxJointGain,
     naiveJointGain,
     valueLeftOnTable: maxJointGain === null ? null : maxJointGain - naiveJointGain,
-    ...(hasContingentOptions(model) ? { fixedTermsJointGain: fixedTermsJointGain(model, options) } : {}),
+    ...(options.fixedTerms && hasContingentOptions(model) ? { fixedTermsJointGain: fixedTermsJointGain(model, options) } : {}),
   };
 }
 

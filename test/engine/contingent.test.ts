@@ -73,7 +73,7 @@ describe("a bet between partners who forecast differently", () => {
   });
 
   test("the bet is the one package both prefer to the rest: the frontier and the Nash point hold it", () => {
-    const analysis = analyzeScenario(model);
+    const analysis = analyzeScenario(model, { fixedTerms: true });
     expect(analysis.nash).not.toBeNull();
     expect(Array.from(analysis.frontier.package(analysis.nash!))).toEqual([BET]);
     expect(Math.abs(analysis.maxJointGain! - (expectedA + expectedB - 20))).toBeLessThanOrEqual(1e-9);
@@ -109,7 +109,7 @@ describe("partners who forecast alike", () => {
     const common: Uniform = { kind: "uniform", min: 0, max: 100 };
     const model = compileScenario(betScenario(common, common, 50));
     expect(Math.abs(clauseValues(model)[0].value)).toBeLessThanOrEqual(1e-9);
-    const analysis = analyzeScenario(model);
+    const analysis = analyzeScenario(model, { fixedTerms: true });
     expect(Math.abs(analysis.maxJointGain! - analysis.fixedTermsJointGain!)).toBeLessThanOrEqual(UTILITY_EPSILON);
   });
 });
@@ -186,7 +186,7 @@ const COST_FORMULAS: Record<string, (d: Triangle, lo: number, hi: number) => num
 describe("the solar park", () => {
   const scenario = solarPark();
   const model = compileScenario(scenario);
-  const analysis = analyzeScenario(model);
+  const analysis = analyzeScenario(model, { fixedTerms: true });
   const belief = (quantity: string, party: string): Triangle => {
     const q = scenario.uncertainties!.find((u) => u.id === quantity)!;
     return (q.beliefs?.[party] ?? q.distribution) as Triangle;

@@ -63,7 +63,7 @@ Examples:
 /** The analysis, or a user error that also names the scenario and, where it helps, --agreeable. */
 function analyze(scenarioId: string, model: CompiledScenario, options: AnalyzeFlags): ScenarioAnalysis {
   try {
-    return analyzeScenario(model, { top: options.top, agreeableOnly: options.agreeable });
+    return analyzeScenario(model, { top: options.top, agreeableOnly: options.agreeable, fixedTerms: true });
   } catch (error) {
     if (!(error instanceof FrontierTooLargeError)) throw error;
     throw new UserError(`${scenarioId}: ${error.message}${error.agreeableOnly ? "" : ` ${AGREEABLE_HINT}`}`, { cause: error });
