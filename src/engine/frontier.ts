@@ -360,9 +360,10 @@ export function undominatedOptions(model: CompiledScenario, issue: number): numb
   const vectors = model.contributions;
   const kept: number[] = [];
   for (let o = 0; o < model.optionCounts[issue]; o++) {
+    if (model.available && model.available[model.issueOffsets[issue] + o] === 0) continue;
     let beaten = false;
     for (let other = 0; other < model.optionCounts[issue] && !beaten; other++) {
-      if (other === o) continue;
+      if (other === o || (model.available && model.available[model.issueOffsets[issue] + other] === 0)) continue;
       const relation = compareWithin(vectors, start + o * n, vectors, start + other * n, n);
       beaten = relation === Relation.Dominated || (relation === Relation.Equal && other < o);
     }

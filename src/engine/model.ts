@@ -40,6 +40,8 @@ export interface CompiledScenario {
    * contributions are then each party's expectations under its own forecast.
    */
   readonly uncertain?: UncertainModel;
+  /** Tip 4: per flat option, 1 where it may be offered, 0 where it is not on the table yet; absent: every option may. */
+  readonly available?: Uint8Array;
 }
 
 /** A package: one option index per issue, in the scenario's issue order. */
@@ -192,4 +194,15 @@ export function utilityBounds(model: CompiledScenario): Float64Array {
   }
   boundsCache.set(model, bounds);
   return bounds;
+}
+
+/** Whether option o of issue i is on the table. */
+export function isAvailable(model: CompiledScenario, issue: number, option: number): boolean {
+  return !model.available || model.available[model.issueOffsets[issue] + option] === 1;
+}
+
+/** The same model with another mask: a new object, because caches are keyed by the model. */
+export function withAvailability(model: CompiledScenario, available: Uint8Array | undefined): CompiledScenario {
+  const { available: _previous, ...rest } = model;
+  return available ? { ...rest, available } : rest;
 }

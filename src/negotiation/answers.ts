@@ -1,7 +1,8 @@
 /** What a party would answer to each question if it told the truth, read off the scenario. */
+import { termsBroughtOut } from "./hidden-terms.js";
 import { issuePriorities } from "../engine/issues.js";
 import { mean, quantile } from "../engine/distributions.js";
-import { type CompiledScenario, contribution, utilityBounds } from "../engine/model.js";
+import { type CompiledScenario, contribution, isAvailable, utilityBounds } from "../engine/model.js";
 import type { AnswerContent, Honesty, Importance, Move, PackageArray, Question } from "./protocol.js";
 import type { SessionView } from "./session.js";
 
@@ -33,7 +34,8 @@ export function issuesByPriority(model: CompiledScenario, party: number): readon
 
 /** The options of an issue from the party's best to its worst; equal ones in option order. */
 export function optionRanking(model: CompiledScenario, party: number, issue: number): number[] {
-  return Array.from({ length: model.optionCounts[issue] }, (_, o) => o).sort(
+  // Options not on the table (tip 4) are not named: a ranking would give them away.
+  return Array.from({ length: model.optionCounts[issue] }, (_, o) => o).filter((o) => isAvailable(model, issue, o)).sort(
     (a, b) => contribution(model, party, issue, b) - contribution(model, party, issue, a) || a - b,
   );
 }
@@ -59,7 +61,15 @@ export function truthfulAnswer(
       return { kind: "what-would-work", package: proposal() };
     case "expectation":
       return forecastAnswer(model, party, question.quantity, 0);
+    case "what-else":
+      // The model does not know which hidden terms a party holds: see `whatElseAnswer`.
+      return { kind: "what-else", terms: [] };
   }
+}
+
+/** Tip 4: the answer to "what else could we include?" that puts the terms it brings out on the table. */
+export function whatElseAnswer(session: SessionView, party: number): AnswerContent {
+  return { kind: "what-else", terms: termsBroughtOut(session.hidden, session.revealed, party, "what-else") };
 }
 
 /** What a forecast of 90 % spans: from its 5th to its 95th percentile. */
@@ -110,7 +120,9 @@ export function answerMove(session: SessionView, trainee: number, honesty: Hones
   const model = session.model;
   const answer: AnswerContent =
     honesty === "truthful"
-      ? truthfulAnswer(model, trainee, pending.question, proposal)
+      ? pending.question.kind === "what-else"
+        ? whatElseAnswer(session, trainee)
+        : truthfulAnswer(model, trainee, pending.question, proposal)
       : honesty === "misleading"
         ? misleadingAnswer(model, trainee, pending.question, proposal)
         : { kind: "vague" };

@@ -145,7 +145,9 @@ export class NegotiationDriver {
     this.session.move(actor, planned.move, planned.remark);
     const move = planned.move;
     if (move.type === "ask" && !this.isHuman(move.to) && !this.session.ended) {
-      this.apply(move.to, this.partners[move.to]!.answer(actor, move.question));
+      const partner = this.partners[move.to]!;
+      this.apply(move.to, partner.answer(actor, move.question));
+      for (const reveal of partner.revealsOn(move.question)) this.apply(move.to, reveal);
     }
   }
 

@@ -11,7 +11,7 @@ const Index = z.number().int().min(0);
 const Round = z.number().int().min(1);
 const Package = z.array(Index);
 
-export const QUESTION_KINDS = ["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work", "expectation"] as const;
+export const QUESTION_KINDS = ["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work", "expectation", "what-else"] as const;
 export const HONESTIES = ["truthful", "vague", "misleading"] as const;
 export const IMPORTANCES = ["low", "medium", "high"] as const;
 
@@ -25,6 +25,7 @@ export const QuestionSchema: z.ZodType<Question> = z.discriminatedUnion("kind", 
   z.strictObject({ kind: z.literal("alternative") }),
   z.strictObject({ kind: z.literal("what-would-work") }),
   z.strictObject({ kind: z.literal("expectation"), quantity: Index }),
+  z.strictObject({ kind: z.literal("what-else") }),
 ]);
 
 const AnswerContentSchema: z.ZodType<AnswerContent> = z.discriminatedUnion("kind", [
@@ -34,6 +35,7 @@ const AnswerContentSchema: z.ZodType<AnswerContent> = z.discriminatedUnion("kind
   z.strictObject({ kind: z.literal("alternative"), points: z.number() }),
   z.strictObject({ kind: z.literal("what-would-work"), package: Package }),
   z.strictObject({ kind: z.literal("expectation"), quantity: Index, mean: z.number(), low: z.number(), high: z.number() }),
+  z.strictObject({ kind: z.literal("what-else"), terms: z.array(Index) }),
   z.strictObject({ kind: z.literal("vague") }),
 ]);
 
@@ -47,6 +49,8 @@ export const MoveSchema: z.ZodType<Move> = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("answer"), to: Index, question: QuestionSchema, answer: AnswerContentSchema, honesty: Honesty }),
   z.strictObject({ type: z.literal("disclose"), issue: Index, importance: Importance, honesty: Honesty }),
   z.strictObject({ type: z.literal("walk-away") }),
+  z.strictObject({ type: z.literal("reveal"), term: Index }),
+  z.strictObject({ type: z.literal("keep") }),
 ]);
 
 const LineSchema: z.ZodType<Line> = z.union([z.string(), z.strictObject({ en: z.string(), nl: z.string().optional() })]);
@@ -76,4 +80,6 @@ export const SessionConfigSchema: z.ZodType<SessionConfig> = z.strictObject({
   participants: z.array(ParticipantSchema).min(2).max(8),
   initialTrust: z.array(z.number().min(0).max(100)).min(2).max(8),
   scripted: z.array(z.strictObject({ round: Round, change: ScriptedChangeSchema, message: LineSchema.optional() })).optional(),
+  trust: z.array(z.number().min(0).max(100)).max(64).optional(),
+  postSettlementRounds: z.number().int().min(1).max(20).optional(),
 });

@@ -21,7 +21,9 @@ export type Question =
   | { kind: "alternative" }
   | { kind: "what-would-work" }
   /** Tip 6: what the other expects an uncertain quantity to turn out. */
-  | { kind: "expectation"; quantity: number };
+  | { kind: "expectation"; quantity: number }
+  /** Tip 4: "what else could we include?" — brings out terms only the other knows of. */
+  | { kind: "what-else" };
 
 export type QuestionKind = Question["kind"];
 
@@ -38,6 +40,8 @@ export type AnswerContent =
   | { kind: "what-would-work"; package: PackageArray }
   /** Its forecast of a quantity: what it expects, and the range it gives 90 % (5th to 95th percentile). */
   | { kind: "expectation"; quantity: number; mean: number; low: number; high: number }
+  /** Tip 4: the hidden terms (indices into the session's hidden terms) it puts on the table; none: it knows of nothing else. */
+  | { kind: "what-else"; terms: number[] }
   /** The party dodges the question. */
   | { kind: "vague" };
 
@@ -53,12 +57,32 @@ export type Move =
   | { type: "ask"; to: number; question: Question }
   | { type: "answer"; to: number; question: Question; answer: AnswerContent; honesty: Honesty }
   | { type: "disclose"; issue: number; importance: Importance; honesty: Honesty }
-  | { type: "walk-away" };
+  | { type: "walk-away" }
+  /** Tip 4: the holder of a hidden term puts it on the table (at any time, like an answer). */
+  | { type: "reveal"; term: number }
+  /** After an agreement: keep it as it is, ending the search for a package better for everyone. */
+  | { type: "keep" };
 
 export type MoveType = Move["type"];
 
 /** Moves that end a party's turn. */
-export const ACTION_MOVES: ReadonlySet<MoveType> = new Set(["offer", "meso", "partial-offer", "accept", "reject", "walk-away"]);
+export const ACTION_MOVES: ReadonlySet<MoveType> = new Set(["offer", "meso", "partial-offer", "accept", "reject", "walk-away", "keep"]);
+
+/**
+ * Tip 4: a term only its holder knows of, off the table until revealed: a whole issue (whose
+ * first option holds until then) or one option of an issue. The scenario marks them
+ * (`hidden`); `hiddenTerms` lists them in a fixed order, which moves refer to by index.
+ */
+export interface HiddenTermConfig {
+  readonly issue: number;
+  /** The hidden option; the whole issue when absent. */
+  readonly option?: number;
+  readonly holder: number;
+  /** Questions to the holder that bring it out. */
+  readonly questions: readonly ("what-else" | "what-would-work")[];
+  /** Trust in every other party from which the holder reveals it unasked. */
+  readonly trust?: number;
+}
 
 /** Tip 7: partners change during a negotiation. Applied at the start of a round. */
 export type ScriptedChange =
@@ -94,6 +118,10 @@ export interface SessionConfig {
   readonly initialTrust: readonly number[];
   /** Scripted changes by round (tip 7), with what the partner says about them. */
   readonly scripted?: readonly ScriptedEntry[];
+  /** Trust of each party in each other, trust[a * n + b], carried over from an earlier stage; replaces initialTrust. */
+  readonly trust?: readonly number[];
+  /** Tip 4: rounds after an agreement in which a package better for everyone may replace it. */
+  readonly postSettlementRounds?: number;
 }
 
 export type SessionEvent =
@@ -103,7 +131,8 @@ export type SessionEvent =
   | { type: "abandon"; round: number; actor: number };
 
 export type Outcome =
-  | { kind: "agreement"; package: PackageArray; round: number }
+  /** `improvedFrom`: the agreement a post-settlement settlement replaced. */
+  | { kind: "agreement"; package: PackageArray; round: number; improvedFrom?: PackageArray }
   | { kind: "walk-away"; by: number; round: number }
   | { kind: "deadline"; round: number }
   | { kind: "abandoned"; round: number };

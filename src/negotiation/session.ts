@@ -4,11 +4,12 @@
  * replaying a transcript's events on a fresh session reproduces the same state exactly.
  * The session itself makes no choices and draws no random numbers: participants do.
  */
-import { type CompiledScenario, compileScenario, packageUtility, utilityBounds } from "../engine/model.js";
+import { type CompiledScenario, compileScenario, isAvailable, packageUtility, utilityBounds, withAvailability } from "../engine/model.js";
 import type { Scenario } from "../scenario/schema.js";
 import {
   ACTION_MOVES,
   type AnswerContent,
+  type HiddenTermConfig,
   type Honesty,
   type Move,
   type Outcome,
@@ -19,6 +20,7 @@ import {
   type SessionEvent,
 } from "./protocol.js";
 import { translator } from "../i18n/translate.js";
+import { hiddenTerms } from "./hidden-terms.js";
 import { CONCESSION_THRESHOLD, EXTREME_ANCHOR_SHARE, TRUST_RULES, type TrustChange, type TrustReason, clampTrust } from "./trust.js";
 
 /** Why the protocol refuses an event; each has a message `protocol.<code>` in the catalogues. */
@@ -42,7 +44,13 @@ export type ProtocolCode =
   | "unknown-style"
   | "not-human"
   | "human-to-move"
-  | "too-much-talk";
+  | "too-much-talk"
+  | "no-term"
+  | "not-holder"
+  | "revealed-already"
+  | "hidden-option"
+  | "nothing-to-keep"
+  | "post-settlement-move";
 
 /**
  * Questions and disclosures a party may make in one turn. A scripted partner makes at most
@@ -114,6 +122,13 @@ export interface SessionView {
   readonly lastOffers: readonly (readonly number[] | null)[];
   readonly pendingQuestions: readonly PendingQuestion[];
   readonly trustLog: readonly TrustChange[];
+  /** Tip 4: the terms that start off the table, and which of them are on it now. */
+  readonly hidden: readonly HiddenTermConfig[];
+  readonly revealed: readonly boolean[];
+  /** The model with every hidden term on the table: what the space would be with everything found. */
+  readonly fullModel: CompiledScenario;
+  /** Tip 4: the agreement reached while a post-settlement settlement may still replace it; null otherwise. */
+  readonly agreed: readonly number[] | null;
   trustIn(truster: number, trustee: number): number;
   utility(party: number, pkg: ArrayLike<number>): number;
 }
@@ -129,10 +144,18 @@ export class Session implements SessionView {
   /** The scenario as it was at the start (scripted events change `scenario`). */
   readonly initialScenario: Scenario;
   scenario: Scenario;
+  /** The model of what is on the table: hidden terms masked until revealed. */
   model: CompiledScenario;
+  fullModel: CompiledScenario;
   readonly config: SessionConfig;
   readonly partyCount: number;
   readonly events: SessionEvent[] = [];
+  readonly hidden: readonly HiddenTermConfig[];
+  readonly revealed: boolean[];
+  agreed: number[] | null = null;
+  /** The round the agreement under review was reached in, and the last round a better one may replace it. */
+  private agreedRound = 0;
+  private postSettlementUntil = 0;
 
   round = 1;
   /** Position in the round: party `turnInRound` acts. */
@@ -158,14 +181,17 @@ export class Session implements SessionView {
   constructor(scenario: Scenario, config: SessionConfig, model: CompiledScenario = compileScenario(scenario)) {
     this.initialScenario = scenario;
     this.scenario = scenario;
-    this.model = model;
     this.config = config;
+    this.hidden = hiddenTerms(scenario);
+    this.revealed = this.hidden.map(() => false);
+    this.fullModel = model;
+    this.model = this.masked(model);
     const n = (this.partyCount = model.partyCount);
     if (config.participants.length !== n) throw new ProtocolError("participants", { expected: n, got: config.participants.length });
     this.settled = new Int32Array(model.issueCount).fill(-1);
     this.lastOffers = Array.from({ length: n }, () => null);
     this.trust = new Float64Array(n * n);
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) this.trust[a * n + b] = a === b ? 100 : config.initialTrust[a];
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) this.trust[a * n + b] = a === b ? 100 : (config.trust?.[a * n + b] ?? config.initialTrust[a]);
     this.lastSeen = new Float64Array(n * n).fill(Number.NaN);
     this.conceded = new Uint8Array(n * n);
   }
@@ -221,11 +247,16 @@ export class Session implements SessionView {
       this.applyAnswer(actor, move.to, move.question, move.answer, move.honesty);
       return;
     }
+    if (move.type === "reveal") {
+      this.reveal(actor, move.term);
+      return;
+    }
     if (actor !== this.turn) throw new ProtocolError("not-your-turn", { party: actor, turn: this.turn });
     if ((move.type === "ask" || move.type === "disclose") && ++this.talkThisTurn > MAX_TALK_PER_TURN) {
       this.talkThisTurn--;
       throw new ProtocolError("too-much-talk", { limit: MAX_TALK_PER_TURN });
     }
+    if (this.agreed && (move.type === "partial-offer" || move.type === "walk-away")) throw new ProtocolError("post-settlement-move");
     switch (move.type) {
       case "ask":
         if (move.to === actor || move.to < 0 || move.to >= n) throw new ProtocolError("question-needs-other");
@@ -253,6 +284,7 @@ export class Session implements SessionView {
       case "partial-offer":
         this.checkIssue(move.issue);
         if (move.option < 0 || move.option >= this.model.optionCounts[move.issue]) throw new ProtocolError("no-option", { issue: move.issue, option: move.option });
+        if (!isAvailable(this.model, move.issue, move.option)) throw new ProtocolError("hidden-option", { issue: move.issue, option: move.option });
         this.standing = {
           proposer: actor,
           kind: "partial",
@@ -272,6 +304,10 @@ export class Session implements SessionView {
       case "walk-away":
         this.outcome = { kind: "walk-away", by: actor, round: this.round };
         break;
+      case "keep":
+        if (!this.agreed) throw new ProtocolError("nothing-to-keep");
+        this.outcome = { kind: "agreement", package: this.agreed, round: this.agreedRound };
+        break;
     }
     if (!this.outcome && ACTION_MOVES.has(move.type)) this.endTurn();
   }
@@ -281,7 +317,9 @@ export class Session implements SessionView {
       (pending) => pending.from === to && pending.to === actor && sameQuestion(pending.question, question),
     );
     if (index < 0) throw new ProtocolError("unasked-answer", { party: actor });
+    if (answer.kind === "what-else") for (const term of answer.terms) this.checkReveal(actor, term);
     this.pendingQuestions.splice(index, 1);
+    if (answer.kind === "what-else") for (const term of answer.terms) this.reveal(actor, term);
     if (honesty === "truthful") this.changeTrust(to, actor, "truthful-answer");
     else if (honesty === "vague") this.changeTrust(to, actor, "vague-answer");
     else this.claims.push({ by: actor, to, content: answer });
@@ -306,13 +344,59 @@ export class Session implements SessionView {
     if (standing.acceptedBy.size < this.partyCount) return;
     this.standing = null;
     if (standing.kind !== "partial") {
-      this.outcome = { kind: "agreement", package: [...standing.packages[standing.chosen ?? 0]], round: this.round };
+      this.agree([...standing.packages[standing.chosen ?? 0]]);
       return;
     }
     this.settled[standing.issue!] = standing.option!;
-    if (this.settled.every((option) => option >= 0)) {
-      this.outcome = { kind: "agreement", package: Array.from(this.settled), round: this.round };
+    if (this.settled.every((option) => option >= 0)) this.agree(Array.from(this.settled));
+  }
+
+  /**
+   * An agreement ends the session, unless post-settlement rounds follow (tip 4): then it
+   * stands as the fallback while a package better for everyone may still replace it.
+   */
+  private agree(pkg: number[]): void {
+    if (this.agreed) {
+      this.outcome = { kind: "agreement", package: pkg, round: this.round, improvedFrom: this.agreed };
+      return;
     }
+    const rounds = this.config.postSettlementRounds ?? 0;
+    if (rounds === 0) {
+      this.outcome = { kind: "agreement", package: pkg, round: this.round };
+      return;
+    }
+    this.agreed = pkg;
+    this.agreedRound = this.round;
+    this.postSettlementUntil = this.round + rounds;
+  }
+
+  /** Whether a hidden term may be revealed by `actor` now; throws why not. */
+  private checkReveal(actor: number, term: number): void {
+    const hidden = this.hidden[term];
+    if (!Number.isInteger(term) || !hidden) throw new ProtocolError("no-term", { term });
+    if (hidden.holder !== actor) throw new ProtocolError("not-holder", { party: actor, term });
+    if (this.revealed[term]) throw new ProtocolError("revealed-already", { term });
+  }
+
+  /** Tip 4: the term goes on the table; the others trust the one who shared it a little more. */
+  private reveal(actor: number, term: number): void {
+    this.checkReveal(actor, term);
+    this.revealed[term] = true;
+    this.model = this.masked(this.fullModel);
+    this.forOthers(actor, (other) => this.changeTrust(other, actor, "revealed-term"));
+  }
+
+  /** The model of what is on the table: hidden issues at their first option, hidden options left out. */
+  private masked(full: CompiledScenario): CompiledScenario {
+    if (this.hidden.length === 0) return full;
+    const available = new Uint8Array(full.totalOptions).fill(1);
+    this.hidden.forEach((term, k) => {
+      if (this.revealed[k]) return;
+      const base = full.issueOffsets[term.issue];
+      if (term.option !== undefined) available[base + term.option] = 0;
+      else available.fill(0, base + 1, base + full.optionCounts[term.issue]);
+    });
+    return withAvailability(full, available);
   }
 
   private makeOffer(actor: number, offer: StandingOffer): void {
@@ -403,7 +487,8 @@ export class Session implements SessionView {
       case "note":
         return;
     }
-    this.model = compileScenario(this.scenario);
+    this.fullModel = compileScenario(this.scenario);
+    this.model = this.masked(this.fullModel);
   }
 
   private endTurn(): void {
@@ -416,7 +501,9 @@ export class Session implements SessionView {
     if (this.turnInRound < this.partyCount) return;
     this.turnInRound = 0;
     this.round++;
-    if (this.round > this.config.deadlineRounds) this.outcome = { kind: "deadline", round: this.config.deadlineRounds };
+    if (this.agreed) {
+      if (this.round > this.postSettlementUntil) this.outcome = { kind: "agreement", package: this.agreed, round: this.agreedRound };
+    } else if (this.round > this.config.deadlineRounds) this.outcome = { kind: "deadline", round: this.config.deadlineRounds };
   }
 
   private changeTrust(truster: number, trustee: number, reason: TrustReason): void {
@@ -445,6 +532,7 @@ export class Session implements SessionView {
       if (!Number.isInteger(option) || option < 0 || option >= this.model.optionCounts[issue]) {
         throw new ProtocolError("no-option", { issue, option });
       }
+      if (!isAvailable(this.model, issue, option)) throw new ProtocolError("hidden-option", { issue, option });
     });
   }
 }

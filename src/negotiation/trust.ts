@@ -15,6 +15,7 @@
  * | extreme-anchor          | the other's first offer gives me less than 10 % up my range          |   −8   |
  * | below-batna             | an offer gives me less than my BATNA                                 |   −3   |
  * | misleading-found-out    | an answer or disclosure of the other's turns out to have been false  |  −15   |
+ * | revealed-term           | the other puts a term on the table only it knew of (tip 4)           |   +4   |
  *
  * "More" and "less" mean by more than one point. Scripted events (tip 7) may move trust too.
  */
@@ -29,6 +30,7 @@ export const TRUST_RULES = {
   "extreme-anchor": -8,
   "below-batna": -3,
   "misleading-found-out": -15,
+  "revealed-term": 4,
   scripted: 0,
 } as const;
 

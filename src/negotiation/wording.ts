@@ -4,6 +4,7 @@
  * partner styles' descriptions and families (`style.*`). A scenario's partner definition may
  * replace any line with its own (`messages`, per remark key).
  */
+import { hiddenTerms } from "./hidden-terms.js";
 import { CATALOGUES, type MessageKey, translator } from "../i18n/translate.js";
 import type { Language, LocalisedText, Scenario } from "../scenario/schema.js";
 import { own } from "../records.js";
@@ -100,9 +101,19 @@ export function answerText(scenario: Scenario, answer: AnswerContent, lang: Lang
         unit: unitText(unit, lang),
       });
     }
+    case "what-else":
+      return answer.terms.length === 0
+        ? t("negotiation.answer.what-else-nothing")
+        : t("negotiation.answer.what-else", { terms: t.list(answer.terms.map((term) => hiddenTermText(scenario, term, lang))) });
     case "vague":
       return t("negotiation.answer.vague");
   }
+}
+
+/** Tip 4: a hidden term as the others hear of it: a whole issue by its label, an option as "issue: option". */
+export function hiddenTermText(scenario: Scenario, term: number, lang: Language): string {
+  const { issue, option } = hiddenTerms(scenario)[term];
+  return option === undefined ? issueLabel(scenario, issue, lang) : termText(scenario, issue, option, lang);
 }
 
 function remarkKey(remark: string): MessageKey | undefined {

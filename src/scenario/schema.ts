@@ -90,11 +90,25 @@ const ContingentSchema = z
   })
   .meta({ id: "Contingent" });
 
+/** Tip 4: a term only one party knows of, put on the table when the right question is asked or trust is high enough. */
+export const HiddenTermSchema = z
+  .strictObject({
+    holder: Id.describe("The party that knows of it."),
+    questions: z
+      .array(z.enum(["what-else", "what-would-work"]))
+      .max(2)
+      .optional()
+      .describe('The questions to the holder that bring it out: "what-else" ("what else could we include?", the default) and "what-would-work".'),
+    trust: z.number().min(0).max(100).optional().describe("Trust (0–100) in every other party from which the holder puts it on the table unasked."),
+  })
+  .meta({ id: "HiddenTerm" });
+
 export const OptionSchema = z
   .strictObject({
     id: Id,
     label: LocalisedText,
     description: LocalisedText.optional(),
+    hidden: HiddenTermSchema.optional().describe("Tip 4: an option only its holder knows of until it is revealed; an issue's first option cannot be hidden."),
     shares: z
       .record(z.string(), z.number().min(0).max(1))
       .optional()
@@ -107,6 +121,8 @@ export const IssueSchema = z.strictObject({
   id: Id,
   label: LocalisedText,
   description: LocalisedText.optional(),
+  owner: Id.optional().describe("Tip 7: the issue is this party's own table: it exists only while the party is in the partnership."),
+  hidden: HiddenTermSchema.optional().describe("Tip 4: an issue only its holder knows of until it is revealed; until then its first option holds."),
   revenue: Expression.optional().describe(
     "Makes this a revenue-split issue: the joint revenue, in points, that its options divide (each option gives shares); parties give it a weight but no values.",
   ),
@@ -167,6 +183,91 @@ export const PartnerDefinitionSchema = z
   })
   .meta({ id: "PartnerDefinition" });
 
+/** Terms a shared ambition puts on the table: a whole issue, or one option of an issue. */
+const TermReferenceSchema = z
+  .strictObject({ issue: Id, option: Id.optional().describe("One option of the issue; the whole issue when left out.") })
+  .meta({ id: "TermReference" });
+
+/** Tip 3: a candidate shared ambition, valued differently by each party, with what agreeing on it changes. */
+export const AmbitionSchema = z
+  .strictObject({
+    id: Id,
+    label: LocalisedText.describe("A short name, for tables."),
+    statement: LocalisedText.describe("The ambition in full, as the parties would sign it."),
+    values: z.record(z.string(), z.number().min(0).max(100)).describe("How much each party (per party id) values this ambition, 0–100; a shared ambition is one that serves every party."),
+    trust: z.number().min(-100).max(100).optional().describe("Change of every party's trust in the others, in points, when it is agreed."),
+    unlocks: z.array(TermReferenceSchema).max(SCENARIO_LIMITS.issues).optional().describe("Issues or options that only make sense under this ambition: they are on the table only when it is agreed."),
+    weights: z
+      .record(z.string(), z.record(z.string(), z.number().min(0)))
+      .optional()
+      .describe("New interest weights per party id, per issue id, once it is agreed: what the ambition makes matter more or less."),
+  })
+  .meta({ id: "Ambition" });
+
+const eventBase = {
+  probability: z.number().min(0).max(1).optional().describe("The chance (0–1) that it happens, drawn from the game's seed; 1 when left out."),
+  message: LocalisedText.optional().describe("What the parties hear when it happens."),
+};
+
+/** Tip 7: what happens between two stages of a partnership. */
+export const StageEventSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("priority"), party: Id, issue: Id, weight: z.number().min(0).describe("The issue's new interest weight."), ...eventBase }),
+    z.strictObject({ kind: z.literal("batna"), party: Id, batna: z.number().describe("The party's new BATNA, in points."), ...eventBase }),
+    z.strictObject({
+      kind: z.literal("trust"),
+      party: Id,
+      towards: Id.optional().describe("The party it changes its trust in; every other party when left out."),
+      delta: z.number().min(-100).max(100).describe("The change, in points."),
+      ...eventBase,
+    }),
+    z.strictObject({ kind: z.literal("resolve"), quantity: QuantityId.describe("An uncertain quantity that turns out: its value is drawn once from its truth and holds from then on."), ...eventBase }),
+    z.strictObject({
+      kind: z.literal("join"),
+      party: Id.describe("A party of the scenario that is not in the partnership before this stage, with its own table (the issues it owns)."),
+      trust: z.number().min(0).max(100).optional().describe("Trust between the newcomer and the others at first (0–100); 50 when left out."),
+      ...eventBase,
+    }),
+    z.strictObject({
+      kind: z.literal("leave"),
+      party: Id.describe("A party that leaves: the issues it owns fall away."),
+      cover: z.record(z.string(), z.number().min(0)).optional().describe("What covering its part costs each remaining party (per party id), in points, in every later agreement."),
+      ...eventBase,
+    }),
+  ])
+  .meta({ id: "StageEvent" });
+
+export const StageSchema = z
+  .strictObject({
+    id: Id,
+    title: LocalisedText.describe('What the stage is called, such as "Year 2".'),
+    story: LocalisedText.optional().describe("What has happened since the last stage, as the trainee reads it."),
+    deadlineRounds: z.number().int().min(1).max(1000).optional().describe("Rounds of this stage's (re)negotiation; the scenario's when left out."),
+    events: z.array(StageEventSchema).max(SCENARIO_LIMITS.issues * 4).optional().describe("What happens before the parties review their agreement; none in the first stage."),
+  })
+  .meta({ id: "Stage" });
+
+/** Tips 3, 4 and 7: a partnership over time, not a single deal. */
+export const PartnershipSchema = z
+  .strictObject({
+    ambition: z
+      .strictObject({
+        rounds: z.number().int().min(1).max(100).optional().describe("Rounds to agree on an ambition; 3 when left out."),
+        options: z.array(AmbitionSchema).min(2).max(SCENARIO_LIMITS.optionsPerIssue).describe("The candidate ambitions: at least two."),
+      })
+      .optional()
+      .describe("Tip 3: the game opens by agreeing on a shared ambition (or failing to)."),
+    postSettlementRounds: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe("Tip 4: after each agreement, rounds in which a package better for everyone may still replace it (a post-settlement settlement); none when left out."),
+    stages: z.array(StageSchema).min(1).max(20).optional().describe("Tip 7: the partnership's stages; after each agreement time passes, events happen and the parties review it."),
+  })
+  .meta({ id: "Partnership" });
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe("Path or URL of this JSON Schema, for editors."),
   id: Id,
@@ -185,6 +286,7 @@ export const ScenarioSchema = z.strictObject({
     .record(z.string(), PartnerDefinitionSchema)
     .optional()
     .describe("Scripted partner definitions per party id: a style, its parameters, its lines and scripted events."),
+  partnership: PartnershipSchema.optional().describe("Tips 3, 4 and 7: an ambition phase, post-settlement settlements and stages over time."),
   metadata: z.record(z.string(), z.unknown()).optional().describe("Free-form data, such as the source of an imported scenario."),
 });
 
@@ -195,6 +297,11 @@ export type Party = z.infer<typeof PartySchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type PartnerDefinition = z.infer<typeof PartnerDefinitionSchema>;
 export type Uncertainty = z.infer<typeof UncertaintySchema>;
+export type HiddenTerm = z.infer<typeof HiddenTermSchema>;
+export type Ambition = z.infer<typeof AmbitionSchema>;
+export type Stage = z.infer<typeof StageSchema>;
+export type StageEvent = z.infer<typeof StageEventSchema>;
+export type Partnership = z.infer<typeof PartnershipSchema>;
 
 export const SUPPORTED_LANGUAGES = ["en", "nl"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];

@@ -12,6 +12,7 @@ import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
 import { PARTNER_STYLES } from "../negotiation/partners/registry.js";
 import { own } from "../records.js";
 import { FORMULA_FUNCTIONS, formulaProblems } from "./formulas.js";
+import { partnershipFindings } from "./partnership-semantics.js";
 import type { Issue, Party, PartnerDefinition, Scenario } from "./schema.js";
 
 export function semanticFindings(scenario: Scenario): Finding[] {
@@ -31,6 +32,7 @@ export function semanticFindings(scenario: Scenario): Finding[] {
     ...scenario.parties.flatMap((party, p) => partyFindings(scenario.issues, party, ["parties", p])),
     ...unknownKeys(scenario.partners ?? {}, ["partners"], partyIds, (key) => `unknown party "${key}"`),
     ...Object.entries(scenario.partners ?? {}).flatMap(([partyId, partner]) => partnerFindings(scenario, partner, ["partners", partyId])),
+    ...partnershipFindings(scenario),
   ];
   // The engine can only evaluate packages of a structurally sound scenario.
   return structural.length > 0 ? structural : [...batnaReach(scenario), ...unweightedIssues(scenario)];

@@ -45,7 +45,7 @@ describe("the documented rule table", () => {
     const source = readFileSync(fileURLToPath(new URL("../../src/negotiation/trust.ts", import.meta.url)), "utf8");
     const rows = [...source.matchAll(/^ \* \| ([a-z-]+)\s*\|[^|]*\|\s*([+−-]\d+)\s*\|$/gm)];
     const documented = Object.fromEntries(rows.map(([, reason, amount]) => [reason, Number(amount.replace("−", "-"))]));
-    expect(Object.keys(documented)).toHaveLength(10);
+    expect(Object.keys(documented)).toHaveLength(11);
     const { scripted, ...rules } = TRUST_RULES;
     expect(scripted).toBe(0);
     expect(rules).toEqual(documented);

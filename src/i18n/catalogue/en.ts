@@ -184,6 +184,12 @@ export const EN = {
   "protocol.not-human": "party {party} is not played by a person",
   "protocol.too-much-talk": "At most {limit} questions and disclosures in one turn: make your move (an offer, accept, reject) to end the turn.",
   "protocol.human-to-move": "a person is to move",
+  "protocol.no-term": "there is no hidden term {term}",
+  "protocol.not-holder": "party {party} does not hold hidden term {term}",
+  "protocol.revealed-already": "That term is on the table already.",
+  "protocol.hidden-option": "That option is not on the table (yet).",
+  "protocol.nothing-to-keep": "There is no agreement to keep yet.",
+  "protocol.post-settlement-move": "The agreement stands: propose a package that is better for everyone, accept or reject one, or keep the agreement as it is.",
 
   // ── negotiation: what the table hears (questions, answers, partners' lines) ─────────────
   "negotiation.question.most-important": "What matters most to you?",
@@ -192,6 +198,7 @@ export const EN = {
   "negotiation.question.alternative": "What is your alternative if we don't agree?",
   "negotiation.question.what-would-work": "What would make this work for you?",
   "negotiation.question.expectation": "How do you see this turning out: {quantity}?",
+  "negotiation.question.what-else": "What else could we include?",
   "negotiation.importance.low": "not very important",
   "negotiation.importance.medium": "fairly important",
   "negotiation.importance.high": "very important",
@@ -205,6 +212,9 @@ export const EN = {
   "negotiation.answer.what-would-work": "This would work for us: {terms}.",
   "negotiation.answer.expectation": "Our forecast — {quantity}: about {mean, number, whole}{unit}, most likely between {low, number, whole} and {high, number, whole}{unit}.",
   "negotiation.answer.vague": "Hard to say at this stage.",
+  "negotiation.answer.what-else": "We could also include: {terms}.",
+  "negotiation.answer.what-else-nothing": "Nothing else comes to mind.",
+  "partnership.ambition.issue": "Shared ambition",
   "negotiation.term": "{issue}: {option}",
   "negotiation.remark.opening": "Here is where we would like to start.",
   "negotiation.remark.concede": "We have moved towards you.",
@@ -218,6 +228,11 @@ export const EN = {
   "negotiation.remark.answer-truthful": "Fair question.",
   "negotiation.remark.answer-vague": "We'd rather not say yet.",
   "negotiation.remark.answer-misleading": "Fair question.",
+  "negotiation.remark.reveal": "There is something we have not put on the table yet.",
+  "negotiation.remark.propose-improvement": "Now that we have a deal: this package looks better for all of us. Shall we?",
+  "negotiation.remark.accept-improvement": "That is better for us too. Let's improve the deal.",
+  "negotiation.remark.reject-improvement": "We would rather keep what we agreed.",
+  "negotiation.remark.keep": "We are happy with the agreement as it is.",
 
   // ── style: the scripted partners' styles, as the picker, the briefing and the debrief name them ──
   "style.family.win-lose": "win-lose",
@@ -513,6 +528,7 @@ export const EN = {
   "debrief.trust.below-batna": "offers below their BATNA",
   "debrief.trust.misleading-found-out": "a bluff of yours found out",
   "debrief.trust.scripted": "events away from the table",
+  "debrief.trust.revealed-term": "putting terms on the table only you knew of",
   // Tip 6
   "debrief.coaching.settledGood":
     "Every term is settled and the deal is worth more to you than your alternative: a clear agreement that pays for what it costs.",

@@ -181,6 +181,12 @@ export const NL: Record<MessageKey, string> = {
   "protocol.not-human": "partij {party} wordt niet door een mens gespeeld",
   "protocol.too-much-talk": "Hoogstens {limit} vragen en mededelingen per beurt: doe je zet (een bod, accepteren, afwijzen) om je beurt af te sluiten.",
   "protocol.human-to-move": "een mens is aan zet",
+  "protocol.no-term": "er is geen verborgen punt {term}",
+  "protocol.not-holder": "partij {party} kent verborgen punt {term} niet",
+  "protocol.revealed-already": "Dat punt ligt al op tafel.",
+  "protocol.hidden-option": "Die optie ligt (nog) niet op tafel.",
+  "protocol.nothing-to-keep": "Er is nog geen akkoord om te houden.",
+  "protocol.post-settlement-move": "Het akkoord staat: stel een pakket voor dat voor iedereen beter is, accepteer of wijs er een af, of houd het akkoord zoals het is.",
 
   // ── negotiation: what the table hears (questions, answers, partners' lines) ─────────────
   "negotiation.question.most-important": "Wat is voor jullie het belangrijkst?",
@@ -189,6 +195,7 @@ export const NL: Record<MessageKey, string> = {
   "negotiation.question.alternative": "Wat is jullie alternatief als we er niet uitkomen?",
   "negotiation.question.what-would-work": "Wat hebben jullie nodig om dit te laten slagen?",
   "negotiation.question.expectation": "Hoe denken jullie dat dit uitpakt: {quantity}?",
+  "negotiation.question.what-else": "Wat zouden we er nog meer bij kunnen betrekken?",
   "negotiation.importance.low": "niet zo belangrijk",
   "negotiation.importance.medium": "redelijk belangrijk",
   "negotiation.importance.high": "heel belangrijk",
@@ -201,6 +208,9 @@ export const NL: Record<MessageKey, string> = {
   "negotiation.answer.what-would-work": "Hiermee zouden wij uit de voeten kunnen: {terms}.",
   "negotiation.answer.expectation": "Onze verwachting — {quantity}: rond de {mean, number, whole}{unit}, waarschijnlijk tussen {low, number, whole} en {high, number, whole}{unit}.",
   "negotiation.answer.vague": "Dat is nu nog moeilijk te zeggen.",
+  "negotiation.answer.what-else": "We zouden er ook dit bij kunnen betrekken: {terms}.",
+  "negotiation.answer.what-else-nothing": "Verder schiet me niets te binnen.",
+  "partnership.ambition.issue": "Gedeelde ambitie",
   "negotiation.term": "{issue}: {option}",
   "negotiation.remark.opening": "Hiermee willen we graag beginnen.",
   "negotiation.remark.concede": "We zijn jullie tegemoetgekomen.",
@@ -214,6 +224,11 @@ export const NL: Record<MessageKey, string> = {
   "negotiation.remark.answer-truthful": "Goede vraag.",
   "negotiation.remark.answer-vague": "Dat zeggen we liever nog niet.",
   "negotiation.remark.answer-misleading": "Goede vraag.",
+  "negotiation.remark.reveal": "Er is iets wat we nog niet op tafel hebben gelegd.",
+  "negotiation.remark.propose-improvement": "Nu we een akkoord hebben: dit pakket lijkt voor ons allemaal beter. Zullen we?",
+  "negotiation.remark.accept-improvement": "Dat is voor ons ook beter. Laten we het akkoord verbeteren.",
+  "negotiation.remark.reject-improvement": "We houden liever wat we hebben afgesproken.",
+  "negotiation.remark.keep": "We zijn tevreden met het akkoord zoals het is.",
 
   // ── style: the scripted partners' styles, as the picker, the briefing and the debrief name them ──
   "style.family.win-lose": "win-verlies",
@@ -511,6 +526,7 @@ export const NL: Record<MessageKey, string> = {
   "debrief.trust.below-batna": "biedingen onder hun BATNA",
   "debrief.trust.misleading-found-out": "een doorziene bluf van jou",
   "debrief.trust.scripted": "ontwikkelingen buiten de onderhandeling",
+  "debrief.trust.revealed-term": "punten op tafel leggen die alleen jij kende",
   // Tip 6
   "debrief.coaching.settledGood":
     "Elke voorwaarde ligt vast en het akkoord is meer waard dan je alternatief: een duidelijke afspraak die zichzelf terugverdient.",

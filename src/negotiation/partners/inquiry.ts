@@ -20,6 +20,8 @@ export class CuriousInquiry implements InquiryStrategy {
       return [{ kind: "most-important" }, ...Array.from({ length: quantities }, (_, quantity): Question => ({ kind: "expectation", quantity }))];
     }
     const order = issuesByPriority(session.model, self);
+    // Tip 4: where terms may be hidden, it asks what else could be included once its questions about the issues are done.
+    if (turn === order.length + 1 && session.hidden.length > 0) return [{ kind: "what-else" }];
     if (turn > order.length) return [];
     const issue = order[turn - 1];
     return [

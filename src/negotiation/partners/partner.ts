@@ -3,8 +3,12 @@
  * answers to its questions reach its opponent model before it decides: `talk` (questions,
  * disclosures), then `act` (accept the standing offer, or make its own).
  */
+import { isAvailable } from "../../engine/model.js";
+import { whatElseAnswer } from "../answers.js";
+import { termsBroughtOut } from "../hidden-terms.js";
 import type { Move, PackageArray, Question } from "../protocol.js";
 import type { SessionView } from "../session.js";
+import { CONCESSION_THRESHOLD } from "../trust.js";
 import type { PartnerContext, PartnerParams, PartnerParts, PartnerStyle, Random } from "./types.js";
 
 export interface PlannedMove {
@@ -13,9 +17,13 @@ export interface PlannedMove {
   readonly remark?: string;
 }
 
+/** What a win-lose partner wants for itself before it reopens an agreement: points of its own. */
+const WIN_LOSE_SETTLEMENT_GAIN = 5;
+
 export class ScriptedPartner {
   readonly context: PartnerContext;
   private previousBid = Number.NaN;
+  private proposedImprovement = false;
 
   constructor(
     readonly style: PartnerStyle,
@@ -39,11 +47,30 @@ export class ScriptedPartner {
     }
     const disclosure = this.parts.disclosure.volunteer(this.context);
     if (disclosure) planned.push({ move: disclosure, remark: "disclose" });
+    planned.push(...this.trustedReveals());
     return this.distrusts() ? [] : planned;
+  }
+
+  /** Tip 4: hidden terms it holds whose trust threshold its trust in every other party has reached. */
+  private trustedReveals(): PlannedMove[] {
+    const { session, self } = this.context;
+    return session.hidden.flatMap((term, k) => {
+      if (term.holder !== self || session.revealed[k] || term.trust === undefined) return [];
+      for (let other = 0; other < session.partyCount; other++) if (other !== self && session.trustIn(self, other) < term.trust) return [];
+      return [{ move: { type: "reveal", term: k } as Move, remark: "reveal" }];
+    });
+  }
+
+  /** Tip 4: the hidden terms an answer to `question` brings out along with it ("what would make this work?"). */
+  revealsOn(question: Question): PlannedMove[] {
+    if (question.kind !== "what-would-work") return [];
+    const { session, self } = this.context;
+    return termsBroughtOut(session.hidden, session.revealed, self, "what-would-work").map((term) => ({ move: { type: "reveal", term }, remark: "reveal" }));
   }
 
   act(): PlannedMove {
     const { session, self } = this.context;
+    if (session.agreed) return this.postSettlement(session.agreed);
     if (this.distrusts()) return { move: { type: "walk-away" }, remark: "walk-away" };
     this.parts.model.update(this.context);
     const target = this.parts.curve.target(this.context);
@@ -61,6 +88,43 @@ export class ScriptedPartner {
     const remark = move.type === "meso" ? "meso" : Number.isNaN(this.previousBid) ? "opening" : offered < this.previousBid - 1 ? "concede" : "firm";
     this.previousBid = offered;
     return { move, remark };
+  }
+
+  /**
+   * Tip 4, after an agreement: a win-win partner accepts a package better for itself and
+   * proposes, once, the one its model says is better for everyone; a win-lose partner only
+   * takes a clear gain for itself and proposes nothing. Otherwise it keeps the agreement.
+   */
+  private postSettlement(agreed: readonly number[]): PlannedMove {
+    const { session, self } = this.context;
+    const floor = session.utility(self, agreed);
+    const cooperative = this.style.family !== "win-lose";
+    const standing = session.standing;
+    if (standing && standing.proposer !== self && !standing.acceptedBy.has(self)) {
+      const { utility, choice } = this.valueOfStanding();
+      const gain = cooperative ? CONCESSION_THRESHOLD : WIN_LOSE_SETTLEMENT_GAIN;
+      if (utility >= floor + gain) return { move: choice === undefined ? { type: "accept" } : { type: "accept", choice }, remark: "accept-improvement" };
+      return { move: { type: "reject" }, remark: "reject-improvement" };
+    }
+    if (cooperative && !this.proposedImprovement) {
+      this.proposedImprovement = true;
+      this.parts.model.update(this.context);
+      const bid = this.parts.bidding.bid(this.context, floor + CONCESSION_THRESHOLD, this.parts.model);
+      const pkg = bid.type === "offer" ? bid.package : bid.type === "meso" ? bid.packages[0] : null;
+      if (pkg && session.utility(self, pkg) >= floor + CONCESSION_THRESHOLD && this.estimatedGain(pkg, agreed) > 0) {
+        return { move: { type: "offer", package: pkg }, remark: "propose-improvement" };
+      }
+    }
+    return { move: { type: "keep" }, remark: "keep" };
+  }
+
+  /** What its opponent model believes a package adds for the others over another. */
+  private estimatedGain(pkg: readonly number[], over: readonly number[]): number {
+    const estimate = this.parts.model.estimate(this.context);
+    const { issueOffsets } = this.context.session.model;
+    let gain = 0;
+    for (let issue = 0; issue < pkg.length; issue++) gain += estimate[issueOffsets[issue] + pkg[issue]] - estimate[issueOffsets[issue] + over[issue]];
+    return gain;
   }
 
   /** What a bid gives the partner itself: its offer's utility (a MESO's first package), else the target. */
@@ -84,6 +148,9 @@ export class ScriptedPartner {
   }
 
   answer(from: number, question: Question): PlannedMove {
+    if (question.kind === "what-else") {
+      return { move: { type: "answer", to: from, question, answer: whatElseAnswer(this.context.session, this.context.self), honesty: "truthful" }, remark: "answer-truthful" };
+    }
     const { answer, honesty } = this.parts.disclosure.answer(this.context, from, question, () => this.proposal());
     return { move: { type: "answer", to: from, question, answer, honesty }, remark: `answer-${honesty}` };
   }
@@ -117,6 +184,7 @@ export class ScriptedPartner {
       if (settled >= 0) return settled;
       let best = 0;
       for (let o = 1; o < model.optionCounts[i]; o++) {
+        if (!isAvailable(model, i, o)) continue;
         const c = model.contributions[(model.issueOffsets[i] + o) * model.partyCount + self];
         if (c > model.contributions[(model.issueOffsets[i] + best) * model.partyCount + self]) best = o;
       }
