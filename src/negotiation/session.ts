@@ -50,7 +50,8 @@ export type ProtocolCode =
   | "revealed-already"
   | "hidden-option"
   | "nothing-to-keep"
-  | "post-settlement-move";
+  | "post-settlement-move"
+  | "wrong-phase";
 
 /**
  * Questions and disclosures a party may make in one turn. A scripted partner makes at most

@@ -17,6 +17,7 @@ import { findStyle } from "./partners/registry.js";
 import type { SessionConfig, SessionEvent } from "./protocol.js";
 import { SessionConfigSchema, SessionEventSchema } from "./protocol-schema.js";
 import { ProtocolError, type Session, type SessionView, replay } from "./session.js";
+import { type PartnershipTranscript, PartnershipTranscriptSchema } from "./partnership/record.js";
 
 export const TRANSCRIPT_FORMAT = "mutual-gains-transcript";
 export const TRANSCRIPT_VERSION = 1;
@@ -37,6 +38,11 @@ export interface Transcript {
   readonly scenario: Scenario;
   readonly config: SessionConfig;
   readonly events: readonly SessionEvent[];
+  /**
+   * Tips 3, 4 and 7: a partnership's phases and the trainee's actions. `config` then seats the
+   * whole scenario's parties and `events` is empty: each phase has its own.
+   */
+  readonly partnership?: PartnershipTranscript;
 }
 
 /** Longer than any name or group a trainer would put on a row of the class report. */
@@ -60,6 +66,7 @@ const TranscriptSchema = z.strictObject({
   scenario: ScenarioSchema,
   config: SessionConfigSchema,
   events: z.array(SessionEventSchema),
+  partnership: PartnershipTranscriptSchema.optional(),
 });
 
 export function makeTranscript(
@@ -87,14 +94,24 @@ export interface ReadTranscript {
 }
 
 /** A transcript file's text, checked and replayed; without one, the located problems. */
-export function parseTranscript(text: string, file: string): { read?: ReadTranscript; diagnostics: Diagnostic[]; omitted: number } {
+export function parseTranscript(
+  text: string,
+  file: string,
+  /** Tips 3, 4 and 7: checks that a partnership's actions replay to its phases (the play layer knows how). */
+  partnershipFindings: (transcript: Transcript) => Finding[] = () => [],
+): { read?: ReadTranscript; diagnostics: Diagnostic[]; omitted: number } {
   let read: ReadTranscript | undefined;
   const check = (transcript: z.infer<typeof TranscriptSchema>): Finding[] => {
     const findings = transcriptFindings(transcript as Transcript);
     if (findings.length > 0) return findings;
     const replayed = replayFindings(transcript as Transcript);
-    read = replayed.read;
-    return replayed.findings;
+    if (replayed.findings.length > 0 || !transcript.partnership) {
+      read = replayed.read;
+      return replayed.findings;
+    }
+    const partnership = partnershipFindings(transcript as Transcript);
+    if (partnership.length === 0) read = replayed.read;
+    return partnership;
   };
   const { value, diagnostics, omitted } = parseJsonFile(text, file, TranscriptSchema, check, { what: "a transcript saved by mutual-gains play", gate: envelopeFindings });
   return value && read ? { read, diagnostics, omitted } : { diagnostics, omitted };
@@ -126,6 +143,7 @@ function transcriptFindings(transcript: Transcript): Finding[] {
   if (transcript.trainee >= parties) findings.push(error(["trainee"], `the trainee is party ${transcript.trainee}, but the scenario has ${parties} parties (0 to ${parties - 1})`));
   if (config.participants.length !== parties) findings.push(error(["config", "participants"], `${config.participants.length} participants for a scenario of ${parties} parties`));
   if (config.initialTrust.length !== parties) findings.push(error(["config", "initialTrust"], `${config.initialTrust.length} trust levels for a scenario of ${parties} parties`));
+  if (transcript.partnership && transcript.events.length > 0) findings.push(error(["events"], "a partnership's events are kept per phase, in partnership.phases"));
   config.participants.forEach((participant, k) => {
     if (participant.style !== "human" && !findStyle(participant.style)) findings.push(error(["config", "participants", k, "style"], `unknown partner style "${participant.style}"`));
   });

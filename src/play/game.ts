@@ -17,6 +17,16 @@ import type { Move } from "../negotiation/protocol.js";
 import { ProtocolError, type Session, type SessionView, replay } from "../negotiation/session.js";
 import { type Transcript, makeTranscript } from "../negotiation/transcript.js";
 import type { Language, Scenario } from "../scenario/schema.js";
+import {
+  type PartnershipProgress,
+  PartnershipReplayError,
+  abandonPartnership,
+  actInPartnership,
+  isPartnership,
+  partnershipFromTranscript,
+  partnershipTranscript,
+  startPartnership,
+} from "./partnership.js";
 
 /** The partner choice that draws a style from the seed, revealed in the debrief. */
 export const SURPRISE = "surprise";
@@ -44,6 +54,13 @@ export interface Game {
   readonly session: SessionView;
   /** The trainee's moves so far: with the setup they reproduce the game. */
   readonly moves: readonly Move[];
+  /** Tips 3, 4 and 7: the partnership this game is the current phase of; absent for a single negotiation. */
+  readonly partnership?: PartnershipProgress;
+}
+
+/** Whether the game is over: its negotiation, or for a partnership its last phase, has ended. */
+export function gameOver(game: Game): boolean {
+  return game.partnership ? game.partnership.waiting.kind === "ended" : game.session.ended;
 }
 
 /** The choices a picker offers for the partners: every registered style, then "surprise me". */
@@ -91,6 +108,7 @@ function own(game: Game, driver: NegotiationDriver): Game {
 }
 
 export function startGame(setup: GameSetup): Game {
+  if (setup.scenario.partnership) return startPartnership(setup);
   const model = compileScenario(setup.scenario);
   const driver = newDriver(setup, model);
   return own(snapshot(setup, model, driver.session, []), driver);
@@ -113,6 +131,7 @@ function driverAt(game: Game): NegotiationDriver {
  * ProtocolError, leaving `game` as it was, when the protocol refuses the move.
  */
 export function playMove(game: Game, move: Move): Game {
+  if (isPartnership(game)) return actInPartnership(game, { type: "move", move });
   if (game.session.ended) throw new ProtocolError("ended");
   const driver = driverAt(game);
   // A refused move may leave the driver half-way; it is no longer `game`'s, which rebuilds one if played again.
@@ -122,6 +141,7 @@ export function playMove(game: Game, move: Move): Game {
 
 /** The game stopped by the trainee before its end (quit, Ctrl-C, a signal): the transcript is marked incomplete. */
 export function abandonGame(game: Game): Game {
+  if (isPartnership(game)) return abandonPartnership(game);
   if (game.session.ended) return game;
   const { session } = game;
   const events = [...session.events, { type: "abandon" as const, round: session.round, actor: game.setup.trainee }];
@@ -142,6 +162,7 @@ export function favouritePackage(model: CompiledScenario, party: number): number
 
 /** The game as a transcript file holds it; complete when the negotiation has ended. */
 export function gameTranscript(game: Game, details: { lang: Language; savedAt: Date }): Transcript {
+  if (isPartnership(game)) return partnershipTranscript(game, details);
   const { trainee, surprise, name } = game.setup;
   return makeTranscript(game.session, { trainee, surprise, name, lang: details.lang, complete: game.session.ended && game.session.outcome?.kind !== "abandoned", savedAt: details.savedAt });
 }
@@ -159,6 +180,7 @@ export class ResumeError extends Error {
  */
 export function resumeGame(transcript: Transcript): Game {
   if (transcript.complete) throw new ResumeError("the game has ended: there is nothing to resume");
+  if (transcript.partnership) return resumePartnership(transcript);
   const { config, trainee } = transcript;
   const partnerStyle = config.participants.find((participant) => participant.style !== HUMAN)?.style;
   if (partnerStyle === undefined || config.participants[trainee].style !== HUMAN) throw new ResumeError("it was not a trainee's game against scripted partners");
@@ -190,5 +212,18 @@ export function resumeGame(transcript: Transcript): Game {
     throw new ResumeError(`replaying its moves does not give its events (from event ${differs >= 0 ? differs : Math.min(played.length, replayed.length)} on)`);
   }
   if (game.session.ended) throw new ResumeError("the game has ended: there is nothing to resume");
+  return game;
+}
+
+/** A partnership stopped before its end, replayed to where it stopped (its "abandon" left out) to play on. */
+function resumePartnership(transcript: Transcript): Game {
+  let game;
+  try {
+    game = partnershipFromTranscript({ ...transcript, partnership: { ...transcript.partnership!, end: null } });
+  } catch (error) {
+    if (error instanceof PartnershipReplayError) throw new ResumeError(error.message);
+    throw error;
+  }
+  if (gameOver(game)) throw new ResumeError("the game has ended: there is nothing to resume");
   return game;
 }

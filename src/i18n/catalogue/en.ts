@@ -190,6 +190,7 @@ export const EN = {
   "protocol.hidden-option": "That option is not on the table (yet).",
   "protocol.nothing-to-keep": "There is no agreement to keep yet.",
   "protocol.post-settlement-move": "The agreement stands: propose a package that is better for everyone, accept or reject one, or keep the agreement as it is.",
+  "protocol.wrong-phase": "That is not what the partnership waits for now.",
 
   // ── negotiation: what the table hears (questions, answers, partners' lines) ─────────────
   "negotiation.question.most-important": "What matters most to you?",

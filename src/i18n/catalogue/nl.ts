@@ -187,6 +187,7 @@ export const NL: Record<MessageKey, string> = {
   "protocol.hidden-option": "Die optie ligt (nog) niet op tafel.",
   "protocol.nothing-to-keep": "Er is nog geen akkoord om te houden.",
   "protocol.post-settlement-move": "Het akkoord staat: stel een pakket voor dat voor iedereen beter is, accepteer of wijs er een af, of houd het akkoord zoals het is.",
+  "protocol.wrong-phase": "Daar wacht het partnerschap nu niet op.",
 
   // ── negotiation: what the table hears (questions, answers, partners' lines) ─────────────
   "negotiation.question.most-important": "Wat is voor jullie het belangrijkst?",
