@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief and risk timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk and reveal timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -20,6 +20,7 @@ import { batchSection } from "./batch.js";
 import { type Family, generateScenario } from "./generate.js";
 import { debriefSection } from "./debrief.js";
 import { negotiationSection } from "./negotiation.js";
+import { revealSection } from "./reveal.js";
 import { riskSection } from "./risk.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
 import { uiLatencySection } from "./ui-latency.js";
@@ -297,6 +298,7 @@ await uiLatencySection({ say, verdict }, quick);
 await batchSection({ say, verdict }, quick);
 debriefSection({ say, verdict }, builtinScenarios);
 riskSection({ say, verdict }, builtinScenarios, quick);
+revealSection({ say, verdict }, quick);
 
 // Summary.
 say("## Targets");

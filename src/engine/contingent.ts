@@ -5,7 +5,7 @@
  * the best fixed option. It is positive exactly where forecasts differ enough that each
  * side expects the bet to go its way.
  */
-import type { CompiledScenario } from "./model.js";
+import { type CompiledScenario, isAvailable } from "./model.js";
 
 export interface ClauseValue {
   readonly issue: number;
@@ -16,11 +16,15 @@ export interface ClauseValue {
   readonly value: number;
 }
 
+/** Whether some available option is a contingent clause. */
 export function hasContingentOptions(model: CompiledScenario): boolean {
-  return model.uncertain?.contingent.includes(1) ?? false;
+  const contingent = model.uncertain?.contingent;
+  if (!contingent) return false;
+  if (!model.available) return contingent.includes(1);
+  return contingent.some((clause, k) => clause === 1 && model.available![k] !== 0);
 }
 
-/** For each issue that has contingent options: the best of them against the best fixed option. */
+/** For each issue that has available contingent options: the best of them against the best available fixed option. */
 export function clauseValues(model: CompiledScenario): ClauseValue[] {
   const contingent = model.uncertain?.contingent;
   if (!contingent) return [];
@@ -35,6 +39,7 @@ export function clauseValues(model: CompiledScenario): ClauseValue[] {
     let clause = -1;
     let fixed = -1;
     for (let o = 0; o < model.optionCounts[i]; o++) {
+      if (!isAvailable(model, i, o)) continue;
       if (contingent[base + o]) {
         if (clause < 0 || joint(o) > joint(clause)) clause = o;
       } else if (fixed < 0 || joint(o) > joint(fixed)) fixed = o;
@@ -46,13 +51,14 @@ export function clauseValues(model: CompiledScenario): ClauseValue[] {
 
 /**
  * The model without its contingent options: the deals within reach of a table that settles
- * only fixed terms. Null where an issue has no fixed option at all.
+ * only fixed terms. Null where an issue has no available fixed option at all. The mask is
+ * carried over, re-indexed to the options kept.
  */
 export function fixedTermsOnly(model: CompiledScenario): CompiledScenario | null {
   if (!hasContingentOptions(model)) return model;
   const contingent = model.uncertain!.contingent;
   const kept = model.optionIds.map((options, i) => options.flatMap((_, o) => (contingent[model.issueOffsets[i] + o] ? [] : [o])));
-  if (kept.some((options) => options.length === 0)) return null;
+  if (kept.some((options, i) => !options.some((o) => isAvailable(model, i, o)))) return null;
   const optionCounts = Int32Array.from(kept, (options) => options.length);
   const issueOffsets = new Int32Array(model.issueCount);
   for (let i = 1; i < model.issueCount; i++) issueOffsets[i] = issueOffsets[i - 1] + optionCounts[i - 1];
@@ -77,5 +83,8 @@ export function fixedTermsOnly(model: CompiledScenario): CompiledScenario | null
     autonomyCosts,
     // The expectations are already in the contributions; the terms would no longer line up.
     uncertain: undefined,
+    ...(model.available
+      ? { available: Uint8Array.from(kept.flatMap((options, i) => options.map((o) => model.available![model.issueOffsets[i] + o]))) }
+      : {}),
   };
 }

@@ -13,9 +13,14 @@
  * index keeps the lexicographically smallest package as each point's representative.
  * Every level is stored, so the packages that reach a point can be counted and listed
  * on demand by walking back through the levels.
+ *
+ * Hidden terms grow the outcome space mid-game. Revealing an issue that had one available
+ * option adds a single level on top (`revealInFrontier`): the whole frontier is the frontier
+ * of the other issues shifted by that option, so shifting it again by each newly available
+ * option's difference and merging gives the new frontier without folding any other issue.
  */
 import { UserError } from "../errors.js";
-import type { CompiledScenario } from "./model.js";
+import { type CompiledScenario, isAvailable } from "./model.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 export interface FrontierOptions {
@@ -353,17 +358,17 @@ function compareWithin(a: Float64Array, aBase: number, b: Float64Array, bBase: n
   return allEqual ? Relation.Equal : Relation.Dominated;
 }
 
-/** Options of an issue that no other option dominates; of equal ones only the lowest index. */
+/** Available options of an issue that no other available option dominates; of equal ones only the lowest index. */
 export function undominatedOptions(model: CompiledScenario, issue: number): number[] {
   const n = model.partyCount;
   const start = model.issueOffsets[issue] * n;
   const vectors = model.contributions;
   const kept: number[] = [];
   for (let o = 0; o < model.optionCounts[issue]; o++) {
-    if (model.available && model.available[model.issueOffsets[issue] + o] === 0) continue;
+    if (!isAvailable(model, issue, o)) continue;
     let beaten = false;
     for (let other = 0; other < model.optionCounts[issue] && !beaten; other++) {
-      if (other === o || (model.available && model.available[model.issueOffsets[issue] + other] === 0)) continue;
+      if (other === o || !isAvailable(model, issue, other)) continue;
       const relation = compareWithin(vectors, start + o * n, vectors, start + other * n, n);
       beaten = relation === Relation.Dominated || (relation === Relation.Equal && other < o);
     }
@@ -372,19 +377,55 @@ export function undominatedOptions(model: CompiledScenario, issue: number): numb
   return kept;
 }
 
+/**
+ * What the fold of one level decided: its issue, and for a reveal the option of that issue
+ * its parent level already includes, whose contribution each new option's replaces (−1 for
+ * a plain fold, which adds the option's whole contribution).
+ */
+export interface Fold {
+  readonly issue: number;
+  readonly replaces: number;
+}
+
+/** The folds of computeFrontier: the last issue first. */
+function canonicalFolds(issueCount: number): Fold[] {
+  return Array.from({ length: issueCount }, (_, k) => ({ issue: issueCount - 1 - k, replaces: -1 }));
+}
+
 export class ParetoFrontier {
   /** Package counts per level and point, filled on demand. */
   private readonly countMemo: (Map<number, bigint> | undefined)[] = [];
+  /**
+   * Per level, the one option its points take when a higher level (a reveal) decides the
+   * same issue and replaces that option; −1 when the level decides its issue itself.
+   */
+  private readonly superseded: Int32Array;
 
   constructor(
     readonly model: CompiledScenario,
-    /** levels[k] holds the frontier of the last k issues; levels[issueCount] is the whole frontier. */
+    /** levels[k] holds the frontier of the first k folds; the last level is the whole frontier. */
     private readonly levels: readonly Level[],
     readonly agreeableOnly: boolean,
-  ) {}
+    /** folds[k − 1] made levels[k]: from the last issue to the first, then any reveals. */
+    private readonly folds: readonly Fold[] = canonicalFolds(model.issueCount),
+  ) {
+    this.superseded = new Int32Array(levels.length).fill(-1);
+    for (let k = 1; k < levels.length; k++) {
+      for (let above = k + 1; above < levels.length; above++) {
+        if (folds[above - 1].issue === folds[k - 1].issue) {
+          this.superseded[k] = folds[above - 1].replaces;
+          break;
+        }
+      }
+    }
+  }
 
   private get top(): Level {
     return this.levels[this.levels.length - 1];
+  }
+
+  private get topIndex(): number {
+    return this.levels.length - 1;
   }
 
   /** Number of distinct utility vectors on the frontier. */
@@ -403,13 +444,17 @@ export class ParetoFrontier {
     return this.top.utilities.slice(from, from + n);
   }
 
-  /** The representative package of a point: the lexicographically smallest one that reaches it. */
+  /**
+   * The representative package of a point: the smallest one that reaches it in fold order
+   * from the top, which is the lexicographic order unless issues were revealed (then the
+   * smallest option of the last revealed issue comes first).
+   */
   package(point: number): Int32Array {
     const pkg = new Int32Array(this.model.issueCount);
     let index = point;
-    for (let issue = 0; issue < this.model.issueCount; issue++) {
-      const level = this.levels[this.model.issueCount - issue];
-      pkg[issue] = level.options[level.start + index];
+    for (let levelIndex = this.topIndex; levelIndex > 0; levelIndex--) {
+      const level = this.levels[levelIndex];
+      if (this.superseded[levelIndex] < 0) pkg[this.folds[levelIndex - 1].issue] = level.options[level.start + index];
       index = level.parents[level.start + index];
     }
     return pkg;
@@ -417,18 +462,18 @@ export class ParetoFrontier {
 
   /** Exact number of packages whose utility vector is this point. */
   countPackages(point: number): bigint {
-    return this.countAt(this.model.issueCount, point);
+    return this.countAt(this.topIndex, point);
   }
 
-  /** Every package that reaches this point, in lexicographic order. */
+  /** Every package that reaches this point, in the order of `package` (lexicographic without reveals). */
   *packages(point: number): Generator<Int32Array> {
-    for (const suffix of this.suffixes(this.model.issueCount, point)) yield Int32Array.from(suffix);
+    yield* this.completions(this.topIndex, point, new Int32Array(this.model.issueCount));
   }
 
   /**
    * The package of a point with the fewest terms different from `reference` (among equals
-   * the lexicographically smallest): the point's packages are walked back level by level,
-   * each (level, point) once.
+   * the first in the order of `package`): the point's packages are walked back level by
+   * level, each (level, point) once.
    */
   closestPackage(point: number, reference: ArrayLike<number>): Int32Array {
     const best: Map<number, { readonly cost: number; readonly option: number; readonly parent: number }>[] = [];
@@ -437,9 +482,10 @@ export class ParetoFrontier {
       const memo = (best[levelIndex] ??= new Map());
       const known = memo.get(at);
       if (known) return known.cost;
-      const issue = this.model.issueCount - levelIndex;
+      const issue = this.folds[levelIndex - 1].issue;
       let choice = { cost: Infinity, option: -1, parent: -1 };
       // Predecessors come by ascending option, so a strict improvement keeps the smallest option on ties.
+      // A superseded level has one option: it adds the same to every path and changes no choice.
       for (const [option, parent] of this.predecessors(levelIndex, at)) {
         const cost = (option === reference[issue] ? 0 : 1) + solve(levelIndex - 1, parent);
         if (cost < choice.cost) choice = { cost, option, parent };
@@ -447,12 +493,12 @@ export class ParetoFrontier {
       memo.set(at, choice);
       return choice.cost;
     };
-    solve(this.model.issueCount, point);
+    solve(this.topIndex, point);
     const pkg = new Int32Array(this.model.issueCount);
     let at = point;
-    for (let issue = 0; issue < this.model.issueCount; issue++) {
-      const choice = best[this.model.issueCount - issue].get(at)!;
-      pkg[issue] = choice.option;
+    for (let levelIndex = this.topIndex; levelIndex > 0; levelIndex--) {
+      const choice = best[levelIndex].get(at)!;
+      if (this.superseded[levelIndex] < 0) pkg[this.folds[levelIndex - 1].issue] = choice.option;
       at = choice.parent;
     }
     return pkg;
@@ -460,21 +506,49 @@ export class ParetoFrontier {
 
   /** Per issue, the options (ascending) that some package of one of `points` takes. */
   optionsUsed(points: readonly number[]): number[][] {
-    const { issueCount } = this.model;
-    const used = Array.from({ length: issueCount }, () => new Set<number>());
+    const used = Array.from({ length: this.model.issueCount }, () => new Set<number>());
     let reached = new Set(points);
-    for (let levelIndex = issueCount; levelIndex > 0; levelIndex--) {
-      const issue = issueCount - levelIndex;
+    for (let levelIndex = this.topIndex; levelIndex > 0; levelIndex--) {
+      const issue = this.folds[levelIndex - 1].issue;
       const parents = new Set<number>();
       for (const at of reached) {
         for (const [option, parent] of this.predecessors(levelIndex, at)) {
-          used[issue].add(option);
+          if (this.superseded[levelIndex] < 0) used[issue].add(option);
           parents.add(parent);
         }
       }
       reached = parents;
     }
     return used.map((options) => [...options].sort((a, b) => a - b));
+  }
+
+  /**
+   * The frontier once more options of `issue` are available in `model`, by one merge instead of
+   * folding every issue again where that is exact: when this frontier's last fold decided the
+   * issue, that fold is redone from its parent level; when the issue had a single available
+   * option, every point is shifted by each option's difference to it. Otherwise (an option
+   * revealed in the middle of the fold) the frontier is computed anew.
+   */
+  reveal(model: CompiledScenario, issue: number, options: FrontierOptions): ParetoFrontier {
+    const old = this.model;
+    if (model.contributions !== old.contributions || model.issueCount !== old.issueCount || model.partyCount !== old.partyCount) {
+      throw new Error("revealInFrontier needs the frontier's own model with another availability mask (see withAvailability)");
+    }
+    const before: number[] = [];
+    for (let i = 0; i < model.issueCount; i++) {
+      for (let o = 0; o < model.optionCounts[i]; o++) {
+        const was = isAvailable(old, i, o);
+        if (was && !isAvailable(model, i, o)) throw new Error(`revealInFrontier: option ${o} of issue ${i} was withdrawn, not revealed`);
+        if (i !== issue && was !== isAvailable(model, i, o)) throw new Error(`revealInFrontier: issue ${i} changed, not only issue ${issue}`);
+        if (i === issue && was) before.push(o);
+      }
+    }
+    // Pruned levels lack the partial packages that only the new options make agreeable.
+    if (this.agreeableOnly) return computeFrontier(model, { ...options, agreeableOnly: true });
+    const lastFold = this.folds[this.folds.length - 1];
+    if (lastFold.issue === issue) return foldOnto(model, this.levels.slice(0, -1), this.folds.slice(0, -1), issue, lastFold.replaces, options);
+    if (before.length === 1) return foldOnto(model, this.levels, this.folds, issue, before[0], options);
+    return computeFrontier(model, options);
   }
 
   private countAt(levelIndex: number, point: number): bigint {
@@ -488,13 +562,16 @@ export class ParetoFrontier {
     return count;
   }
 
-  private *suffixes(levelIndex: number, point: number): Generator<number[]> {
+  /** The packages through (level, point), the terms of the levels above already in `pkg`. */
+  private *completions(levelIndex: number, point: number, pkg: Int32Array): Generator<Int32Array> {
     if (levelIndex === 0) {
-      yield [];
+      yield pkg.slice();
       return;
     }
+    const issue = this.folds[levelIndex - 1].issue;
     for (const [option, parent] of this.predecessors(levelIndex, point)) {
-      for (const rest of this.suffixes(levelIndex - 1, parent)) yield [option, ...rest];
+      if (this.superseded[levelIndex] < 0) pkg[issue] = option;
+      yield* this.completions(levelIndex - 1, parent, pkg);
     }
   }
 
@@ -502,13 +579,19 @@ export class ParetoFrontier {
   private *predecessors(levelIndex: number, point: number): Generator<[number, number]> {
     const { model } = this;
     const n = model.partyCount;
-    const issue = model.issueCount - levelIndex;
+    const { issue, replaces } = this.folds[levelIndex - 1];
+    const only = this.superseded[levelIndex];
     const level = this.levels[levelIndex];
     const previous = this.levels[levelIndex - 1];
     const target = new Float64Array(n);
+    const replaced = (model.issueOffsets[issue] + replaces) * n;
     for (let option = 0; option < model.optionCounts[issue]; option++) {
+      if (only >= 0 ? option !== only : !isAvailable(model, issue, option)) continue;
       const offset = (model.issueOffsets[issue] + option) * n;
-      for (let p = 0; p < n; p++) target[p] = level.utilities[(level.start + point) * n + p] - model.contributions[offset + p];
+      for (let p = 0; p < n; p++) {
+        const shift = replaces < 0 ? model.contributions[offset + p] : model.contributions[offset + p] - model.contributions[replaced + p];
+        target[p] = level.utilities[(level.start + point) * n + p] - shift;
+      }
       const parent = findPoint(previous, target, n);
       if (parent >= 0) yield [option, parent];
     }
@@ -533,7 +616,7 @@ function findPoint(level: Level, target: Float64Array, n: number): number {
   return -1;
 }
 
-/** Highest contribution each party can still collect from issues 0…issue−1: bestBefore[issue * n + p]. */
+/** Highest contribution each party can still collect from issues 0…issue−1 (available options): bestBefore[issue * n + p]. */
 function bestRemaining(model: CompiledScenario): Float64Array {
   const n = model.partyCount;
   const best = new Float64Array((model.issueCount + 1) * n);
@@ -541,7 +624,7 @@ function bestRemaining(model: CompiledScenario): Float64Array {
     for (let p = 0; p < n; p++) {
       let high = -Infinity;
       for (let o = 0; o < model.optionCounts[issue]; o++) {
-        high = Math.max(high, model.contributions[(model.issueOffsets[issue] + o) * n + p]);
+        if (isAvailable(model, issue, o)) high = Math.max(high, model.contributions[(model.issueOffsets[issue] + o) * n + p]);
       }
       best[(issue + 1) * n + p] = best[issue * n + p] + high;
     }
@@ -585,10 +668,11 @@ function workspace(partyCount: number): { readonly scratch: CandidateList; reado
   return found;
 }
 
+const dominanceFilter = (n: number): DominanceFilter => (n === 2 ? new TwoPartySweep() : new MultiPartyFilter(n));
+
 export function computeFrontier(model: CompiledScenario, options: FrontierOptions = {}): ParetoFrontier {
   const n = model.partyCount;
   const agreeableOnly = options.agreeableOnly ?? false;
-  const filter: DominanceFilter = n === 2 ? new TwoPartySweep() : new MultiPartyFilter(n);
   const remaining = agreeableOnly ? bestRemaining(model) : undefined;
   const budget = new Budget(model, agreeableOnly, options);
 
@@ -597,19 +681,50 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
   scratch.push(model.baseUtilities, 0, -1, -1);
   const levels: Level[] = [store.store(scratch)];
   budget.stored = 1;
-  const merge = new IssueMerge(model, filter, scratch, remaining, budget);
+  const merge = new IssueMerge(model, dominanceFilter(n), scratch, remaining, budget);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
-    const previous = levels[levels.length - 1];
-    const issueOptions = undominatedOptions(model, issue);
-    scratch.clear(previous.size * issueOptions.length);
-    filter.begin(scratch);
-    merge.run(previous, issue, issueOptions);
-    budget.stored += scratch.size;
+    merge.fold(levels[levels.length - 1], issue, -1);
     levels.push(store.store(scratch));
   }
   if (n > 2) sortWithinTolerance(levels[levels.length - 1], n);
   return new ParetoFrontier(model, levels, agreeableOnly);
+}
+
+/**
+ * The frontier of hidden terms revealed: `frontier` was computed on a model where `issue` had
+ * one available option, or where its fold was the last; `model` is the same model with more
+ * options of `issue` available (withAvailability). The result equals computeFrontier(model):
+ * the same points in the same order, utilities within the tolerance (the shifted sums may
+ * differ from a fresh fold's in the last bits), with packages as `ParetoFrontier.package` says.
+ * An agreeable-only frontier is computed anew: its levels were pruned for the old options.
+ */
+export function revealInFrontier(
+  frontier: ParetoFrontier,
+  model: CompiledScenario,
+  issue: number,
+  options: Omit<FrontierOptions, "agreeableOnly"> = {},
+): ParetoFrontier {
+  return frontier.reveal(model, issue, options);
+}
+
+/** A frontier of one more level: `issue`'s available options folded onto the top of `levels`, each relative to option `replaces` (−1: none). */
+function foldOnto(
+  model: CompiledScenario,
+  levels: readonly Level[],
+  folds: readonly Fold[],
+  issue: number,
+  replaces: number,
+  options: FrontierOptions,
+): ParetoFrontier {
+  const n = model.partyCount;
+  const budget = new Budget(model, false, options);
+  budget.stored = levels.reduce((sum, level) => sum + level.size, 0);
+  const { scratch, store } = workspace(n);
+  new IssueMerge(model, dominanceFilter(n), scratch, undefined, budget).fold(levels[levels.length - 1], issue, replaces);
+  const top = store.store(scratch);
+  if (n > 2) sortWithinTolerance(top, n);
+  return new ParetoFrontier(model, [...levels, top], false, [...folds, { issue, replaces }]);
 }
 
 /**
@@ -624,9 +739,10 @@ class IssueMerge {
   private heads = new Int32Array(16);
   /** Per copy, its current point shifted by the option. */
   private headUtilities = new Float64Array(0);
+  /** Per copy, what the option adds: its contribution, or for a reveal its difference to the replaced option. */
+  private shifts = new Float64Array(0);
   private previous!: Level;
   private issue = 0;
-  private issueOptions: readonly number[] = [];
 
   constructor(
     private readonly model: CompiledScenario,
@@ -636,17 +752,33 @@ class IssueMerge {
     private readonly budget: Budget,
   ) {}
 
-  run(previous: Level, issue: number, issueOptions: readonly number[]): void {
+  /** Builds the next level in `out` from `previous` and the issue's undominated options, each relative to option `replaces` (−1: none). */
+  fold(previous: Level, issue: number, replaces: number): void {
+    const issueOptions = undominatedOptions(this.model, issue);
+    this.out.clear(previous.size * issueOptions.length);
+    this.filter.begin(this.out);
+    this.run(previous, issue, issueOptions, replaces);
+    this.budget.stored += this.out.size;
+  }
+
+  private run(previous: Level, issue: number, issueOptions: readonly number[], replaces: number): void {
     const n = this.model.partyCount;
     const k = issueOptions.length;
     if (this.heads.length < k || this.headUtilities.length < k * n) {
       this.heads = new Int32Array(k);
       this.headUtilities = new Float64Array(k * n);
+      this.shifts = new Float64Array(k * n);
     }
     this.previous = previous;
     this.issue = issue;
-    this.issueOptions = issueOptions;
-    const { heads, headUtilities, out, model, budget } = this;
+    const { heads, headUtilities, shifts, out, model, budget } = this;
+    const replaced = (model.issueOffsets[issue] + replaces) * n;
+    for (let copy = 0; copy < k; copy++) {
+      const offset = (model.issueOffsets[issue] + issueOptions[copy]) * n;
+      for (let p = 0; p < n; p++) {
+        shifts[copy * n + p] = replaces < 0 ? model.contributions[offset + p] : model.contributions[offset + p] - model.contributions[replaced + p];
+      }
+    }
     for (let copy = 0; copy < k; copy++) heads[copy] = this.seek(copy, 0);
     let offered = 0;
     for (;;) {
@@ -663,7 +795,7 @@ class IssueMerge {
       if (n === 2 && out.size > 0) {
         // Two parties: each copy's second utility rises along it, so the run of points the last
         // kept point strictly dominates is skipped by bisection instead of offered one by one.
-        const shift = model.contributions[(model.issueOffsets[issue] + issueOptions[first]) * 2 + 1];
+        const shift = shifts[first * 2 + 1];
         const floor = out.utilities[out.size * 2 - 1] - UTILITY_EPSILON - shift;
         if (next < previous.size && previous.utilities[(previous.start + next) * 2 + 1] < floor) next = firstAtLeast(previous, floor, next);
       }
@@ -674,13 +806,13 @@ class IssueMerge {
 
   /** The first point of a copy from `from` on that can still beat every BATNA; its shifted utilities in headUtilities. */
   private seek(copy: number, from: number): number {
-    const { model, previous, remaining, headUtilities } = this;
+    const { model, previous, remaining, headUtilities, shifts } = this;
     const n = model.partyCount;
-    const offset = (model.issueOffsets[this.issue] + this.issueOptions[copy]) * n;
+    const offset = copy * n;
     for (let index = from; index < previous.size; index++) {
       let reachable = true;
       for (let p = 0; p < n; p++) {
-        const u = previous.utilities[(previous.start + index) * n + p] + model.contributions[offset + p];
+        const u = previous.utilities[(previous.start + index) * n + p] + shifts[offset + p];
         headUtilities[copy * n + p] = u;
         if (remaining && u + remaining[this.issue * n + p] <= model.batnas[p] + UTILITY_EPSILON) reachable = false;
       }

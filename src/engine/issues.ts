@@ -10,7 +10,7 @@
  * spread of the issue's contributions (best minus worst option, autonomy costs included)
  * over the sum of those spreads across all issues.
  */
-import { type CompiledScenario, contribution, contributionRange } from "./model.js";
+import { type CompiledScenario, contribution, contributionRange, isAvailable } from "./model.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 export const INTEGRATIVE_PRIORITY_RATIO = 1.5;
@@ -56,12 +56,12 @@ function issueSpread(model: CompiledScenario, party: number, issue: number): num
   return high - low;
 }
 
-/** Options within the tolerance of a party's best on an issue. */
+/** Available options within the tolerance of a party's best on an issue. */
 export function favouriteOptions(model: CompiledScenario, party: number, issue: number): number[] {
   const { high } = contributionRange(model, party, issue);
   const favourites: number[] = [];
   for (let o = 0; o < model.optionCounts[issue]; o++) {
-    if (contribution(model, party, issue, o) >= high - UTILITY_EPSILON) favourites.push(o);
+    if (isAvailable(model, issue, o) && contribution(model, party, issue, o) >= high - UTILITY_EPSILON) favourites.push(o);
   }
   return favourites;
 }

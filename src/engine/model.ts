@@ -40,7 +40,12 @@ export interface CompiledScenario {
    * contributions are then each party's expectations under its own forecast.
    */
   readonly uncertain?: UncertainModel;
-  /** Tip 4: per flat option, 1 where it may be offered, 0 where it is not on the table yet; absent: every option may. */
+  /**
+   * Hidden terms: available[issueOffsets[i] + o] is 1 when option o of issue i may be offered
+   * and 0 while it is not yet on the table; absent, every option is. The outcome space is the
+   * product of the available options, so nothing the engine returns takes an unavailable one.
+   * Precondition: every issue keeps at least one available option (a hidden issue its first).
+   */
   readonly available?: Uint8Array;
 }
 
@@ -132,18 +137,37 @@ export function packageUtilities(
   return out;
 }
 
-/** Exact number of packages (one option per issue); a BigInt because real domains pass 2^53. */
+/** Whether option `option` of issue `issue` is on the table (see `CompiledScenario.available`). */
+export function isAvailable(model: CompiledScenario, issue: number, option: number): boolean {
+  return model.available === undefined || model.available[model.issueOffsets[issue] + option] !== 0;
+}
+
+/**
+ * The model with another availability mask (undefined: every option available). A new object
+ * sharing every other array, because the engine's caches are keyed by model identity.
+ */
+export function withAvailability(model: CompiledScenario, available: Uint8Array | undefined): CompiledScenario {
+  const { available: _previous, ...shared } = model;
+  return available ? { ...shared, available } : shared;
+}
+
+/** Exact number of packages (one available option per issue); a BigInt because real domains pass 2^53. */
 export function outcomeCount(model: CompiledScenario): bigint {
   let count = 1n;
-  for (let i = 0; i < model.issueCount; i++) count *= BigInt(model.optionCounts[i]);
+  for (let i = 0; i < model.issueCount; i++) {
+    let options = 0;
+    for (let o = 0; o < model.optionCounts[i]; o++) if (isAvailable(model, i, o)) options++;
+    count *= BigInt(options);
+  }
   return count;
 }
 
-/** A party's worst and best contribution on an issue. */
+/** A party's worst and best contribution on an issue, over its available options. */
 export function contributionRange(model: CompiledScenario, party: number, issue: number): { low: number; high: number } {
   let low = Infinity;
   let high = -Infinity;
   for (let o = 0; o < model.optionCounts[issue]; o++) {
+    if (!isAvailable(model, issue, o)) continue;
     const c = contribution(model, party, issue, o);
     if (c < low) low = c;
     if (c > high) high = c;
@@ -176,7 +200,7 @@ export function comparePackages(a: Package, b: Package): number {
 
 const boundsCache = new WeakMap<CompiledScenario, Float64Array>();
 
-/** Each party's worst and best utility over all packages: bounds[2p] and bounds[2p + 1]. Cached per model. */
+/** Each party's worst and best utility over all (available) packages: bounds[2p] and bounds[2p + 1]. Cached per model. */
 export function utilityBounds(model: CompiledScenario): Float64Array {
   let bounds = boundsCache.get(model);
   if (bounds) return bounds;
@@ -194,15 +218,4 @@ export function utilityBounds(model: CompiledScenario): Float64Array {
   }
   boundsCache.set(model, bounds);
   return bounds;
-}
-
-/** Whether option o of issue i is on the table. */
-export function isAvailable(model: CompiledScenario, issue: number, option: number): boolean {
-  return !model.available || model.available[model.issueOffsets[issue] + option] === 1;
-}
-
-/** The same model with another mask: a new object, because caches are keyed by the model. */
-export function withAvailability(model: CompiledScenario, available: Uint8Array | undefined): CompiledScenario {
-  const { available: _previous, ...rest } = model;
-  return available ? { ...rest, available } : rest;
 }

@@ -3,7 +3,7 @@
  * trainee reaches by haggling issue by issue, and each party's favourite package.
  * Both are found issue by issue, without the frontier.
  */
-import { type CompiledScenario, contribution, contributionRange } from "./model.js";
+import { type CompiledScenario, contribution, contributionRange, isAvailable } from "./model.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 /**
@@ -21,7 +21,7 @@ export function satisfaction(model: CompiledScenario, party: number, issue: numb
  * ignoring priorities. Per issue it takes the option whose smallest satisfaction over the
  * parties is highest; ties go to the larger total satisfaction, then to the lower option.
  * Haggling splits positions, so a contingent clause (a bet) is no candidate where the
- * issue has a fixed option.
+ * issue has an available fixed option. Only available options are candidates.
  */
 export function naiveCompromise(model: CompiledScenario): Int32Array {
   const pkg = new Int32Array(model.issueCount);
@@ -30,9 +30,10 @@ export function naiveCompromise(model: CompiledScenario): Int32Array {
     let bestMin = -Infinity;
     let bestSum = -Infinity;
     const base = model.issueOffsets[i];
-    const hasFixed = !contingent || contingent.subarray(base, base + model.optionCounts[i]).includes(0);
+    let hasFixed = !contingent;
+    for (let o = 0; o < model.optionCounts[i] && !hasFixed; o++) hasFixed = contingent![base + o] === 0 && isAvailable(model, i, o);
     for (let o = 0; o < model.optionCounts[i]; o++) {
-      if (hasFixed && contingent?.[base + o]) continue;
+      if (!isAvailable(model, i, o) || (hasFixed && contingent?.[base + o])) continue;
       let smallest = Infinity;
       let sum = 0;
       for (let p = 0; p < model.partyCount; p++) {
@@ -52,7 +53,7 @@ export function naiveCompromise(model: CompiledScenario): Int32Array {
 
 /**
  * A party's favourite package: its best option on every issue; among its equally good
- * options the one the other parties value most together, then the lowest.
+ * options the one the other parties value most together, then the lowest (available ones only).
  */
 export function favouritePackage(model: CompiledScenario, party: number): Int32Array {
   const pkg = new Int32Array(model.issueCount);
@@ -60,6 +61,7 @@ export function favouritePackage(model: CompiledScenario, party: number): Int32A
     let bestOwn = -Infinity;
     let bestOthers = -Infinity;
     for (let o = 0; o < model.optionCounts[i]; o++) {
+      if (!isAvailable(model, i, o)) continue;
       const own = contribution(model, party, i, o);
       let others = 0;
       for (let p = 0; p < model.partyCount; p++) if (p !== party) others += contribution(model, p, i, o);

@@ -2,7 +2,7 @@
  * Reference implementations by enumeration, for comparing the engine's fast algorithms
  * on small outcome spaces. Deliberately naive: every package, every pair.
  */
-import { type CompiledScenario, packageUtilities } from "../../src/engine/model.js";
+import { type CompiledScenario, isAvailable, packageUtilities } from "../../src/engine/model.js";
 import { UTILITY_EPSILON } from "../../src/engine/tolerance.js";
 
 export interface EnumeratedOutcome {
@@ -10,7 +10,7 @@ export interface EnumeratedOutcome {
   utilities: Float64Array;
 }
 
-/** Every package in lexicographic order. */
+/** Every package of available options, in lexicographic order. */
 export function enumerateOutcomes(model: CompiledScenario): EnumeratedOutcome[] {
   const outcomes: EnumeratedOutcome[] = [];
   const pkg = new Int32Array(model.issueCount);
@@ -20,6 +20,7 @@ export function enumerateOutcomes(model: CompiledScenario): EnumeratedOutcome[] 
       return;
     }
     for (let o = 0; o < model.optionCounts[issue]; o++) {
+      if (!isAvailable(model, issue, o)) continue;
       pkg[issue] = o;
       visit(issue + 1);
     }
