@@ -26,7 +26,9 @@ export const QUESTION_KINDS: readonly QuestionKind[] = QUESTION_KIND_NAMES;
 
 /** The questions that can be asked in a scenario: a forecast only where something is uncertain. */
 export function questionKinds(scenario: Scenario): QuestionKind[] {
-  return QUESTION_KINDS.filter((kind) => kind !== "expectation" || (scenario.uncertainties?.length ?? 0) > 0);
+  return QUESTION_KINDS.filter(
+    (kind) => (kind !== "expectation" || (scenario.uncertainties?.length ?? 0) > 0) && (kind !== "what-else" || hiddenTerms(scenario).length > 0),
+  );
 }
 
 export function questionNeedsIssue(kind: QuestionKind): boolean {

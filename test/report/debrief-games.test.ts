@@ -12,7 +12,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { readMovesFile, toProtocolMove } from "../../src/cli/moves-file.js";
+import { moveVocabulary, readMovesFile, toProtocolMove } from "../../src/cli/moves-file.js";
 import { type ScenarioAnalysis, analyzeScenario, jointGain } from "../../src/engine/analysis.js";
 import { agreeablePoints } from "../../src/engine/bargaining.js";
 import { betterPackage, classifyIssuesJointly } from "../../src/engine/deal-review.js";
@@ -289,7 +289,7 @@ describe("the false alarms of the pairwise debrief, on built-in scenarios", () =
   test("tip 3 counts the README example's truthful answer as sharing", () => {
     const scenario = builtin("hospital-it-platform");
     let game = startGame(gameSetup({ scenario, trainee: 0, partner: "logroller", seed: "readme" }));
-    const moves = readMovesFile("docs/examples/hospital-moves.json", game.model, 0);
+    const moves = readMovesFile("docs/examples/hospital-moves.json", moveVocabulary(scenario, game.model), 0);
     for (const move of moves) game = playMove(game, toProtocolMove(move, game.session, 0)!);
     const played = { scenario, trainee: 0, game, debrief: computeDebrief(gameTranscript(game, { lang: "en", savedAt: new Date(0) }), game.session) };
     expect(played.debrief.answers).toEqual([expect.objectContaining({ honesty: "truthful" })]);

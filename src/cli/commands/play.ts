@@ -4,18 +4,20 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { UserError } from "../../errors.js";
 import { writeFileAtomic } from "../../files.js";
 import { detectLanguage } from "../../i18n/language.js";
-import { translator } from "../../i18n/translate.js";
+import { type Translator, translator } from "../../i18n/translate.js";
+import { compileScenario } from "../../engine/model.js";
 import { ProtocolError } from "../../negotiation/session.js";
 import { talkEntries } from "../../play/conversation.js";
 import { TRAINEE_NAME_MAX_LENGTH, TraineeName } from "../../negotiation/transcript.js";
-import { type Game, type GameSetup, ResumeError, SURPRISE, abandonGame, gameSetup, gameTranscript, partnerChoices, playMove, resumeGame, startGame } from "../../play/game.js";
+import { type Game, type GameSetup, ResumeError, SURPRISE, abandonGame, gameOver, gameSetup, gameTranscript, partnerChoices, playMove, resumeGame, startGame } from "../../play/game.js";
+import { actInPartnership, isPartnership } from "../../play/partnership.js";
 import { computeDebrief, debriefSections } from "../../report/debrief.js";
 import { BUILTIN_SCENARIO_DIR, DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../scenario/builtin.js";
 import { didYouMean } from "../../scenario/diagnostics.js";
 import type { Language } from "../../scenario/schema.js";
 import type { PlayOptions, ScenarioChoice } from "../../ui/play/state.js";
 import { cliInvocation, shellWord } from "../invocation.js";
-import { readMovesFile, toProtocolMove } from "../moves-file.js";
+import { MoveMismatch, type ScriptedMove, moveVocabulary, readMovesFile, toProtocolMove } from "../moves-file.js";
 import { languageOption, positiveInteger } from "../options.js";
 import { loadScenarioArgument } from "../scenario-input.js";
 import { loadTranscript } from "../transcript-input.js";
@@ -229,31 +231,43 @@ async function playMovesFile(start: Game, lang: Language, file: string, save: Sa
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const signal of signals) process.once(signal, onSignal);
   try {
-    const moves = readMovesFile(file, game.model, setup.trainee);
+    const whole = game.partnership?.setup ?? setup;
+    const moves = readMovesFile(file, moveVocabulary(whole.scenario, compileScenario(whole.scenario)), whole.trainee);
     const t = translator(lang);
     for (const [k, move] of moves.entries()) {
-      if (game.session.ended) break;
+      if (gameOver(game)) break;
       // A signal is handled between two moves.
       await new Promise<void>((next) => setImmediate(next));
-      const protocolMove = toProtocolMove(move, game.session, setup.trainee);
       const refused = (reason: string) => {
         const path = save(abandonGame(game));
         return new UserError(`${file}: move ${k + 1} cannot be played now: ${reason} (the moves before it are saved in ${path})`);
       };
-      if (!protocolMove) throw refused(t("play.notice.noQuestion"));
       try {
-        game = playMove(game, protocolMove);
+        game = playScripted(game, move, t);
       } catch (error) {
         if (error instanceof ProtocolError) throw refused(t(`protocol.${error.code}`, error.params));
+        if (error instanceof MoveMismatch) throw refused(error.message);
         throw error;
       }
     }
-    const finished = game.session.ended ? game : abandonGame(game);
+    const finished = gameOver(game) ? game : abandonGame(game);
     savedTo = save(finished);
     printGame(finished, lang, savedTo);
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
   }
+}
+
+/** One written move played: a review between stages, or a move at the table. */
+function playScripted(game: Game, move: ScriptedMove, t: Translator): Game {
+  if (move.type === "review") {
+    if (!isPartnership(game) || game.partnership.waiting.kind !== "review") throw new MoveMismatch(t("play.notice.noReview"));
+    return actInPartnership(game, { type: "review", decision: move.decision });
+  }
+  if (isPartnership(game) && game.partnership.waiting.kind === "review") throw new MoveMismatch(t("play.notice.reviewFirst"));
+  const protocolMove = toProtocolMove(move, game.session, game.setup.trainee);
+  if (!protocolMove) throw new MoveMismatch(t("play.notice.noQuestion"));
+  return playMove(game, protocolMove);
 }
 
 /** The conversation and the debrief of a game played from a moves file, and where it was saved. */

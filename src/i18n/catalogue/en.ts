@@ -16,6 +16,8 @@ export const EN = {
   "play.pick.nameField": "› {name}▏",
   "play.pick.nameHint": "It is kept in the transcript only, so that the trainer's class debrief can name your row. Enter alone plays without a name: your row is then numbered.",
   "play.more": "…",
+  "play.notice.noReview": "There is no agreement to review now: that comes between two stages.",
+  "play.notice.reviewFirst": "First review the agreement for the new stage: keep it, adjust it or leave the partnership.",
   "play.briefing.title": "{title} — Briefing: {party}",
   "play.briefing.ambition": "Shared ambition",
   "play.briefing.table": "Your confidential table",

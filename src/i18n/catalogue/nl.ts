@@ -13,6 +13,8 @@ export const NL: Record<MessageKey, string> = {
   "play.pick.nameField": "› {name}▏",
   "play.pick.nameHint": "Die komt alleen in het transcript, zodat de trainer je rij in de klassikale nabespreking bij naam kan noemen. Alleen Enter speelt zonder naam: je rij krijgt dan een nummer.",
   "play.more": "…",
+  "play.notice.noReview": "Er valt nu geen akkoord te evalueren: dat gebeurt tussen twee fases.",
+  "play.notice.reviewFirst": "Evalueer eerst het akkoord voor de nieuwe fase: houden, bijstellen of uit het partnerschap stappen.",
   "play.briefing.title": "{title} — briefing: {party}",
   "play.briefing.ambition": "Gedeelde ambitie",
   "play.briefing.table": "Je vertrouwelijke puntentabel",
