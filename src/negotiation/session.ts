@@ -157,6 +157,8 @@ export class Session implements SessionView {
   /** The round the agreement under review was reached in, and the last round a better one may replace it. */
   private agreedRound = 0;
   private postSettlementUntil = 0;
+  /** Parties content with the agreement since the last proposal to improve it. */
+  private readonly keptBy = new Set<number>();
 
   round = 1;
   /** Position in the round: party `turnInRound` acts. */
@@ -275,11 +277,13 @@ export class Session implements SessionView {
         break;
       case "offer":
         this.checkPackage(move.package);
+        this.keptBy.clear();
         this.makeOffer(actor, { proposer: actor, kind: "package", packages: [move.package], acceptedBy: new Set([actor]) });
         break;
       case "meso":
         if (move.packages.length < 2 || move.packages.length > 3) throw new ProtocolError("meso-size");
         move.packages.forEach((pkg) => this.checkPackage(pkg));
+        this.keptBy.clear();
         this.makeOffer(actor, { proposer: actor, kind: "meso", packages: move.packages, acceptedBy: new Set([actor]) });
         break;
       case "partial-offer":
@@ -307,7 +311,9 @@ export class Session implements SessionView {
         break;
       case "keep":
         if (!this.agreed) throw new ProtocolError("nothing-to-keep");
-        this.outcome = { kind: "agreement", package: this.agreed, round: this.agreedRound };
+        // The agreement stays once every party is content with it; until then another may still propose.
+        this.keptBy.add(actor);
+        if (this.keptBy.size === n) this.outcome = { kind: "agreement", package: this.agreed, round: this.agreedRound };
         break;
     }
     if (!this.outcome && ACTION_MOVES.has(move.type)) this.endTurn();

@@ -219,7 +219,10 @@ export function resumeGame(transcript: Transcript): Game {
 function resumePartnership(transcript: Transcript): Game {
   let game;
   try {
-    game = partnershipFromTranscript({ ...transcript, partnership: { ...transcript.partnership!, end: null } });
+    const recorded = transcript.partnership!;
+    // Played on from where it stopped: without the stop itself (the final "abandon").
+    const phases = recorded.phases.map((phase, k) => (k === recorded.phases.length - 1 ? { ...phase, events: phase.events.filter((event) => event.type !== "abandon") } : phase));
+    game = partnershipFromTranscript({ ...transcript, partnership: { ...recorded, phases, end: null } });
   } catch (error) {
     if (error instanceof PartnershipReplayError) throw new ResumeError(error.message);
     throw error;

@@ -58,14 +58,18 @@ export function stageScenario(scenario: Scenario, conditions: Conditions, stage:
       const shown = issue.hidden && conditions.revealed.has(termKey(issue.id));
       return { ...(shown ? withoutHidden(issue) : issue), options };
     });
+  const onTable = (table: Record<string, Record<string, unknown>>) => pruned(table, issues);
   const parties: Party[] = scenario.parties
     .filter((party) => present.has(party.id))
     .map((party) => {
       const cover = own(conditions.covers, party.id) ?? 0;
       const entryCost = (party.entryCost ?? 0) + cover;
+      const weights = { ...party.weights, ...own(conditions.weights, party.id) };
       return {
         ...party,
-        weights: { ...party.weights, ...own(conditions.weights, party.id) },
+        weights: Object.fromEntries(issues.map((issue) => [issue.id, own(weights, issue.id) ?? 0])),
+        values: onTable(party.values) as Party["values"],
+        ...(party.autonomyCosts ? { autonomyCosts: onTable(party.autonomyCosts) as NonNullable<Party["autonomyCosts"]> } : {}),
         batna: own(conditions.batnas, party.id) ?? party.batna,
         ...(entryCost > 0 ? { entryCost } : {}),
       };
@@ -76,13 +80,36 @@ export function stageScenario(scenario: Scenario, conditions: Conditions, stage:
   return {
     ...single,
     // A partner's scripted events belong to the first negotiation only.
-    ...(scenario.partners && stage > 0 ? { partners: Object.fromEntries(Object.entries(scenario.partners).map(([id, { events: _events, ...partner }]) => [id, partner])) } : {}),
+    ...(scenario.partners
+      ? { partners: Object.fromEntries(Object.entries(scenario.partners).filter(([id]) => present.has(id)).map(([id, { events, ...partner }]) => [id, stage === 0 && events ? { ...partner, events } : partner])) }
+      : {}),
     ...(definition?.story ? { story: definition.story } : {}),
     ...(agreed ? { sharedAmbition: agreed.statement } : {}),
     ...((definition?.deadlineRounds ?? scenario.deadlineRounds) === undefined ? {} : { deadlineRounds: definition?.deadlineRounds ?? scenario.deadlineRounds }),
-    ...(scenario.uncertainties ? { uncertainties: scenario.uncertainties.map((quantity) => resolvedQuantity(quantity, own(conditions.resolved, quantity.id))) } : {}),
+    ...(scenario.uncertainties ? { uncertainties: scenario.uncertainties.map((quantity) => resolvedQuantity(among(quantity, present), own(conditions.resolved, quantity.id))) } : {}),
     issues,
     parties,
+  };
+}
+
+/** A { issueId: { optionId: … } } table cut to the issues and options on the table. */
+function pruned(table: Record<string, Record<string, unknown>>, issues: readonly Issue[]): Record<string, Record<string, unknown>> {
+  const kept: Record<string, Record<string, unknown>> = {};
+  for (const issue of issues) {
+    const row = own(table, issue.id);
+    if (row) kept[issue.id] = Object.fromEntries(issue.options.filter((option) => Object.hasOwn(row, option.id)).map((option) => [option.id, row[option.id]]));
+  }
+  return kept;
+}
+
+/** A quantity's forecasts held by present parties only; the truth of one who left is the common forecast. */
+function among(quantity: NonNullable<Scenario["uncertainties"]>[number], present: ReadonlySet<string>): NonNullable<Scenario["uncertainties"]>[number] {
+  const { beliefs, truth, ...rest } = quantity;
+  const kept = beliefs ? Object.fromEntries(Object.entries(beliefs).filter(([party]) => present.has(party))) : undefined;
+  return {
+    ...rest,
+    ...(kept && Object.keys(kept).length > 0 ? { beliefs: kept } : {}),
+    ...(truth !== undefined && (truth === "common" || present.has(truth)) ? { truth } : {}),
   };
 }
 
