@@ -78,6 +78,42 @@ export const UNCERTAINTY_KEYS: readonly (readonly [path: string, explanation: Me
   ["issues[].options[].contingent", "scenario.key.contingent"],
 ];
 
+/**
+ * The keys of tips 3, 4 and 7 (an ambition phase, hidden terms, post-settlement settlements,
+ * stages): explained in the guide and the README, but not in the template, a single negotiation.
+ */
+export const PARTNERSHIP_KEYS: readonly (readonly [path: string, explanation: MessageKey])[] = [
+  ["issues[].hidden", "scenario.key.hiddenIssue"],
+  ["issues[].hidden.holder", "scenario.key.hiddenHolder"],
+  ["issues[].hidden.questions", "scenario.key.hiddenQuestions"],
+  ["issues[].hidden.trust", "scenario.key.hiddenTrust"],
+  ["issues[].options[].hidden", "scenario.key.hiddenOption"],
+  ["issues[].owner", "scenario.key.owner"],
+  ["partnership", "scenario.key.partnership"],
+  ["partnership.ambition.rounds", "scenario.key.ambitionRounds"],
+  ["partnership.ambition.options", "scenario.key.ambitions"],
+  ["partnership.ambition.options[].id", "scenario.key.ambitionId"],
+  ["partnership.ambition.options[].label", "scenario.key.ambitionLabel"],
+  ["partnership.ambition.options[].statement", "scenario.key.ambitionStatement"],
+  ["partnership.ambition.options[].values", "scenario.key.ambitionValues"],
+  ["partnership.ambition.options[].trust", "scenario.key.ambitionTrust"],
+  ["partnership.ambition.options[].unlocks", "scenario.key.ambitionUnlocks"],
+  ["partnership.ambition.options[].weights", "scenario.key.ambitionWeights"],
+  ["partnership.postSettlementRounds", "scenario.key.postSettlementRounds"],
+  ["partnership.stages", "scenario.key.stages"],
+  ["partnership.stages[].id", "scenario.key.stageId"],
+  ["partnership.stages[].title", "scenario.key.stageTitle"],
+  ["partnership.stages[].story", "scenario.key.stageStory"],
+  ["partnership.stages[].deadlineRounds", "scenario.key.stageDeadline"],
+  ["partnership.stages[].events", "scenario.key.stageEvents"],
+  ["partnership.stages[].events[].kind", "scenario.key.stageEventKind"],
+  ["partnership.stages[].events[].probability", "scenario.key.stageEventProbability"],
+  ["partnership.stages[].events[].message", "scenario.key.stageEventMessage"],
+];
+
+/** Every key the guide and the README explain, in their order. */
+export const EXPLAINED_KEYS = [...SCENARIO_KEYS, ...UNCERTAINTY_KEYS, ...PARTNERSHIP_KEYS];
+
 /** Points of an issue's options for a party that wants option 1 (reversed for one that wants option 3): the middle is worth less than half. */
 const VALUES = [100, 35, 0];
 /** Weights: a party's own issue, the compatible issue, and the rest shared among the other issues. */
@@ -151,7 +187,7 @@ export function scenarioTemplate(parties: number, issues: number): Scenario {
     },
     metadata: {
       about: text("init.about"),
-      guide: Object.fromEntries([...SCENARIO_KEYS, ...UNCERTAINTY_KEYS].map(([path, key]) => [path, text(key)])),
+      guide: Object.fromEntries(EXPLAINED_KEYS.map(([path, key]) => [path, text(key)])),
     },
   };
 }

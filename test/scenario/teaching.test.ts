@@ -11,7 +11,7 @@ import { teachingCheck } from "../../src/batch/teaching.js";
 import { translator } from "../../src/i18n/translate.js";
 import { parseScenario } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
-import { SCENARIO_KEYS, UNCERTAINTY_KEYS, scenarioTemplate } from "../../src/scenario/template.js";
+import { EXPLAINED_KEYS, SCENARIO_KEYS, scenarioTemplate } from "../../src/scenario/template.js";
 import { CLI_TEST_TIMEOUT_MS, ROOT, expectUserError, run } from "../cli/run.js";
 import { SCENARIOS } from "../ui/support.js";
 
@@ -28,7 +28,7 @@ describe("init's template", () => {
   test("every key of the schema is present and explained in both languages", () => {
     const template = scenarioTemplate(3, 3);
     const guide = template.metadata!.guide as Record<string, { en: string; nl: string }>;
-    expect(Object.keys(guide)).toEqual([...SCENARIO_KEYS, ...UNCERTAINTY_KEYS].map(([path]) => path));
+    expect(Object.keys(guide)).toEqual(EXPLAINED_KEYS.map(([path]) => path));
     for (const entry of Object.values(guide)) expect(entry.nl).not.toBe(entry.en);
     const present = (value: unknown, path: string[]): boolean => {
       if (path.length === 0) return value !== undefined;
@@ -48,7 +48,7 @@ describe("init's template", () => {
       .filter((line) => line.startsWith("| `"))
       .map((line) => line.split(" | ").map((cell) => cell.replace(/^\| |\s*\|$/g, "").trim()));
     const t = translator("en");
-    expect(rows).toEqual([...SCENARIO_KEYS, ...UNCERTAINTY_KEYS].map(([path, key]) => [`\`${path}\``, t(key)]));
+    expect(rows).toEqual(EXPLAINED_KEYS.map(([path, key]) => [`\`${path}\``, t(key)]));
   });
 
   test("the command writes it, refuses to overwrite, and check passes it", { timeout: CLI_TEST_TIMEOUT_MS }, async () => {
