@@ -112,6 +112,8 @@ function readOne(file: string, named: boolean): ClassInput | { file: string; rea
   if (!named && !text.includes(`"${TRANSCRIPT_FORMAT}"`)) return null;
   const { read, diagnostics } = parseTranscript(text, file);
   if (!read) return { file, reason: place(diagnostics[0]) };
+  // A class row is one negotiation; a partnership has one per stage, and its own debrief.
+  if (read.transcript.partnership) return { file, reason: `a partnership over stages (${read.transcript.scenario.id}): the class report compares single negotiations; debrief it with mutual-gains debrief ${file}` };
   return { file, transcript: read.transcript, session: read.session };
 }
 

@@ -14,6 +14,7 @@ import { actInPartnership, isPartnership } from "../../play/partnership.js";
 import { computeDebrief, debriefSections } from "../../report/debrief.js";
 import { BUILTIN_SCENARIO_DIR, DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../scenario/builtin.js";
 import { didYouMean } from "../../scenario/diagnostics.js";
+import { foundingParties } from "../../scenario/partnership-semantics.js";
 import type { Language } from "../../scenario/schema.js";
 import type { PlayOptions, ScenarioChoice } from "../../ui/play/state.js";
 import { cliInvocation, shellWord } from "../invocation.js";
@@ -154,6 +155,8 @@ function partyIndex(choice: ScenarioChoice, id: string): number {
   const ids = choice.scenario.parties.map((party) => party.id);
   const index = ids.indexOf(id);
   if (index < 0) throw new UserError(`no organisation "${id}" in ${choice.id}${didYouMean(id, ids)}; organisations: ${ids.join(", ")}`);
+  const founders = foundingParties(choice.scenario);
+  if (!founders.includes(id)) throw new UserError(`"${id}" joins the partnership of ${choice.id} later: play an organisation that is in it from the start: ${founders.join(", ")}`);
   return index;
 }
 
