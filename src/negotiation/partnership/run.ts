@@ -19,7 +19,7 @@ import type { Scenario, StageEvent } from "../../scenario/schema.js";
 import { HUMAN, NegotiationDriver, sessionConfig } from "../driver.js";
 import { findStyle } from "../partners/registry.js";
 import { type ReviewDecision, reviewDecision } from "../partners/review.js";
-import type { Move, SessionConfig } from "../protocol.js";
+import type { Move, ParticipantConfig, SessionConfig } from "../protocol.js";
 import { ProtocolError, type Session } from "../session.js";
 import { DEFAULT_INITIAL_TRUST, clampTrust } from "../trust.js";
 import { AMBITION_ISSUE, type Conditions, afterEvent, ambitionScenario, applies, initialConditions, stageScenario, termKey, withAmbition } from "./conditions.js";
@@ -148,8 +148,12 @@ export class PartnershipRun {
     this.waiting = { kind: "ended", reason };
   }
 
-  private participants(scenario: Scenario) {
-    return scenario.parties.map((party) => ({ style: this.setup.styles[this.setup.scenario.parties.findIndex((candidate) => candidate.id === party.id)] }));
+  private participants(scenario: Scenario, params: (party: number, style: string) => Record<string, number> | undefined = () => undefined): ParticipantConfig[] {
+    return scenario.parties.map((party, p) => {
+      const style = this.setup.styles[this.setup.scenario.parties.findIndex((candidate) => candidate.id === party.id)];
+      const overrides = style === HUMAN ? undefined : params(p, style);
+      return overrides ? { style, params: overrides } : { style };
+    });
   }
 
   /** The carried trust between the parties of a phase, or nothing in the first phase (the styles' own start). */
@@ -159,9 +163,9 @@ export class PartnershipRun {
     return ids.flatMap((a) => ids.map((b) => (a === b ? 100 : (this.trust.get(`${a}>${b}`) ?? DEFAULT_INITIAL_TRUST))));
   }
 
-  private startSession(scenario: Scenario, seed: string, postSettlement: boolean): Session {
+  private startSession(scenario: Scenario, seed: string, postSettlement: boolean, participants = this.participants(scenario)): Session {
     const model = compileScenario(scenario);
-    const base = sessionConfig({ scenario, participants: this.participants(scenario), seed, deadlineRounds: this.setup.rounds }, model);
+    const base = sessionConfig({ scenario, participants, seed, deadlineRounds: this.setup.rounds }, model);
     const trust = this.trustMatrix(scenario);
     const rounds = this.setup.scenario.partnership?.postSettlementRounds;
     const config: SessionConfig = { ...base, ...(trust ? { trust } : {}), ...(postSettlement && rounds ? { postSettlementRounds: rounds } : {}) };
@@ -172,7 +176,11 @@ export class PartnershipRun {
 
   private startAmbition(): void {
     const scenario = ambitionScenario(this.setup.scenario, this.conditions.present);
-    const session = this.startSession(scenario, `${this.setup.seed}/ambition`, false);
+    // Win-win partners aim at the ambition that serves everyone: the one with the highest product of the parties' values.
+    const values = scenario.parties.map((party) => party.values[AMBITION_ISSUE] as Record<string, number>);
+    const shared = scenario.issues[0].options.reduce((best, option) => (product(values, option.id) > product(values, best.id) ? option : best)).id;
+    const participants = this.participants(scenario, (p, style) => (requireStyle(style).family === "win-win" ? { aspiration: values[p][shared] } : undefined));
+    const session = this.startSession(scenario, `${this.setup.seed}/ambition`, false, participants);
     this.phases.push({ kind: "ambition", stage: 0, conditions: this.conditions, scenario, happenings: [], statusQuo: null, reviews: {}, session, agreement: null });
     this.continueOrFinish();
   }
@@ -335,6 +343,8 @@ export class PartnershipRun {
     }
   }
 }
+
+const product = (values: readonly Record<string, number>[], ambition: string) => values.reduce((total, row) => total * row[ambition], 1);
 
 /** The agreement in force on a stage's issues: its options where it has them, the first option of an issue new to it. */
 function mappedAgreement(model: CompiledScenario, scenario: Scenario, agreement: Readonly<Record<string, string>>): Record<string, string> {
