@@ -22,7 +22,7 @@ import { type ReviewDecision, reviewDecision } from "../partners/review.js";
 import type { Move, SessionConfig } from "../protocol.js";
 import { ProtocolError, type Session } from "../session.js";
 import { DEFAULT_INITIAL_TRUST, clampTrust } from "../trust.js";
-import { AMBITION_ISSUE, type Conditions, afterEvent, ambitionScenario, applies, initialConditions, stageScenario, withAmbition } from "./conditions.js";
+import { AMBITION_ISSUE, type Conditions, afterEvent, ambitionScenario, applies, initialConditions, stageScenario, termKey, withAmbition } from "./conditions.js";
 
 export interface PartnershipSetup {
   readonly scenario: Scenario;
@@ -196,6 +196,16 @@ export class PartnershipRun {
     ids.forEach((a, i) => ids.forEach((b, j) => i !== j && this.trust.set(`${a}>${b}`, session.trustIn(i, j))));
   }
 
+  /** Tip 4: a hidden term once on the table stays there in later stages. */
+  private carryRevealed(session: Session): void {
+    const found = session.hidden.flatMap((term, k) => {
+      if (!session.revealed[k]) return [];
+      const issue = session.scenario.issues[term.issue];
+      return [termKey(issue.id, term.option === undefined ? undefined : issue.options[term.option].id)];
+    });
+    if (found.length > 0) this.conditions = { ...this.conditions, revealed: new Set([...this.conditions.revealed, ...found]) };
+  }
+
   private shiftTrust(from: readonly string[], towards: readonly string[], delta: number): void {
     for (const a of from) for (const b of towards) if (a !== b) this.trust.set(`${a}>${b}`, clampTrust((this.trust.get(`${a}>${b}`) ?? DEFAULT_INITIAL_TRUST) + delta));
   }
@@ -205,6 +215,7 @@ export class PartnershipRun {
     const session = phase.session!;
     const outcome = session.outcome!;
     this.carryTrust(session);
+    this.carryRevealed(session);
     if (outcome.kind === "abandoned") return this.end("abandoned");
     if (phase.kind === "ambition") {
       const ambition = outcome.kind === "agreement" ? session.model.optionIds[0][outcome.package[0]] : null;
