@@ -4,7 +4,7 @@
  * replaying a transcript's events on a fresh session reproduces the same state exactly.
  * The session itself makes no choices and draws no random numbers: participants do.
  */
-import { type CompiledScenario, compileScenario, isAvailable, packageUtility, utilityBounds, withAvailability } from "../engine/model.js";
+import { type CompiledScenario, compileScenario, isAvailable, packageUtility, utilityBounds } from "../engine/model.js";
 import type { Scenario } from "../scenario/schema.js";
 import {
   ACTION_MOVES,
@@ -20,7 +20,7 @@ import {
   type SessionEvent,
 } from "./protocol.js";
 import { translator } from "../i18n/translate.js";
-import { hiddenTerms } from "./hidden-terms.js";
+import { hiddenTerms, maskedModel } from "./hidden-terms.js";
 import { CONCESSION_THRESHOLD, EXTREME_ANCHOR_SHARE, TRUST_RULES, type TrustChange, type TrustReason, clampTrust } from "./trust.js";
 
 /** Why the protocol refuses an event; each has a message `protocol.<code>` in the catalogues. */
@@ -395,15 +395,7 @@ export class Session implements SessionView {
 
   /** The model of what is on the table: hidden issues at their first option, hidden options left out. */
   private masked(full: CompiledScenario): CompiledScenario {
-    if (this.hidden.length === 0) return full;
-    const available = new Uint8Array(full.totalOptions).fill(1);
-    this.hidden.forEach((term, k) => {
-      if (this.revealed[k]) return;
-      const base = full.issueOffsets[term.issue];
-      if (term.option !== undefined) available[base + term.option] = 0;
-      else available.fill(0, base + 1, base + full.optionCounts[term.issue]);
-    });
-    return withAvailability(full, available);
+    return maskedModel(full, this.hidden, this.revealed);
   }
 
   private makeOffer(actor: number, offer: StandingOffer): void {

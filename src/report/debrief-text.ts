@@ -381,7 +381,7 @@ function issueVerdictText(review: IssueReview, debrief: Debrief, scenario: Scena
   }
 }
 
-function coachingLines(item: CoachingItem, scenario: Scenario, lang: Language, width: number): string[] {
+export function coachingLines(item: CoachingItem, scenario: Scenario, lang: Language, width: number): string[] {
   const { heading, text, evidence } = coachingText(item, scenario, lang);
   return [
     ...wrap(heading, width, "  ", ""),

@@ -204,15 +204,14 @@ export class PartnershipRun {
     ids.forEach((a, i) => ids.forEach((b, j) => i !== j && this.trust.set(`${a}>${b}`, session.trustIn(i, j))));
   }
 
-  /** Terms put on the table stay there in later stages. */
+  /** Tip 4: a hidden term once on the table stays there in later stages. */
   private carryRevealed(session: Session): void {
-    const revealed = new Set(this.conditions.revealed);
-    session.hidden.forEach((term, k) => {
-      if (!session.revealed[k]) return;
+    const found = session.hidden.flatMap((term, k) => {
+      if (!session.revealed[k]) return [];
       const issue = session.scenario.issues[term.issue];
-      revealed.add(termKey(issue.id, term.option === undefined ? undefined : issue.options[term.option].id));
+      return [termKey(issue.id, term.option === undefined ? undefined : issue.options[term.option].id)];
     });
-    if (revealed.size > this.conditions.revealed.size) this.conditions = { ...this.conditions, revealed };
+    if (found.length > 0) this.conditions = { ...this.conditions, revealed: new Set([...this.conditions.revealed, ...found]) };
   }
 
   private shiftTrust(from: readonly string[], towards: readonly string[], delta: number): void {
