@@ -6,6 +6,12 @@ import { computeDebrief, debriefSections, debriefToJson } from "../../report/deb
 import { languageOption } from "../options.js";
 import { printJson } from "../output.js";
 import { loadTranscript } from "../transcript-input.js";
+import { UserError } from "../../errors.js";
+import type { Transcript } from "../../negotiation/transcript.js";
+import { partnershipFromTranscript } from "../../play/partnership.js";
+import { partnershipGameDebrief } from "../../play/partnership-debrief.js";
+import { partnershipDebriefJson } from "../../report/partnership-debrief-json.js";
+import { partnershipDebriefText } from "../../report/partnership-debrief-text.js";
 
 export function registerDebrief(program: Command): void {
   const lang = languageOption();
@@ -32,6 +38,7 @@ Examples:
     .action(async (path: string, options: { json?: boolean; html?: string; lang?: Language }) => {
       const { transcript, session } = loadTranscript(path);
       const language = options.lang ?? transcript.lang;
+      if (transcript.partnership) return partnershipDebrief(transcript, language, options);
       const debrief = computeDebrief(transcript, session);
       if (options.html !== undefined) {
         // Vega and its renderer load only for a page.
@@ -46,4 +53,15 @@ Examples:
       const sections = debriefSections(debrief, transcript.scenario, language, process.stdout.columns ?? 80);
       process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
     });
+}
+
+/** Tips 3, 4 and 7: a partnership's debrief, stage by stage, replayed from the trainee's actions. */
+function partnershipDebrief(transcript: Transcript, language: Language, options: { json?: boolean; html?: string }): void {
+  if (options.html !== undefined) throw new UserError("--html is for the debrief of a single negotiation; a partnership's debrief is text or --json");
+  const content = partnershipGameDebrief(partnershipFromTranscript(transcript), language);
+  if (options.json) {
+    printJson(partnershipDebriefJson(content));
+    return;
+  }
+  process.stdout.write(`${partnershipDebriefText(content, language, process.stdout.columns ?? 80).join("\n")}\n`);
 }

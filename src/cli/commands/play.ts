@@ -11,6 +11,8 @@ import { talkEntries } from "../../play/conversation.js";
 import { TRAINEE_NAME_MAX_LENGTH, TraineeName } from "../../negotiation/transcript.js";
 import { type Game, type GameSetup, ResumeError, SURPRISE, abandonGame, gameOver, gameSetup, gameTranscript, partnerChoices, playMove, resumeGame, startGame } from "../../play/game.js";
 import { actInPartnership, isPartnership } from "../../play/partnership.js";
+import { partnershipConversation, partnershipGameDebrief } from "../../play/partnership-debrief.js";
+import { partnershipDebriefText } from "../../report/partnership-debrief-text.js";
 import { computeDebrief, debriefSections } from "../../report/debrief.js";
 import { BUILTIN_SCENARIO_DIR, DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../scenario/builtin.js";
 import { didYouMean } from "../../scenario/diagnostics.js";
@@ -277,6 +279,12 @@ function playScripted(game: Game, move: ScriptedMove, t: Translator): Game {
 function printGame(finished: Game, lang: Language, path: string): void {
   const { scenario, trainee } = finished.setup;
   const t = translator(lang);
+  if (isPartnership(finished)) {
+    const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
+    const lines = [...partnershipConversation(finished, t), "", ...partnershipDebriefText(partnershipGameDebrief(finished, lang), lang, width)];
+    process.stdout.write(`${lines.join("\n")}\n\n${t("play.saved", { path })}\n`);
+    return;
+  }
   for (const entry of talkEntries(finished.session, trainee, t, true)) process.stdout.write(`[${entry.round}] ${entry.text}\n`);
   process.stdout.write("\n");
   const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
