@@ -84,15 +84,20 @@ describe("a partnership of scripted partners", () => {
     });
   });
 
-  it("a stage's renegotiation falls back on the status quo: its BATNAs are the status quo's utilities where higher", () => {
+  it("in a stage's renegotiation the BATNAs are real and no scripted partner settles below the status quo", () => {
     const run = runPartnership({ scenario: smallPartnership(), styles, seed: "s1" });
     const phase = run.phases[2];
     const session = phase.session!;
     const model = compileScenario(phase.scenario);
     const statusQuo = packageFromRecord(model, phase.statusQuo!);
     phase.scenario.parties.forEach((party, p) => {
-      expect(session.scenario.parties[p].batna).toBeCloseTo(Math.max(party.batna, packageUtility(model, p, statusQuo)), 9);
+      expect(session.scenario.parties[p].batna).toBe(party.batna);
+      expect(session.config.participants[p].params!.reservation).toBeGreaterThanOrEqual(packageUtility(model, p, statusQuo) - 1e-9);
     });
+    const outcome = session.outcome!;
+    if (outcome.kind === "agreement") {
+      phase.scenario.parties.forEach((_, p) => expect(packageUtility(model, p, outcome.package)).toBeGreaterThanOrEqual(packageUtility(model, p, statusQuo) - 1e-9));
+    }
   });
 
   it("a human's turn pauses the run; its review is asked for at a new stage", () => {

@@ -17,6 +17,7 @@ import { own } from "../../records.js";
 import { foundingParties } from "../../scenario/partnership-semantics.js";
 import type { Scenario, StageEvent } from "../../scenario/schema.js";
 import { HUMAN, NegotiationDriver, sessionConfig } from "../driver.js";
+import { DEFAULT_RESERVATION_SHARE } from "../partners/params.js";
 import { findStyle } from "../partners/registry.js";
 import { type ReviewDecision, reviewDecision } from "../partners/review.js";
 import type { Move, ParticipantConfig, SessionConfig } from "../protocol.js";
@@ -185,11 +186,17 @@ export class PartnershipRun {
     this.continueOrFinish();
   }
 
-  /** A stage's negotiation: from scratch in the first stage, else a renegotiation from the status quo. */
+  /**
+   * A stage's negotiation: from scratch in the first stage, else a renegotiation from the
+   * status quo. Without a new agreement the agreement in force stays, so a scripted partner
+   * never settles below it: its reservation is at least the status quo's utility. (The
+   * BATNAs stay the real ones — leaving is the alternative — so offers below the status quo
+   * are not taken for offers below the BATNA, which would cost trust.)
+   */
   private startStage(stage: number, happenings: readonly Happening[], statusQuo: Record<string, string> | null, reviews: Record<string, ReviewDecision> = {}): void {
     const scenario = stageScenario(this.setup.scenario, this.conditions, stage);
-    const negotiated = statusQuo ? withStatusQuoFallback(scenario, statusQuo) : scenario;
-    const session = this.startSession(negotiated, `${this.setup.seed}/stage-${stage}`, true);
+    const participants = statusQuo ? this.participants(scenario, statusQuoReservations(scenario, statusQuo)) : this.participants(scenario);
+    const session = this.startSession(scenario, `${this.setup.seed}/stage-${stage}`, true, participants);
     this.phases.push({ kind: "stage", stage, conditions: this.conditions, scenario, happenings, statusQuo, reviews, session, agreement: statusQuo });
     this.continueOrFinish();
   }
@@ -355,15 +362,21 @@ function mappedAgreement(model: CompiledScenario, scenario: Scenario, agreement:
   return record;
 }
 
-/**
- * A renegotiation's scenario: without a new agreement the agreement in force stays, so each
- * party's fallback is the better of it and its BATNA (leaving).
- */
-function withStatusQuoFallback(scenario: Scenario, statusQuo: Record<string, string>): Scenario {
+/** Each scripted partner's reservation in a renegotiation: its own, raised to the status quo's utility where that is higher. */
+function statusQuoReservations(scenario: Scenario, statusQuo: Record<string, string>): (party: number, style: string) => Record<string, number> {
   const model = compileScenario(scenario);
   const pkg = packageFromRecord(model, statusQuo);
-  return { ...scenario, parties: scenario.parties.map((party, p) => ({ ...party, batna: Math.max(party.batna, packageUtility(model, p, pkg)) })) };
+  const bounds = utilityBounds(model);
+  return (party, style) => {
+    const batna = model.batnas[party];
+    const best = bounds[2 * party + 1];
+    const own = trainerReservation(scenario, party) ?? requireStyle(style).defaults({ batna, best }).reservation ?? batna + DEFAULT_RESERVATION_SHARE * Math.max(0, best - batna);
+    return { reservation: Math.max(own, packageUtility(model, party, pkg)) };
+  };
 }
+
+/** The reservation a trainer set for a party's partner, if any. */
+const trainerReservation = (scenario: Scenario, party: number): number | undefined => own(scenario.partners, scenario.parties[party].id)?.params?.reservation;
 
 /** Runs a partnership of scripted partners only, to its end. */
 export function runPartnership(setup: PartnershipSetup): PartnershipRun {
