@@ -4,8 +4,8 @@
  * interests, given my utility ≥ t" is then a binary search: the last point at or above t.
  * Built once per estimate, so a partner's move never enumerates the outcome space.
  */
-import { computeFrontier, type ParetoFrontier } from "./frontier.js";
-import type { CompiledScenario } from "./model.js";
+import { computeFrontier, type ParetoFrontier, revealInFrontier } from "./frontier.js";
+import { type CompiledScenario, withAvailability } from "./model.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 export class BidLadder {
@@ -15,27 +15,37 @@ export class BidLadder {
   /**
    * @param estimate what each option (flat index issueOffsets[i] + o) is believed to add to
    *                 the other side's utility; any scale.
+   * @param frontier the ladder's frontier when already known (see `revealed`).
    */
   constructor(
     readonly model: CompiledScenario,
     readonly self: number,
-    estimate: ArrayLike<number>,
+    readonly estimate: ArrayLike<number>,
+    frontier?: ParetoFrontier,
   ) {
-    const contributions = new Float64Array(model.totalOptions * 2);
-    for (let k = 0; k < model.totalOptions; k++) {
-      contributions[2 * k] = model.contributions[k * model.partyCount + self];
-      contributions[2 * k + 1] = estimate[k];
+    this.frontier = frontier ?? computeFrontier(pairModel(model, self, estimate));
+  }
+
+  /**
+   * Tip 4: the ladder once hidden terms are revealed (`model` is this ladder's model with more
+   * options available): each newly opened issue folded in incrementally, not the whole frontier
+   * recomputed; null when `model` differs in more than its mask.
+   */
+  revealed(model: CompiledScenario): BidLadder | null {
+    const before = this.model;
+    if (model.contributions !== before.contributions || model.issueCount !== before.issueCount) return null;
+    let frontier = this.frontier;
+    let available = before.available;
+    for (let issue = 0; issue < model.issueCount; issue++) {
+      const from = model.issueOffsets[issue];
+      const to = from + model.optionCounts[issue];
+      const opened = !sameMask(available, model.available, from, to);
+      if (!opened) continue;
+      if (!gainsOnly(available, model.available, from, to)) return null;
+      available = mergedMask(available, model.available, from, to, model.totalOptions);
+      frontier = revealInFrontier(frontier, withAvailability(frontier.model, available), issue);
     }
-    const pair: CompiledScenario = {
-      ...model,
-      partyCount: 2,
-      partyIds: [model.partyIds[self], "estimate"],
-      contributions,
-      baseUtilities: Float64Array.of(model.baseUtilities[self], 0),
-      batnas: Float64Array.of(model.batnas[self], 0),
-      weights: new Float64Array(0),
-    };
-    this.frontier = computeFrontier(pair);
+    return new BidLadder(model, this.self, this.estimate, frontier);
   }
 
   get size(): number {
@@ -88,4 +98,42 @@ export class BidLadder {
   package(point: number): Int32Array {
     return this.frontier.package(point);
   }
+}
+
+/** The two-party model of a ladder: my contributions and the estimate of the others'. */
+function pairModel(model: CompiledScenario, self: number, estimate: ArrayLike<number>): CompiledScenario {
+  const contributions = new Float64Array(model.totalOptions * 2);
+  for (let k = 0; k < model.totalOptions; k++) {
+    contributions[2 * k] = model.contributions[k * model.partyCount + self];
+    contributions[2 * k + 1] = estimate[k];
+  }
+  return {
+    ...model,
+    partyCount: 2,
+    partyIds: [model.partyIds[self], "estimate"],
+    contributions,
+    baseUtilities: Float64Array.of(model.baseUtilities[self], 0),
+    batnas: Float64Array.of(model.batnas[self], 0),
+    weights: new Float64Array(0),
+  };
+}
+
+const open = (mask: Uint8Array | undefined, k: number) => !mask || mask[k] === 1;
+
+function sameMask(a: Uint8Array | undefined, b: Uint8Array | undefined, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (open(a, k) !== open(b, k)) return false;
+  return true;
+}
+
+/** Whether `b` only opens options that `a` has closed, in [from, to). */
+function gainsOnly(a: Uint8Array | undefined, b: Uint8Array | undefined, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (open(a, k) && !open(b, k)) return false;
+  return true;
+}
+
+/** Mask `a` with the range [from, to) taken from `b`. */
+function mergedMask(a: Uint8Array | undefined, b: Uint8Array | undefined, from: number, to: number, total: number): Uint8Array {
+  const merged = a ? Uint8Array.from(a) : new Uint8Array(total).fill(1);
+  for (let k = from; k < to; k++) merged[k] = open(b, k) ? 1 : 0;
+  return merged;
 }

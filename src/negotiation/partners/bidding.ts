@@ -17,10 +17,12 @@ const ESTIMATE_SLACK = 0.05;
 /** Ladders of estimates that do not change (the opposed prior) are shared by every negotiation on the scenario. */
 const sharedLadders = new WeakMap<Float64Array, BidLadder>();
 
-function ladderFor(context: PartnerContext, estimate: Float64Array): BidLadder {
+function ladderFor(context: PartnerContext, estimate: Float64Array, previous: BidLadder | null = null): BidLadder {
   let ladder = sharedLadders.get(estimate);
   if (!ladder || ladder.model !== context.session.model || ladder.self !== context.self) {
-    ladder = new BidLadder(context.session.model, context.self, estimate);
+    // A term put on the table (tip 4) folds into the ladder of the same estimate; anything else rebuilds it.
+    const known = ladder && ladder.self === context.self ? ladder : previous && previous.estimate === estimate && previous.self === context.self ? previous : null;
+    ladder = known?.revealed(context.session.model) ?? new BidLadder(context.session.model, context.self, estimate);
     sharedLadders.set(estimate, ladder);
   }
   return ladder;
@@ -43,7 +45,7 @@ class LadderCache {
       (model.version !== this.builtForVersion && this.bidsSinceBuild >= this.gap);
     if (stale) {
       if (this.ladder) this.gap = Math.ceil(this.gap * this.growth);
-      this.ladder = ladderFor(context, estimate());
+      this.ladder = ladderFor(context, estimate(), this.ladder);
       this.builtForVersion = model.version;
       this.bidsSinceBuild = 0;
     }
