@@ -13,7 +13,7 @@ import { UserError } from "../errors.js";
 import { LineReader, type TextSink } from "./lines.js";
 import { OneBatch } from "./one-batch.js";
 import type { BatchRow } from "./row.js";
-import { type RowFormat, fileHeader, formatRow, parseRow } from "./rowfile.js";
+import { type RowFormat, fileHeader, formatRow, parseRow, sniffRowFile } from "./rowfile.js";
 
 /** A file's current line: the row of the smallest task of that file not yet written. */
 interface Head {
@@ -32,13 +32,23 @@ export interface MergeOptions {
 
 /** Writes the merged rows to `sink` (without ending it) and hands each to `onRow`; nothing when every file is empty. */
 export async function mergeRowFiles(files: readonly string[], sink: TextSink, options: MergeOptions = {}): Promise<void> {
-  const formats = files.map(sniff);
+  const sniffed = files.map(sniff);
+  const formats = sniffed.map((own) => own?.format);
   const format = formats.find((own) => own !== undefined);
   formats.forEach((own, k) => {
     if (own !== undefined && own !== format) throw new UserError(`${files[k]} is ${own} but ${files[formats.indexOf(format)]} is ${format}: merge files of one format.`);
   });
   if (format === undefined) return;
+  const first = sniffed.find((own) => own !== undefined)!;
+  sniffed.forEach((own, k) => {
+    if (own !== undefined && own.stages !== first.stages) {
+      throw new UserError(`${files[k]} has ${own.stages} stage columns but ${files[sniffed.indexOf(first)]} has ${first.stages}: these are not the shards of one batch.`);
+    }
+  });
+  const stages = first.stages;
   const output = options.format ?? format;
+  // JSON Lines into CSV: the stage columns are those of the longest partnership in the rows.
+  const outputStages = output === "csv" && format === "jsonl" ? mostStages(files) : stages;
   const heads = new Map<number, Head>();
   const oneBatch = new OneBatch();
   let expected = 0;
@@ -52,7 +62,7 @@ export async function mergeRowFiles(files: readonly string[], sink: TextSink, op
     head.lineNumber++;
     let row: BatchRow;
     try {
-      row = parseRow(format, line);
+      row = parseRow(format, line, stages);
     } catch (error) {
       throw new UserError(`${head.file}, line ${head.lineNumber}: not a ${format} row (${(error as Error).message}).`);
     }
@@ -79,7 +89,7 @@ export async function mergeRowFiles(files: readonly string[], sink: TextSink, op
       }
       advance(head);
     }
-    await sink.write(fileHeader(output));
+    await sink.write(fileHeader(output, outputStages));
     while (heads.size > 0) {
       const head = heads.get(expected);
       if (!head) {
@@ -88,7 +98,7 @@ export async function mergeRowFiles(files: readonly string[], sink: TextSink, op
       heads.delete(expected);
       const row = head.row!;
       oneBatch.check(row, { file: head.file, line: head.lineNumber });
-      await sink.write(output === format ? `${head.line}\n` : formatRow(output, row));
+      await sink.write(output === format ? `${head.line}\n` : formatRow(output, row, outputStages));
       options.onRow?.(row);
       expected++;
       advance(head);
@@ -98,8 +108,8 @@ export async function mergeRowFiles(files: readonly string[], sink: TextSink, op
   }
 }
 
-/** A file's format from its first line; undefined for an empty file. */
-function sniff(file: string): RowFormat | undefined {
+/** A file's format and stage columns from its first line; undefined for an empty file. */
+function sniff(file: string): { readonly format: RowFormat; readonly stages: number } | undefined {
   const reader = new LineReader(file, 1 << 12);
   try {
     const first = reader.read();
@@ -107,12 +117,32 @@ function sniff(file: string): RowFormat | undefined {
       if (reader.partialBytes > 0) throw interrupted(file);
       return undefined;
     }
-    if (first === fileHeader("csv").trimEnd()) return "csv";
-    if (first.startsWith("{")) return "jsonl";
-    throw new UserError(`${file} is not the output of mutual-gains batch (CSV with its header, or JSON Lines).`);
+    const sniffed = sniffRowFile(first);
+    if (sniffed === undefined) throw new UserError(`${file} is not the output of mutual-gains batch (CSV with its header, or JSON Lines).`);
+    return sniffed;
   } finally {
     reader.close();
   }
+}
+
+/** The most stages a row of these JSON Lines files has (a first pass over them); what is wrong with a line is left to the merge. */
+function mostStages(files: readonly string[]): number {
+  let most = 0;
+  for (const file of files) {
+    const reader = new LineReader(file, 1 << 14);
+    try {
+      for (let line = reader.read(); line !== null; line = reader.read()) {
+        try {
+          most = Math.max(most, parseRow("jsonl", line).stages?.length ?? 0);
+        } catch {
+          // reported with its place when the merge reads it
+        }
+      }
+    } finally {
+      reader.close();
+    }
+  }
+  return most;
 }
 
 /** Whether an existing file may be replaced by a merge: it is empty, or it starts as a batch's row file does. */
@@ -121,7 +151,7 @@ export function isRowFile(file: string): boolean {
   try {
     const first = reader.read();
     if (first === null) return reader.partialBytes === 0;
-    if (first === fileHeader("csv").trimEnd()) return true;
+    if (sniffRowFile(first)?.format === "csv") return true;
     parseRow("jsonl", first);
     return true;
   } catch {

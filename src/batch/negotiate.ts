@@ -4,15 +4,19 @@
  * Utilities and the analysis they are measured against are those of the scenario as it starts:
  * a scripted event that changes a BATNA or a weight during the negotiation does not change how
  * the outcome is scored, so every row of a scenario is on one scale.
+ *
+ * A task on a partnership scenario runs the whole partnership, scored stage by stage
+ * (partnership.ts).
  */
-import { analyzeScenario, jointGain } from "../engine/analysis.js";
-import { utilityRanges } from "../engine/efficiency.js";
+import { jointGain } from "../engine/analysis.js";
 import { FrontierTooLargeError } from "../engine/frontier.js";
-import { type CompiledScenario, compileScenario, packageUtilities } from "../engine/model.js";
+import { packageUtilities } from "../engine/model.js";
 import { NegotiationDriver, sessionConfig } from "../negotiation/driver.js";
 import { UserError } from "../errors.js";
 import type { Scenario } from "../scenario/schema.js";
-import { type Yardstick, distanceToFrontier, distanceToNash } from "./measures.js";
+import { facts } from "./facts.js";
+import { distanceToFrontier, distanceToNash } from "./measures.js";
+import { isPartnership, measurePartnership, negotiatePartnership, stageCount } from "./partnership.js";
 import { type PlanSpec, type Shard, shardTask, taskAt } from "./plan.js";
 import type { BatchRow } from "./row.js";
 import { type RowFormat, formatRow } from "./rowfile.js";
@@ -25,39 +29,12 @@ export interface BatchJob {
   readonly format: RowFormat;
 }
 
-interface ScenarioFacts extends Yardstick {
-  readonly model: CompiledScenario;
-  readonly maxJointGain: number | null;
-}
-
-/** Compiled once and analysed once per scenario per process (per worker thread). */
-const factsCache = new WeakMap<Scenario, ScenarioFacts>();
-
-function facts(scenario: Scenario): ScenarioFacts {
-  let known = factsCache.get(scenario);
-  if (known) return known;
-  const model = compileScenario(scenario);
-  const analysis = analyzeScenario(model);
-  const n = model.partyCount;
-  const frontier = new Float64Array(analysis.frontier.size * n);
-  for (let point = 0; point < analysis.frontier.size; point++) frontier.set(analysis.frontier.utilities(point), point * n);
-  known = {
-    model,
-    partyCount: n,
-    frontier,
-    nash: analysis.nash === null ? null : analysis.frontier.utilities(analysis.nash),
-    ranges: utilityRanges(model),
-    maxJointGain: analysis.maxJointGain,
-  };
-  factsCache.set(scenario, known);
-  return known;
-}
-
 /** Measures every scenario once (cached for this thread): a frontier beyond the engine's budget is a user error naming the scenario. */
 export function measureScenarios(scenarios: readonly Scenario[]): void {
   for (const scenario of scenarios) {
     try {
-      facts(scenario);
+      if (isPartnership(scenario)) measurePartnership(scenario);
+      else facts(scenario);
     } catch (error) {
       if (error instanceof FrontierTooLargeError) throw new UserError(`scenario "${scenario.id}": ${error.message}`, { cause: error });
       throw error;
@@ -67,6 +44,7 @@ export function measureScenarios(scenarios: readonly Scenario[]): void {
 
 export function negotiate(spec: PlanSpec, index: number): BatchRow {
   const task = taskAt(spec, index);
+  if (isPartnership(task.scenario)) return negotiatePartnership(spec, task);
   const { scenario } = task;
   const known = facts(scenario);
   const { model } = known;
@@ -96,9 +74,15 @@ export function negotiate(spec: PlanSpec, index: number): BatchRow {
 
 /** The lines of `count` consecutive tasks of a job's shard, from its `first` one. */
 export function negotiateChunk(job: BatchJob, first: number, count: number): string {
+  const stages = stageColumns(job.spec.scenarios);
   let text = "";
   for (let position = first; position < first + count; position++) {
-    text += formatRow(job.format, negotiate(job.spec, shardTask(job.shard, position)));
+    text += formatRow(job.format, negotiate(job.spec, shardTask(job.shard, position)), stages);
   }
   return text;
+}
+
+/** The stage columns of a job's CSV rows: as many as its partnership scenario with the most stages has; none without one. */
+export function stageColumns(scenarios: readonly Scenario[]): number {
+  return scenarios.reduce((most, scenario) => Math.max(most, stageCount(scenario)), 0);
 }

@@ -14,7 +14,7 @@
 import { statSync, truncateSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { LineReader } from "./lines.js";
-import { type BatchJob, negotiateChunk } from "./negotiate.js";
+import { type BatchJob, negotiateChunk, stageColumns } from "./negotiate.js";
 import { planSize, shardLength, shardTask, taskAt } from "./plan.js";
 import type { BatchRow } from "./row.js";
 import { fileHeader, parseRow } from "./rowfile.js";
@@ -35,7 +35,8 @@ export function resumeFile(path: string, job: BatchJob, onRow?: (row: BatchRow) 
         "A file written with other scenarios, strategies, runs, rounds, seed, shard or format, or by another version, is not continued either.",
     );
   const total = shardLength(planSize(job.spec), job.shard);
-  const header = fileHeader(job.format);
+  const stages = stageColumns(job.spec.scenarios);
+  const header = fileHeader(job.format, stages);
   const reader = new LineReader(path);
   let done = 0;
   let last = "";
@@ -48,7 +49,7 @@ export function resumeFile(path: string, job: BatchJob, onRow?: (row: BatchRow) 
       if (done === total) throw mismatch(reader.lines, `more rows than the job's ${total}`);
       let row: BatchRow;
       try {
-        row = parseRow(job.format, line);
+        row = parseRow(job.format, line, stages);
       } catch (error) {
         throw mismatch(reader.lines, `not a ${job.format} row: ${(error as Error).message}`);
       }

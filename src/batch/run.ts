@@ -13,7 +13,7 @@ import type { Writable } from "node:stream";
 import { checkWritableFile } from "../files.js";
 import { TextSink, openFile } from "./lines.js";
 import { lockOutput } from "./lock.js";
-import { type BatchJob, measureScenarios } from "./negotiate.js";
+import { type BatchJob, measureScenarios, stageColumns } from "./negotiate.js";
 import { planSize, shardLength } from "./plan.js";
 import { negotiateInOrder } from "./pool.js";
 import type { Progress } from "./progress.js";
@@ -50,19 +50,20 @@ async function run(options: BatchRunOptions, file: string | undefined): Promise<
   const resumed = file !== undefined ? resumeFile(file, job, onRow) : { done: 0, empty: true };
   measureScenarios(job.spec.scenarios);
   const start = resumed.done;
+  const stages = stageColumns(job.spec.scenarios);
   let sink: TextSink | undefined;
   if (file !== undefined) {
     sink = new TextSink(createWriteStream(file, { fd: openFile(file, "a") }), file);
-    if (resumed.empty) await sink.write(fileHeader(job.format));
+    if (resumed.empty) await sink.write(fileHeader(job.format, stages));
   } else if (rows && "stream" in rows) {
     sink = new TextSink(rows.stream, rows.name);
-    await sink.write(fileHeader(job.format));
+    await sink.write(fileHeader(job.format, stages));
   }
   const progress = options.progress(shardLength(planSize(job.spec), job.shard), start);
   for await (const chunk of negotiateInOrder(job, start, options.workers)) {
     await sink?.write(chunk.text);
     if (onRow) {
-      for (const line of chunk.text.split("\n")) if (line !== "") onRow(parseRow(job.format, line));
+      for (const line of chunk.text.split("\n")) if (line !== "") onRow(parseRow(job.format, line, stages));
     }
     progress.advance(chunk.count);
   }

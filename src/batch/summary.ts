@@ -12,6 +12,13 @@
  *   (agreement, joint utility, share of the maximal joint gain, rounds) count each negotiation it
  *   took part in once, so self-play does not double-weight them.
  *
+ * - a *partnership strategy* is a strategy on one partnership scenario (stages differ between
+ *   scenarios, so they are not pooled): its own utility at every stage (one observation per seat
+ *   it played that was in the stage) and summed over the stages, and per partnership it took part
+ *   in, once: every stage completed, an agreement in force at each stage, shares of the maximal
+ *   joint gain. A seat that was in no stage (a party that was to join a partnership that ended
+ *   first) did not play: its utility counts neither here nor in the strategy and pairing groups.
+ *
  * Rows are folded in one pass with constant memory per group (Welford's running mean and sum of
  * squared deviations), since a run may produce millions of rows. The intervals assume the rows of
  * a group are independent draws, which holds across seeds.
@@ -81,12 +88,39 @@ export interface StrategySummary extends Outcomes {
   readonly utility: Estimate;
 }
 
+/** How a strategy fared at one stage of a partnership scenario. */
+export interface StageSummary {
+  readonly stage: number;
+  /** Own utility, one observation per seat played that was in the stage. */
+  readonly utility: Estimate;
+  /** Partnerships with an agreement in force at the stage's end. */
+  readonly agreement: Proportion;
+  readonly shareOfMaxJointGain: Estimate;
+}
+
+/** A strategy on a partnership scenario: per stage and over the whole partnership. */
+export interface PartnershipSummary {
+  readonly scenario: string;
+  readonly strategy: string;
+  /** Partnerships it took part in. */
+  readonly count: number;
+  /** Own utility summed over the stages, one observation per seat played that was in a stage. */
+  readonly utility: Estimate;
+  /** Of the sum of the stages' maximal joint gains. */
+  readonly shareOfMaxJointGain: Estimate;
+  /** Partnerships that played every stage. */
+  readonly completed: Proportion;
+  readonly stages: readonly StageSummary[];
+}
+
 export interface BatchSummary {
   readonly rows: number;
   /** Sorted by scenario, then strategies: the order does not depend on the order of the rows. */
   readonly pairings: readonly PairingSummary[];
   /** Sorted by strategy id. */
   readonly strategies: readonly StrategySummary[];
+  /** Only when there are partnership rows; sorted by scenario, then strategy. */
+  readonly partnerships?: readonly PartnershipSummary[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,6 +264,52 @@ class OutcomeMoments {
   }
 }
 
+/** Seats that played: in a partnership's row, those that were in at least one stage. */
+function playedSeats(row: BatchRow): number[] {
+  return row.strategies.flatMap((_, seat) => (row.stages === undefined || row.stages.some((stage) => stage.utilities[seat] !== null) ? [seat] : []));
+}
+
+class StageMoments {
+  agreements = 0;
+  readonly utility = new Moments();
+  readonly share = new Moments();
+}
+
+class PartnershipMoments {
+  private count = 0;
+  private completed = 0;
+  private readonly utility = new Moments();
+  private readonly share = new Moments();
+  private readonly stages: StageMoments[] = [];
+
+  /** A partnership the strategy played in `seats`. */
+  add(row: BatchRow, seats: readonly number[]): void {
+    const stages = row.stages!;
+    this.count += 1;
+    if (row.agreement) this.completed += 1;
+    this.share.add(row.shareOfMaxJointGain);
+    for (const seat of seats) this.utility.add(row.utilities[seat]);
+    stages.forEach((result, k) => {
+      const stage = (this.stages[k] ??= new StageMoments());
+      if (result.agreement !== null) stage.agreements += 1;
+      stage.share.add(result.share);
+      for (const seat of seats) if (result.utilities[seat] !== null) stage.utility.add(result.utilities[seat]);
+    });
+  }
+
+  summary(scenario: string, strategy: string): PartnershipSummary {
+    return {
+      scenario,
+      strategy,
+      count: this.count,
+      utility: this.utility.estimate(),
+      shareOfMaxJointGain: this.share.estimate(),
+      completed: wilson(this.completed, this.count),
+      stages: this.stages.map((stage, k) => ({ stage: k, utility: stage.utility.estimate(), agreement: wilson(stage.agreements, this.count), shareOfMaxJointGain: stage.share.estimate() })),
+    };
+  }
+}
+
 interface PairingGroup {
   readonly scenario: string;
   readonly strategies: readonly string[];
@@ -247,6 +327,7 @@ export class Summariser {
   private rows = 0;
   private readonly pairings = new Map<string, PairingGroup>();
   private readonly strategies = new Map<string, StrategyGroup>();
+  private readonly partnerships = new Map<string, { readonly scenario: string; readonly strategy: string; readonly moments: PartnershipMoments }>();
 
   add(row: BatchRow): void {
     if (row.utilities.length !== row.strategies.length) {
@@ -255,12 +336,16 @@ export class Summariser {
       );
     }
     this.rows += 1;
+    const seats = playedSeats(row);
     const pairing = this.pairing(row);
     pairing.outcomes.add(row);
-    row.utilities.forEach((utility, seat) => pairing.utilities[seat].add(utility));
+    for (const seat of seats) pairing.utilities[seat].add(row.utilities[seat]);
 
     for (const id of new Set(row.strategies)) this.strategy(id).outcomes.add(row);
-    row.strategies.forEach((id, seat) => this.strategy(id).utility.add(row.utilities[seat]));
+    for (const seat of seats) this.strategy(row.strategies[seat]).utility.add(row.utilities[seat]);
+    if (row.stages !== undefined) {
+      for (const id of new Set(row.strategies)) this.partnership(row.scenario, id).add(row, seats.filter((seat) => row.strategies[seat] === id));
+    }
   }
 
   summary(): BatchSummary {
@@ -275,7 +360,20 @@ export class Summariser {
     const strategies = [...this.strategies.entries()]
       .map(([strategy, group]) => ({ strategy, ...group.outcomes.outcomes(), utility: group.utility.estimate() }))
       .sort((a, b) => compareText(a.strategy, b.strategy));
-    return { rows: this.rows, pairings, strategies };
+    const partnerships = [...this.partnerships.values()]
+      .map(({ scenario, strategy, moments }) => moments.summary(scenario, strategy))
+      .sort((a, b) => compareText(a.scenario, b.scenario) || compareText(a.strategy, b.strategy));
+    return { rows: this.rows, pairings, strategies, ...(partnerships.length > 0 ? { partnerships } : {}) };
+  }
+
+  private partnership(scenario: string, strategy: string): PartnershipMoments {
+    const key = JSON.stringify([scenario, strategy]);
+    let group = this.partnerships.get(key);
+    if (group === undefined) {
+      group = { scenario, strategy, moments: new PartnershipMoments() };
+      this.partnerships.set(key, group);
+    }
+    return group.moments;
   }
 
   private pairing(row: BatchRow): PairingGroup {
@@ -391,13 +489,56 @@ export function summaryTable(summary: BatchSummary, kind: "strategy" | "pairing"
   };
 }
 
+/** The partnership scenarios of a summary, in order. */
+export function partnershipScenarios(summary: BatchSummary): string[] {
+  return [...new Set((summary.partnerships ?? []).map((group) => group.scenario))];
+}
+
+/**
+ * A partnership scenario's strategies, best first by mean own utility over the whole
+ * partnership (then share, then id): in total, then stage by stage. English, as summaryTable.
+ */
+export function partnershipTable(summary: BatchSummary, scenario: string): Table {
+  const t = translator("en");
+  const groups = (summary.partnerships ?? [])
+    .filter((group) => group.scenario === scenario)
+    .sort((a, b) => b.utility.mean - a.utility.mean || b.shareOfMaxJointGain.mean - a.shareOfMaxJointGain.mean || compareText(a.strategy, b.strategy));
+  const stages = Math.max(0, ...groups.map((group) => group.stages.length));
+  const perStage = (k: number) => [t("batch.header.stageUtility", { stage: k }), t("batch.header.stageAgreement", { stage: k }), t("batch.header.stageShare", { stage: k })];
+  return {
+    header: [
+      t("batch.header.rank"),
+      t("batch.header.strategy"),
+      t("batch.header.totalUtility"),
+      t("batch.header.share"),
+      t("batch.header.completed"),
+      ...Array.from({ length: stages }, (_, k) => perStage(k)).flat(),
+      t("batch.header.partnerships"),
+    ],
+    rows: groups.map((group, i) => [
+      String(i + 1),
+      group.strategy,
+      formatEstimate(group.utility),
+      formatEstimate(group.shareOfMaxJointGain),
+      formatProportion(group.completed),
+      ...Array.from({ length: stages }, (_, k) => {
+        const stage = group.stages[k];
+        return stage ? [formatEstimate(stage.utility), `${fixed(100 * stage.agreement.rate, 1)}%`, formatEstimate(stage.shareOfMaxJointGain)] : ["", "", ""];
+      }).flat(),
+      String(group.count),
+    ]),
+  };
+}
+
 /**
  * "mean ± half-width", both with as many decimals (1 to 3) as give the half-width two
  * significant digits: more would be noise, fewer would hide the difference between close means.
- * Below two observations there is no interval and only the mean is shown, with 3 decimals.
+ * Below two observations there is no interval and only the mean is shown, with 3 decimals;
+ * without any (a partnership's seat that was in no stage), a dash.
  */
 export function formatEstimate(estimate: Estimate): string {
   const { mean, halfWidth } = estimate;
+  if (estimate.n === 0) return "–";
   if (!(halfWidth > 0)) {
     return Number.isNaN(halfWidth) ? fixed(mean, 3) : `${fixed(mean, 3)} ± ${fixed(0, 3)}`;
   }

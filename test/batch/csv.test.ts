@@ -154,7 +154,7 @@ describe("csvHeader and csvLine", () => {
       { ...ROW, task: 18, scenario: 'a,"b"', seed: "x\ny", agreement: false, outcome: "walk-away", utilities: [38, 28] },
       { ...ROW, task: 19, scenario: "", seed: '"', outcome: "deadline", strategies: ["a", "b", "c"], utilities: [1, 2, 3] },
     ];
-    const [header, ...records] = parseCsv(csvHeader() + rows.map(csvLine).join(""));
+    const [header, ...records] = parseCsv(csvHeader() + rows.map((row) => csvLine(row)).join(""));
     expect(records.map((record) => fromRecord(header, record))).toEqual(
       rows.map((r) => ({ ...r, shareOfMaxJointGain: 0.912346, distanceToNash: 2.236068 })),
     );

@@ -194,12 +194,12 @@ function progressBar(): boolean {
  */
 async function summaryReport(output: SummaryOutput) {
   if (output === "none") return undefined;
-  const { Summariser, summaryTable, rankStrategies, loadStatistics } = await import("../../batch/summary.js");
+  const { Summariser, summaryTable, partnershipScenarios, partnershipTable, rankStrategies, loadStatistics } = await import("../../batch/summary.js");
   const summariser = new Summariser();
-  const printTable = (summary: BatchSummary, title: string, kind: "strategy" | "pairing") => {
-    const { header, rows } = summaryTable(summary, kind);
+  const printTable = (summary: BatchSummary, title: string, kind: "strategy" | "pairing" | "partnership", scenario = "") => {
+    const { header, rows } = kind === "partnership" ? partnershipTable(summary, scenario) : summaryTable(summary, kind);
     // Rank and strategy, or rank, scenario and pairing, head every part of a split table.
-    process.stdout.write(`${title}\n${columns([header, ...rows], kind === "strategy" ? 2 : 3)}\n`);
+    process.stdout.write(`${title}\n${columns([header, ...rows], kind === "pairing" ? 3 : 2)}\n`);
   };
   return {
     add: (row: BatchRow) => summariser.add(row),
@@ -217,7 +217,19 @@ async function summaryReport(output: SummaryOutput) {
         process.stdout.write("\n");
         printTable(summary, t("batch.title.pairings"), "pairing");
       }
-      const notes = [t("batch.note.interval"), t("batch.note.share"), ...(output === "tables" ? [t("batch.note.seats")] : [])];
+      // Per stage and in total, for each partnership scenario: does a style still pay when partners meet again?
+      const partnerships = partnershipScenarios(summary);
+      for (const scenario of partnerships) {
+        const count = summary.pairings.filter((pairing) => pairing.scenario === scenario).reduce((sum, pairing) => sum + pairing.count, 0);
+        process.stdout.write("\n");
+        printTable(summary, t("batch.title.partnership", { scenario, count }), "partnership", scenario);
+      }
+      const notes = [
+        t("batch.note.interval"),
+        t("batch.note.share"),
+        ...(output === "tables" ? [t("batch.note.seats")] : []),
+        ...(partnerships.length > 0 ? [t("batch.note.partnership")] : []),
+      ];
       process.stdout.write(`\n${notes.join("\n")}\n`);
     },
   };
