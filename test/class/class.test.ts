@@ -11,7 +11,7 @@ import { type PlayedClassGame, classSpecs, playClassGame, writeClass } from "../
 import { readTranscript } from "../../src/negotiation/transcript.js";
 import { computeDebrief } from "../../src/report/debrief.js";
 import { mistakesOf, summary } from "../../src/report/class.js";
-import { SCENARIOS } from "../ui/support.js";
+import { SINGLE_SCENARIOS } from "../ui/support.js";
 import { CLI_TEST_TIMEOUT_MS, expectUserError, run } from "../cli/run.js";
 
 const COUNT = 200;
@@ -21,7 +21,7 @@ let files: string[];
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), "mutual-gains-class-"));
-  games = classSpecs(SCENARIOS, COUNT).map(playClassGame);
+  games = classSpecs(SINGLE_SCENARIOS, COUNT).map(playClassGame);
   files = writeClass(join(folder, "class"), games);
   // A file in the folder that is no transcript is skipped; a damaged transcript is listed.
   writeFileSync(join(folder, "class", "notes.json"), '{ "not": "a transcript" }\n');

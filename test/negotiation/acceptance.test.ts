@@ -11,7 +11,7 @@ import { PARTNER_STYLES, findStyle } from "../../src/negotiation/partners/regist
 import type { PartnerParams } from "../../src/negotiation/partners/types.js";
 import type { PackageArray } from "../../src/negotiation/protocol.js";
 import type { Session } from "../../src/negotiation/session.js";
-import { BUILTIN_IDS, type Run, acceptedPackage, builtin, runStyles, walk } from "./support.js";
+import { SINGLE_BUILTIN_IDS, type Run, acceptedPackage, builtin, runStyles, walk } from "./support.js";
 
 const STYLE_IDS = PARTNER_STYLES.map((style) => style.id);
 
@@ -71,7 +71,7 @@ const describeRun = (a: AcceptSeen) =>
   `party ${a.actor} (${a.style}) accepted ${JSON.stringify(a.package)} worth ${a.utility} in round ${a.round} (t = ${a.time.toFixed(3)})`;
 
 describe("no partner ever accepts below its BATNA", () => {
-  test.each(BUILTIN_IDS)("every accept of every style pair on %s beats the acceptor's BATNA", (id) => {
+  test.each(SINGLE_BUILTIN_IDS)("every accept of every style pair on %s beats the acceptor's BATNA", (id) => {
     const scenario = builtin(id);
     let accepts = 0;
     for (const a of STYLE_IDS) {
@@ -109,7 +109,7 @@ describe("boulware", () => {
   /** Every accept by a boulware, against every style in either seat, on every built-in scenario and several seeds. */
   function boulwareAccepts(): AcceptSeen[] {
     const all: AcceptSeen[] = [];
-    for (const id of BUILTIN_IDS) {
+    for (const id of SINGLE_BUILTIN_IDS) {
       for (const other of STYLE_IDS) {
         for (const pair of [
           ["boulware", other],
@@ -186,7 +186,7 @@ describe("take-it-or-leave-it", () => {
 
   /** Every take-it-or-leave-it seat of runs against every style, in both seats, on every built-in scenario. */
   const seats: TakeItSeen[] = [];
-  for (const id of BUILTIN_IDS) {
+  for (const id of SINGLE_BUILTIN_IDS) {
     for (const other of STYLE_IDS) {
       for (const pair of [
         ["take-it-or-leave-it", other],

@@ -9,7 +9,7 @@ import { sessionConfig } from "../../src/negotiation/driver.js";
 import { PARTNER_STYLES } from "../../src/negotiation/partners/registry.js";
 import type { SessionEvent } from "../../src/negotiation/protocol.js";
 import { type Session, replay } from "../../src/negotiation/session.js";
-import { BUILTIN_IDS, builtin, runStyles } from "./support.js";
+import { SINGLE_BUILTIN_IDS, builtin, runStyles } from "./support.js";
 
 const STYLE_IDS = PARTNER_STYLES.map((style) => style.id);
 const PAIRS = STYLE_IDS.flatMap((a) => STYLE_IDS.map((b) => [a, b] as const));
@@ -50,7 +50,7 @@ describe("the same seed gives the same transcript", () => {
   });
 
   test("including the random style against itself, on every built-in scenario and many seeds", () => {
-    for (const id of BUILTIN_IDS) {
+    for (const id of SINGLE_BUILTIN_IDS) {
       for (let k = 0; k < 10; k++) {
         const first = runStyles(builtin(id), ["random"], `seed-${k}`);
         const second = runStyles(builtin(id), ["random"], `seed-${k}`);
@@ -67,7 +67,7 @@ describe("the same seed gives the same transcript", () => {
 
 describe("seeds matter only where chance does", () => {
   test("a different seed changes the random style's transcript", () => {
-    for (const id of BUILTIN_IDS) {
+    for (const id of SINGLE_BUILTIN_IDS) {
       const scenario = builtin(id);
       const transcripts = new Set<string>();
       for (const seed of ["alpha", "beta", "gamma"]) transcripts.add(JSON.stringify(runStyles(scenario, ["random"], seed).session.events));
@@ -90,7 +90,7 @@ describe("seeds matter only where chance does", () => {
 });
 
 describe("replay(scenario, config, events) reproduces the final state", () => {
-  test.each(BUILTIN_IDS)("of every pair of styles on %s", (id) => {
+  test.each(SINGLE_BUILTIN_IDS)("of every pair of styles on %s", (id) => {
     const scenario = builtin(id);
     for (const pair of PAIRS) {
       const run = runStyles(scenario, pair, "replay");

@@ -8,7 +8,7 @@ import { computeFrontier } from "../../src/engine/frontier.js";
 import { type CompiledScenario, utilityBounds } from "../../src/engine/model.js";
 import { stylesOfFamily } from "../../src/negotiation/partners/registry.js";
 import type { StyleFamily } from "../../src/negotiation/partners/types.js";
-import { BUILTIN_IDS, builtin, compileScenario, runStyles, utilities } from "./support.js";
+import { SINGLE_BUILTIN_IDS, builtin, compileScenario, runStyles, utilities } from "./support.js";
 import { mean, studentUpperTail, welchGreater } from "./stats.js";
 
 const SEEDS = Array.from({ length: 10 }, (_, k) => `seed-${k}`);
@@ -16,7 +16,7 @@ const SEEDS = Array.from({ length: 10 }, (_, k) => `seed-${k}`);
 test("hardliner against hardliner mostly ends without agreement", () => {
   let runs = 0;
   let deals = 0;
-  for (const id of BUILTIN_IDS) {
+  for (const id of SINGLE_BUILTIN_IDS) {
     for (const seed of SEEDS) {
       const outcome = runStyles(builtin(id), ["hardliner"], seed).session.outcome!;
       runs++;
@@ -75,7 +75,7 @@ describe("frontierDistance", () => {
 describe("logroller against logroller", () => {
   // Two logrollers learn each other's interests (by asking and from offers) well enough to trade: their
   // agreement is (nearly) Pareto-efficient, with no points given away for nothing.
-  test.each(BUILTIN_IDS)("lands on or within 2 percent of the Pareto frontier on %s", (id) => {
+  test.each(SINGLE_BUILTIN_IDS)("lands on or within 2 percent of the Pareto frontier on %s", (id) => {
     const scenario = builtin(id);
     const model = compileScenario(scenario);
     for (const seed of SEEDS.slice(0, 3)) {
@@ -114,7 +114,7 @@ describe("win-win against win-lose", () => {
     const styles = stylesOfFamily(family).map((style) => style.id);
     expect(styles.length).toBeGreaterThanOrEqual(3);
     return Array.from({ length: 200 }, (_, k) => {
-      const scenario = builtin(BUILTIN_IDS[k % BUILTIN_IDS.length]);
+      const scenario = builtin(SINGLE_BUILTIN_IDS[k % SINGLE_BUILTIN_IDS.length]);
       const draw = seedrandom(`family-draw/${k}`);
       const participants = scenario.parties.map(() => styles[Math.floor(draw() * styles.length)]);
       const session = runStyles(scenario, participants, `family/${k}`).session;

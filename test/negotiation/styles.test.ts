@@ -13,7 +13,7 @@ import { resolveParams } from "../../src/negotiation/partners/params.js";
 import { PARTNER_STYLES, findStyle } from "../../src/negotiation/partners/registry.js";
 import type { AnswerContent, Honesty, Importance, ParticipantConfig, Question } from "../../src/negotiation/protocol.js";
 import type { Scenario } from "../../src/scenario/schema.js";
-import { BUILTIN_IDS, LAB3, builtin, compileScenario, driverFor, humanSession, runStyles } from "./support.js";
+import { SINGLE_BUILTIN_IDS, LAB3, builtin, compileScenario, driverFor, humanSession, runStyles } from "./support.js";
 
 const STYLE_IDS = PARTNER_STYLES.map((style) => style.id);
 /** The styles that start with more trust (initialTrust 60) and disclose openly. */
@@ -75,7 +75,7 @@ function expectedRanking(contributions: readonly number[]): number[] {
 }
 
 /** Every built-in scenario with every seat. */
-const SEATS = BUILTIN_IDS.flatMap((id) => builtin(id).parties.map((_, seat) => [id, seat] as const));
+const SEATS = SINGLE_BUILTIN_IDS.flatMap((id) => builtin(id).parties.map((_, seat) => [id, seat] as const));
 
 describe("a disclosing partner (logroller) that trusts the asker answers truthfully about its real interests", () => {
   test.each(SEATS)("on %s, seat %i", (id, seat) => {
@@ -125,7 +125,7 @@ describe("a disclosing partner (logroller) that trusts the asker answers truthfu
   });
 
   test("without that trust (below its discloseThreshold of 55) it dodges every question", () => {
-    for (const id of BUILTIN_IDS) {
+    for (const id of SINGLE_BUILTIN_IDS) {
       // Each question raises its trust in the asker by 1: from 20 it stays below 55 for the whole interview.
       const { answers } = interview(builtin(id), 0, { style: "logroller", params: { initialTrust: 20 } });
       expect(answers.every((a) => a.honesty === "vague" && a.answer.kind === "vague")).toBe(true);
@@ -183,7 +183,7 @@ describe("a disclosing partner (logroller) that trusts the asker answers truthfu
 });
 
 describe("a curious partner (logroller, meso, reciprocator) asks about every issue, its own most important first", () => {
-  test.each(BUILTIN_IDS)("on %s: 'most-important' and every forecast in its first turn, then per turn how important one issue is and which option is preferred", (id) => {
+  test.each(SINGLE_BUILTIN_IDS)("on %s: 'most-important' and every forecast in its first turn, then per turn how important one issue is and which option is preferred", (id) => {
     const scenario = builtin(id);
     const model = compileScenario(scenario);
     const n = model.issueCount;
@@ -248,7 +248,7 @@ describe("anchor-and-bluff", () => {
 
   test("the same holds for every 'alternative' answer it gives in play", () => {
     let seen = 0;
-    for (const id of BUILTIN_IDS) {
+    for (const id of SINGLE_BUILTIN_IDS) {
       const scenario = builtin(id);
       const run = runStyles(scenario, ["anchor-and-bluff"], "bluff"); // it asks the others the same question
       for (const event of run.session.events) {
@@ -285,7 +285,7 @@ describe("meso", () => {
   test("makes MESO offers of 2–3 distinct packages within a few points of each other for itself, on every built-in scenario", () => {
     const mesoOffers: Record<string, number> = {};
     let largestSpread = 0;
-    for (const id of BUILTIN_IDS) {
+    for (const id of SINGLE_BUILTIN_IDS) {
       const scenario = builtin(id);
       mesoOffers[id] = 0;
       for (const other of STYLE_IDS) {
@@ -316,7 +316,7 @@ describe("meso", () => {
         }
       }
     }
-    for (const id of BUILTIN_IDS) expect(mesoOffers[id], id).toBeGreaterThanOrEqual(1);
+    for (const id of SINGLE_BUILTIN_IDS) expect(mesoOffers[id], id).toBeGreaterThanOrEqual(1);
     expect(largestSpread).toBeLessThanOrEqual(6);
   });
 
@@ -340,7 +340,7 @@ describe("meso", () => {
 
   test("whoever accepts a MESO offer picks the package best for itself", () => {
     let accepted = 0;
-    for (const id of BUILTIN_IDS) {
+    for (const id of SINGLE_BUILTIN_IDS) {
       for (const other of STYLE_IDS) {
         const run = runStyles(builtin(id), ["meso", other], "pick");
         const events = run.session.events;

@@ -25,7 +25,11 @@ export function builtin(id: string): Scenario {
   return scenario;
 }
 
-export const BUILTIN_IDS: readonly string[] = builtinScenarioIds();
+/**
+ * The built-in scenarios of a single negotiation. A partnership's phases are each one too,
+ * but the partnership as a whole is played by its own run (test/partnership).
+ */
+export const SINGLE_BUILTIN_IDS: readonly string[] = builtinScenarioIds().filter((id) => builtin(id).partnership === undefined);
 
 // ---------------------------------------------------------------------------------------------
 // Hand-built scenarios

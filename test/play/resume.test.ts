@@ -11,14 +11,14 @@ import { classSpecs, playClassGame } from "../../bench/class-games.js";
 import { ResumeError, abandonGame, gameTranscript, playMove, resumeGame, startGame } from "../../src/play/game.js";
 import { readTranscript } from "../../src/negotiation/transcript.js";
 import type { Move } from "../../src/negotiation/protocol.js";
-import { SCENARIOS } from "../ui/support.js";
+import { SINGLE_SCENARIOS } from "../ui/support.js";
 import { CLI_TEST_TIMEOUT_MS, expectUserError, run } from "../cli/run.js";
 
 const SAVED_AT = new Date(Date.UTC(2025, 0, 31));
 const text = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Games that go several rounds, against styles whose choices draw random numbers too. */
-const LONG_GAMES = classSpecs(SCENARIOS, 48).filter((spec) => spec.kind === "favourite" || spec.kind === "nash").slice(0, 8).map(playClassGame);
+const LONG_GAMES = classSpecs(SINGLE_SCENARIOS, 48).filter((spec) => spec.kind === "favourite" || spec.kind === "nash").slice(0, 8).map(playClassGame);
 
 describe("resumeGame", () => {
   test.each(LONG_GAMES.map((played) => [`${played.spec.scenarioId} as ${played.spec.trainee} against ${played.spec.style}`, played] as const))(

@@ -29,7 +29,7 @@ import { type Debrief, type Tip, coachingText, computeDebrief, debriefSections, 
 import { displayWidth } from "../../src/report/wrap.js";
 import type { Language, Scenario } from "../../src/scenario/schema.js";
 import { arbitraryScenario } from "../support/arbitraries.js";
-import { BUILTIN_IDS, builtin } from "../negotiation/support.js";
+import { SINGLE_BUILTIN_IDS, builtin } from "../negotiation/support.js";
 
 interface Plan {
   readonly ask?: boolean;
@@ -191,7 +191,7 @@ const PLANTED: Readonly<Record<Mistake, (model: CompiledScenario, analysis: Scen
 /** A compatible issue lost is value left on the table too: the fix is better for everyone. */
 const IMPLIED: Partial<Record<Mistake, Mistake[]>> = { compatibleLost: ["valueLeft"] };
 
-const SEATS = BUILTIN_IDS.flatMap((id) => builtin(id).parties.map((_, trainee) => ({ id, trainee })));
+const SEATS = SINGLE_BUILTIN_IDS.flatMap((id) => builtin(id).parties.map((_, trainee) => ({ id, trainee })));
 
 describe("planted mistakes are named, in every built-in scenario and seat", () => {
   const planFor = (id: string, trainee: number, mistake: Mistake) => {

@@ -33,6 +33,9 @@ export const SCENARIOS: readonly ScenarioChoice[] = builtinScenarioIds().map((id
   scenario: loadScenarioFile(resolveScenarioPath(id)).scenario,
 }));
 
+/** The built-in scenarios of a single negotiation (a partnership's games are tested in test/partnership). */
+export const SINGLE_SCENARIOS: readonly ScenarioChoice[] = SCENARIOS.filter((candidate) => candidate.scenario.partnership === undefined);
+
 export function choice(id: string): ScenarioChoice {
   const found = SCENARIOS.find((candidate) => candidate.id === id);
   if (!found) throw new Error(`no built-in scenario ${id}`);

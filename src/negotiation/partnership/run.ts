@@ -166,7 +166,9 @@ export class PartnershipRun {
 
   private startSession(scenario: Scenario, seed: string, postSettlement: boolean, participants = this.participants(scenario)): Session {
     const model = compileScenario(scenario);
-    const base = sessionConfig({ scenario, participants, seed, deadlineRounds: this.setup.rounds }, model);
+    // --rounds sets the negotiations' deadline; the ambition phase keeps its own.
+    const deadlineRounds = postSettlement ? this.setup.rounds : undefined;
+    const base = sessionConfig({ scenario, participants, seed, deadlineRounds }, model);
     const trust = this.trustMatrix(scenario);
     const rounds = this.setup.scenario.partnership?.postSettlementRounds;
     const config: SessionConfig = { ...base, ...(trust ? { trust } : {}), ...(postSettlement && rounds ? { postSettlementRounds: rounds } : {}) };
@@ -247,8 +249,26 @@ export class PartnershipRun {
     } else if (outcome.kind === "walk-away") {
       const leaver = session.scenario.parties[outcome.by].id;
       if (!this.leave(leaver)) return;
+    } else if (!this.leaveBelowAlternative(phase)) {
+      return;
     }
     this.nextStage(phase.stage + 1, phase.agreement);
+  }
+
+  /**
+   * A renegotiation that ended without a new agreement leaves the agreement in force; a
+   * scripted party it leaves below its BATNA (a newcomer whose table was not agreed, say)
+   * goes its own way. False when that ends the partnership.
+   */
+  private leaveBelowAlternative(phase: PhaseRecord): boolean {
+    const model = compileScenario(phase.scenario);
+    const pkg = packageFromRecord(model, phase.statusQuo!);
+    const below = phase.scenario.parties.filter((party, p) => this.setup.styles[this.seatOf(party.id)] !== HUMAN && packageUtility(model, p, pkg) < model.batnas[p]);
+    return below.every((party) => this.leave(party.id));
+  }
+
+  private seatOf(party: string): number {
+    return this.setup.scenario.parties.findIndex((candidate) => candidate.id === party);
   }
 
   /** A party leaves of its own accord; false when that ends the partnership. */
@@ -311,7 +331,7 @@ export class PartnershipRun {
   /** A stage at which the partnership ended in the reviews: recorded, so the debrief can say what happened. */
   private recordEndedStage(stage: number, reviews: Record<string, ReviewDecision>): void {
     const scenario = stageScenario(this.setup.scenario, this.conditions, stage);
-    this.phases.push({ kind: "stage", stage, conditions: this.conditions, scenario, happenings: this.reviewing!.happenings, statusQuo: null, reviews, session: null, agreement: null });
+    this.phases.push({ kind: "stage", stage, conditions: this.conditions, scenario, happenings: this.reviewing!.happenings, statusQuo: this.reviewing!.statusQuo, reviews, session: null, agreement: null });
     this.reviewing = null;
   }
 
