@@ -89,7 +89,10 @@ function runCli(args: string[]): Promise<ChildRun> {
 }
 
 export async function batchSection(out: BenchOutput, quick: boolean): Promise<void> {
-  const builtins = builtinScenarioIds().map((id) => loadScenarioFile(resolveScenarioPath(id)).scenario);
+  const all = builtinScenarioIds().map((id) => loadScenarioFile(resolveScenarioPath(id)).scenario);
+  // The families' targets are negotiations; a partnership (several of them) gets its own row.
+  const builtins = all.filter((scenario) => !scenario.partnership);
+  const partnerships = all.filter((scenario) => scenario.partnership);
   out.say("## 7. Batch runs (`mutual-gains batch`)");
   out.say();
   out.say("### Negotiations per second in one thread (a worker's loop: negotiate, measure, format the CSV row), 50-round deadline");
@@ -110,6 +113,13 @@ export async function batchSection(out: BenchOutput, quick: boolean): Promise<vo
     const pass = value >= family.target;
     rows.push([family.name, "all built-in scenarios", formatInt(count), formatMs(ms), `${rate(count, ms)}/s`,
       `≥ ${formatInt(family.target)}/s: ${out.verdict(`batch: ${family.name} negotiations per second per worker ≥ ${formatInt(family.target)}`, `${rate(count, ms)}/s`, pass)}`]);
+  }
+  for (const scenario of partnerships) {
+    for (const family of FAMILIES) {
+      threadRate(scenario, family.styles, 2);
+      const result = threadRate(scenario, family.styles, quick ? 2 : 10);
+      rows.push([family.name, `${scenario.id} (whole partnerships)`, formatInt(result.count), formatMs(result.ms), `${rate(result.count, result.ms)}/s`, ""]);
+    }
   }
   out.say(table(["styles", "scenario", "negotiations", "time", "rate", "target"], rows));
   out.say();
