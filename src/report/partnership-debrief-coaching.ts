@@ -30,6 +30,15 @@ export function eachOf(scenario: Scenario, trainee: string, ids: readonly string
 
 export const names = (scenario: Scenario, ids: readonly string[]): MessageArg => ({ list: ids.map((id) => ({ party: partyIndex(scenario, id) })) });
 
+/** Parties by name, the trainee as "you" (the subject of a sentence); `you` says whether the trainee is among them, for the verb. */
+export function namesWithYou(scenario: Scenario, trainee: string, ids: readonly string[]): { names: MessageArg; count: number; you: "yes" | "no" } {
+  return {
+    names: { list: ids.map((id) => (id === trainee ? message("partnership.debrief.you") : { party: partyIndex(scenario, id) })) },
+    count: ids.length,
+    you: ids.includes(trainee) ? "yes" : "no",
+  };
+}
+
 /** A term by ids: a whole issue's label, or "issue: option". */
 export function termArg(scenario: Scenario, issue: string, option?: string): MessageArg {
   const i = scenario.issues.findIndex((candidate) => candidate.id === issue);
@@ -162,7 +171,7 @@ function stageEvidence(facts: PartnershipDebriefFacts, review: StageReview): Mes
   const lines: MessageRef[] = [message("partnership.debrief.coaching.stageChanges", { stage, count: changes.length, changes: { list: changes, join: "semicolon" } })];
   if (review.traineeReview) lines.push(message("partnership.debrief.coaching.yourReview", { review: review.traineeReview }));
   if (review.statusQuoBelowBatna.length > 0) {
-    lines.push(message("partnership.debrief.coaching.statusQuoBelow", { names: names(scenario, review.statusQuoBelowBatna), count: review.statusQuoBelowBatna.length, you: review.statusQuoBelowBatna.includes(trainee) ? "yes" : "no" }));
+    lines.push(message("partnership.debrief.coaching.statusQuoBelow", namesWithYou(scenario, trainee, review.statusQuoBelowBatna)));
   }
   if (review.renegotiation) {
     lines.push(
@@ -182,8 +191,11 @@ function tip7(facts: PartnershipDebriefFacts): PartnershipCoachingItem {
   const text: MessageRef[] = [];
   const keptBelow = reviews.filter((review) => review.traineeReview === "keep" && review.statusQuoBelowBatna.length > 0);
   for (const review of keptBelow) {
-    text.push(message("partnership.debrief.coaching.keptBelowBatna", { stage: stageArg(scenario, review.stage), names: names(scenario, review.statusQuoBelowBatna), count: review.statusQuoBelowBatna.length, you: review.statusQuoBelowBatna.includes(trainee) ? "yes" : "no" }));
+    text.push(message("partnership.debrief.coaching.keptBelowBatna", { stage: stageArg(scenario, review.stage), ...namesWithYou(scenario, trainee, review.statusQuoBelowBatna) }));
   }
+  // Staying in a partnership that keeps you below your alternative, stage after stage, is a review that did not work.
+  const stayedBelow = reviews.filter((review) => review.traineeReview !== "keep" && review.statusQuoBelowBatna.includes(trainee) && facts.stages[review.stage]?.belowBatna.includes(trainee));
+  for (const review of stayedBelow) text.push(message("partnership.debrief.coaching.stayedBelowBatna", { stage: stageArg(scenario, review.stage) }));
   const worse = reviews.filter((review) => review.renegotiation && review.renegotiation.joint < -UTILITY_EPSILON);
   for (const review of worse) text.push(message("partnership.debrief.coaching.renegotiationWorse", { stage: stageArg(scenario, review.stage), joint: -review.renegotiation!.joint }));
   const last = reviews[reviews.length - 1].trust.length > 0 ? reviews[reviews.length - 1].trust : null;

@@ -11,7 +11,7 @@ import { translator } from "../i18n/translate.js";
 import { type TextSection, coachingLines } from "./debrief-text.js";
 import { jointGainMessage, message, outcomeMessage, renderMessage } from "./debrief-wording.js";
 import type { MessageRef } from "./debrief.js";
-import { ambitionArg, eachOf, happeningMessage, names, stageArg } from "./partnership-debrief-coaching.js";
+import { ambitionArg, eachOf, happeningMessage, names, namesWithYou, stageArg } from "./partnership-debrief-coaching.js";
 import type { PartnershipDebrief, StageScore, TrustPair } from "./partnership-debrief.js";
 import { fittedTableLines } from "./table.js";
 import { truncate, wrap } from "./wrap.js";
@@ -78,7 +78,7 @@ function stageLines(content: PartnershipDebrief, score: StageScore, say: Say): s
   const stage = stageArg(scenario, score.stage);
   const lines = say(message("partnership.debrief.stage.heading", { stage, state: !score.reached ? "unreached" : score.agreement ? "agreement" : "none" }));
   lines.push(...say(message("partnership.debrief.stage.points", { values: eachOf(scenario, trainee, score.present, "value", (id) => score.utilities[id]), batnas: eachOf(scenario, trainee, score.present, "value", (id) => score.batnas[id]) }), "  "));
-  if (score.belowBatna.length > 0) lines.push(...say(message("partnership.debrief.stage.below", { names: names(scenario, score.belowBatna), count: score.belowBatna.length }), "  "));
+  if (score.belowBatna.length > 0) lines.push(...say(message("partnership.debrief.stage.below", namesWithYou(scenario, trainee, score.belowBatna)), "  "));
   const nash = score.full.nash;
   lines.push(
     ...say(
@@ -178,7 +178,7 @@ function reviewLines(content: PartnershipDebrief, say: Say): string[] {
       lines.push(...say(message("partnership.debrief.stage.reviews", { reviews: { list, join: "semicolon" } }), "  "));
     }
     if (review.statusQuoBelowBatna.length > 0) {
-      lines.push(...say(message("partnership.debrief.coaching.statusQuoBelow", { names: names(scenario, review.statusQuoBelowBatna), count: review.statusQuoBelowBatna.length, you: review.statusQuoBelowBatna.includes(trainee) ? "yes" : "no" }), "  "));
+      lines.push(...say(message("partnership.debrief.coaching.statusQuoBelow", namesWithYou(scenario, trainee, review.statusQuoBelowBatna)), "  "));
     }
     if (review.renegotiation) {
       const r = review.renegotiation;

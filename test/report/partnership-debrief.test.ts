@@ -9,6 +9,7 @@ import { partnershipDebriefJson } from "../../src/report/partnership-debrief-jso
 import { partnershipDebriefText } from "../../src/report/partnership-debrief-text.js";
 import { displayWidth } from "../../src/report/wrap.js";
 import { smallPartnership } from "../partnership/fixture.js";
+import { builtin } from "../negotiation/support.js";
 
 /** A party's utility of an agreement straight from the scenario: Σ weight/Σweights × value − entry cost. */
 function utilityOf(scenario: Scenario, id: string, agreement: Record<string, string>): number {
@@ -228,9 +229,38 @@ describe("planted mistakes", () => {
     expect(content.coaching[2].text[0].key).toBe("partnership.debrief.coaching.keptBelowBatna");
     const en = flat(partnershipDebriefText(content, "en", 60));
     const nl = flat(partnershipDebriefText(content, "nl", 60));
-    expect(en).toMatch(/In Year 2 you kept the agreement although it left Alpha below the BATNA/);
-    expect(nl).toMatch(/In Jaar 2 hield je vast aan het akkoord, hoewel het Alpha onder de BATNA bracht/);
+    expect(en).toMatch(/In Year 2 you kept the agreement although under it Alpha was below its BATNA/);
+    expect(nl).toMatch(/In Jaar 2 hield je vast aan het akkoord, hoewel daarmee Alpha onder de BATNA zat/);
     expect(en).toMatch(/Everyone kept the agreement/);
     expectRendered(content);
+  });
+});
+
+describe("a trainee who stays below the BATNA", () => {
+  it("is coached on tip 7 for every later stage that began and ended with the agreement below its BATNA", () => {
+    // A trainee (care-group) who accepts whatever stands and proposes the others' last package: the deals favour the others.
+    const scenario = builtin("care-network");
+    const run = new Run({ scenario, styles: scenario.parties.map((_, p) => (p === 0 ? HUMAN : "logroller")), seed: "7" });
+    for (let step = 0; step < 600 && run.waiting.kind !== "ended"; step++) {
+      if (run.waiting.kind === "review") {
+        run.review("adjust");
+        continue;
+      }
+      const session = run.session!;
+      const seat = session.config.participants.findIndex((participant) => participant.style === HUMAN);
+      const standing = session.standing;
+      if (session.agreed && !standing) run.play({ type: "keep" });
+      else if (standing && standing.proposer !== seat) run.play({ type: "accept" });
+      else run.play({ type: "offer", package: [...(session.lastOffers.find((offer, party) => offer !== null && party !== seat) ?? Array.from(session.model.optionCounts, () => 0))] });
+    }
+    const content = debriefOf(run, scenario, "care-group");
+    const expected = content.reviews.filter((review) => review.traineeReview !== "keep" && review.statusQuoBelowBatna.includes("care-group") && content.stages[review.stage].belowBatna.includes("care-group"));
+    expect(expected.length).toBeGreaterThan(0);
+    const tip7 = content.coaching.find((item) => item.tip === 7)!;
+    expect(tip7.verdict).toBe("improve");
+    expect(tip7.text.filter((ref) => ref.key === "partnership.debrief.coaching.stayedBelowBatna").length).toBe(expected.length);
+    const nl = flat(partnershipDebriefText(content, "nl", 80));
+    expect(nl).toContain("uitstappen had je meer opgeleverd");
+    expect(nl).toMatch(/Met het geldende akkoord (zat jij onder je BATNA|zaten [^.]*jij[^.]* onder hun BATNA)/);
   });
 });
