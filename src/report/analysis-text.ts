@@ -46,6 +46,9 @@ export function analysisToText(scenario: Scenario, analysis: ScenarioAnalysis, o
   lines.push(
     ...paragraph(t("analysis.summary", { parties: model.partyCount, issues: model.issueCount, outcomes: t.number(analysis.outcomeCount, 0) })),
   );
+  if (scenario.partnership) {
+    lines.push(...paragraph(t("analysis.partnership", { stages: scenario.partnership.stages?.length ?? 1, ambition: scenario.partnership.ambition ? "yes" : "no" })));
+  }
   lines.push("");
   const nash = analysis.nash === null ? null : frontier.utilities(analysis.nash);
   const rows = model.partyIds.map((_, p) => [

@@ -261,6 +261,7 @@ export const EN = {
   // ── analysis: `analyze` as text ─────────────────────────────────────────────────────────
   "analysis.summary":
     "{parties, plural, one {# party} other {# parties}}, {issues, plural, one {# issue} other {# issues}}, {outcomes} possible packages",
+  "analysis.partnership": "A partnership over {stages, plural, one {# stage} other {# stages}}{ambition, select, yes {, opening with a shared ambition} other {}}: this analysis is of the scenario as a whole, with every party and every term on the table; the debrief and batch score each stage against its own frontier.",
   "analysis.header.party": "party",
   "analysis.header.batna": "BATNA",
   "analysis.header.best": "best",

@@ -257,6 +257,7 @@ export const NL: Record<MessageKey, string> = {
   // ── analysis: `analyze` as text ─────────────────────────────────────────────────────────
   "analysis.summary":
     "{parties, plural, one {# partij} other {# partijen}}, {issues, plural, one {# onderwerp} other {# onderwerpen}}, {outcomes} mogelijke pakketten",
+  "analysis.partnership": "Een samenwerking in {stages, plural, one {# fase} other {# fasen}}{ambition, select, yes {, die begint met een gedeelde ambitie} other {}}: deze analyse gaat over het scenario als geheel, met alle partijen en alle punten op tafel; de nabespreking en batch beoordelen elke fase tegen haar eigen grens.",
   "analysis.header.party": "partij",
   "analysis.header.batna": "BATNA",
   "analysis.header.best": "beste",
