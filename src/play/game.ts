@@ -10,7 +10,7 @@
  * run twice, a test) rebuilds one by replaying the trainee's moves from the same seed,
  * which gives the same events.
  */
-import { type CompiledScenario, compileScenario } from "../engine/model.js";
+import { type CompiledScenario, compileScenario, isAvailable } from "../engine/model.js";
 import { HUMAN, NegotiationDriver, sessionConfig } from "../negotiation/driver.js";
 import { PARTNER_STYLES, findStyle } from "../negotiation/partners/registry.js";
 import type { Move } from "../negotiation/protocol.js";
@@ -148,11 +148,12 @@ export function abandonGame(game: Game): Game {
   return { ...game, session: replay(session.initialScenario, session.config, events, game.model) };
 }
 
-/** The package a builder starts on: the party's favourite option of every issue (the first among equals). */
+/** The package a builder starts on: the party's favourite option of every issue on the table (the first among equals). */
 export function favouritePackage(model: CompiledScenario, party: number): number[] {
   return Array.from({ length: model.issueCount }, (_, issue) => {
     let best = 0;
     for (let option = 1; option < model.optionCounts[issue]; option++) {
+      if (!isAvailable(model, issue, option)) continue;
       const value = model.contributions[(model.issueOffsets[issue] + option) * model.partyCount + party];
       if (value > model.contributions[(model.issueOffsets[issue] + best) * model.partyCount + party]) best = option;
     }

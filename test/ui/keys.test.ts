@@ -11,6 +11,7 @@ import { KEY_TABLES, type KeyBinding, activeBindings, bindingOf } from "../../sr
 import { footerLines, keyLabel } from "../../src/ui/play/layout/footer.js";
 import { lineText } from "../../src/ui/play/layout/lines.js";
 import type { PlayState } from "../../src/ui/play/state.js";
+import { partnershipBriefing } from "./partnership-support.js";
 import { ENTER, LANGUAGES, briefing, negotiating, press, pressOn, screenText, start } from "./support.js";
 
 const WIDE = { columns: 200, rows: 60 };
@@ -29,6 +30,10 @@ function states(lang: "en" | "nl"): PlayState[] {
     pressOn(table, "w"),
     pressOn(table, "?"),
     press(negotiating("hospital-it-platform", 0, "logroller", { lang }, WIDE), "w", "y"),
+    // A partnership: between phases, an agreement to improve on, a review.
+    press(partnershipBriefing(lang, WIDE), ENTER, "o", "l", "o"),
+    press(partnershipBriefing(lang, WIDE), ENTER, "o", "l", "o", ENTER, "o", "l", "o"),
+    press(partnershipBriefing(lang, WIDE), ENTER, "o", "l", "o", ENTER, "o", "l", "o", "h"),
   ];
 }
 

@@ -10,6 +10,7 @@ import type { Game } from "../../src/play/game.js";
 import { PlayApp } from "../../src/ui/play/PlayApp.js";
 import type { ExitRequest, PlayOptions } from "../../src/ui/play/state.js";
 import { TERM, plain, playOptions } from "./support.js";
+import { partnershipOptions } from "./partnership-support.js";
 
 const HOSPITAL = "hospital-it-platform";
 const DEADLINE = { timeout: 10_000, interval: 5 };
@@ -145,5 +146,34 @@ describe("the app in a terminal", () => {
     app.press("q");
     await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith("quit", null), DEADLINE);
     expect(app.save).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe.each([
+  { lang: "en" as const, round: "Round", ended: "Shared ambition: how it ended", next: "Next: Year 1", agreed: "agreement reached", review: "What do you do with the agreement?", keep: "Keep it as it is" },
+  { lang: "nl" as const, round: "Ronde", ended: "Gedeelde ambitie: hoe het afliep", next: "Hierna: Year 1", agreed: "akkoord bereikt", review: "Wat doe je met het akkoord?", keep: "Houden zoals het is" },
+])("a partnership in $lang, between phases", (words) => {
+  test("the screen between phases shows how the phase ended and what comes next; the review shows the choices; leaving saves once", async () => {
+    const app = mount(partnershipOptions(words.lang));
+    await ready(app, /Small partnership/);
+    await app.type(TERM.enter, new RegExp(`${words.round} 1/3`));
+    await app.type("o", new RegExp(`${words.round} 2/3`));
+    await app.type("l", /Beta/);
+    const between = await app.type("o", words.ended);
+    expectFrameFits(between, 80, 24);
+    expect(between).toContain(words.next);
+    expect(between).not.toContain(`${words.round} 2/3`);
+    await app.type(TERM.enter, new RegExp(`${words.round} 1/8 · Year 1`));
+    await app.type("o", new RegExp(`${words.round} 2/8`));
+    await app.type("l", /Beta/);
+    await app.type("o", words.agreed);
+    const review = await app.type("h", words.review);
+    expectFrameFits(review, 80, 24);
+    expect(review).toContain("Gamma joins.");
+    expect(review).toContain(`› 1. ${words.keep}`);
+    expect(app.save).not.toHaveBeenCalled();
+    app.press("3");
+    await vi.waitFor(() => expect(app.save).toHaveBeenCalledTimes(1), DEADLINE);
+    expect(app.save.mock.calls[0][0].partnership?.waiting).toEqual({ kind: "ended", reason: "trainee-left" });
   });
 });

@@ -83,7 +83,7 @@ export const HOME: KeyPress = { input: "", home: true };
 export const END: KeyPress = { input: "", end: true };
 export const CTRL_C: KeyPress = { input: "c", ctrl: true };
 
-type KeyLike = KeyPress | string;
+export type KeyLike = KeyPress | string;
 
 function toKeys(key: KeyLike): KeyPress[] {
   return typeof key === "string" ? [...key].map((input) => ({ input })) : [key];

@@ -5,7 +5,7 @@
  */
 import { useApp, useInput, useStdout } from "ink";
 import { useEffect, useReducer } from "react";
-import { type Game, abandonGame } from "../../play/game.js";
+import { type Game, abandonGame, gameOver } from "../../play/game.js";
 import { keysOf } from "./input.js";
 import { screenLines } from "./layout/screens.js";
 import { playReducer } from "./reducer.js";
@@ -58,7 +58,7 @@ export function PlayApp({ options, save, onExit, onGame }: PlayAppProps) {
   useEffect(() => {
     if (!state.exit) return;
     // A game left before its end is saved too, marked incomplete; a finished one was saved when it ended.
-    const unfinishedAt = game && !game.session.ended ? save(abandonGame(game)) : null;
+    const unfinishedAt = game && !gameOver(game) ? save(abandonGame(game)) : null;
     (onExit ?? (() => exit()))(state.exit, unfinishedAt);
   }, [state.exit]);
 

@@ -8,7 +8,13 @@ import type { MessageKey } from "../../i18n/translate.js";
 import { canAccept } from "../../play/table.js";
 import { offerColumnsOverflow } from "./layout/offers.js";
 import { loadableOffers } from "./menus.js";
-import type { KeyPress, NegotiateState, PlayState } from "./state.js";
+import { heldTerms } from "./partnership.js";
+import type { BetweenState, KeyPress, NegotiateState, PlayState } from "./state.js";
+
+/** Between stages: the partnership waits for the trainee's review. */
+export function isReviewing(state: BetweenState): boolean {
+  return state.game.partnership?.waiting.kind === "review";
+}
 
 /** A named key ("up", "pageDown", "ctrl+c") or a printable character ("o"). */
 export type KeyName = string;
@@ -57,6 +63,8 @@ const SCROLL_KEYS: readonly KeyName[] = ["up", "down", "pageUp", "pageDown", "ho
 const DIGITS: readonly KeyName[] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 const trainee = (state: NegotiateState) => state.game.setup.trainee;
+/** Tip 4: an agreement was reached and may still be improved on. */
+const agreed = (state: NegotiateState) => state.game.session.agreed !== null;
 
 export const PICK_KEYS = [
   { id: "pick.choose", keys: ["up", "down"], label: "↑↓", hint: "play.key.choose.hint", help: "play.key.choose.help" },
@@ -90,7 +98,8 @@ export const NEGOTIATE_KEYS = [
   { id: "negotiate.issue", keys: ["up", "down"], label: "↑↓", hint: "play.key.issue.hint", help: "play.key.issue.help" },
   { id: "negotiate.option", keys: ["left", "right"], label: "←→", hint: "play.key.option.hint", help: "play.key.option.help" },
   { id: "negotiate.offer", keys: ["o"], label: "o", hint: "play.key.offer.hint", help: "play.key.offer.help" },
-  { id: "negotiate.term", keys: ["t"], label: "t", hint: "play.key.term.hint", help: "play.key.term.help" },
+  // After an agreement only whole packages better for everyone may replace it (tip 4).
+  { id: "negotiate.term", keys: ["t"], label: "t", hint: "play.key.term.hint", help: "play.key.term.help", when: (state: NegotiateState) => !agreed(state) },
   { id: "negotiate.meso-add", keys: ["m"], label: "m", hint: "play.key.mesoAdd.hint", help: "play.key.mesoAdd.help" },
   {
     id: "negotiate.meso-send",
@@ -145,7 +154,23 @@ export const NEGOTIATE_KEYS = [
     help: "play.key.answer.help",
     when: (state: NegotiateState) => state.game.session.pendingQuestions.some((question) => question.to === trainee(state)),
   },
-  { id: "negotiate.walk", keys: ["w"], label: "w", hint: "play.key.walk.hint", help: "play.key.walk.help" },
+  {
+    id: "negotiate.keep",
+    keys: ["h"],
+    label: "h",
+    hint: "play.key.keep.hint",
+    help: "play.key.keep.help",
+    when: (state: NegotiateState) => agreed(state),
+  },
+  {
+    id: "negotiate.reveal",
+    keys: ["p"],
+    label: "p",
+    hint: "play.key.reveal.hint",
+    help: "play.key.reveal.help",
+    when: (state: NegotiateState) => heldTerms(state.game).length > 0,
+  },
+  { id: "negotiate.walk", keys: ["w"], label: "w", hint: "play.key.walk.hint", help: "play.key.walk.help", when: (state: NegotiateState) => !agreed(state) },
   {
     id: "negotiate.columns",
     keys: ["[", "]"],
@@ -186,6 +211,22 @@ export const HELP_KEYS = [
   { id: "help.close", keys: ["escape", "enter", "q", "?"], label: "Esc", hint: "play.key.close.hint", help: "play.key.close.help" },
 ] as const satisfies readonly KeyBinding<NegotiateState>[];
 
+/** Between two phases of a partnership, when the next negotiation waits. */
+export const BETWEEN_KEYS = [
+  { id: "between.scroll", keys: SCROLL_KEYS, label: "↑↓ PgUp PgDn", hint: "play.key.scroll.hint", help: "play.key.scroll.help" },
+  { id: "between.continue", keys: ["enter"], label: "Enter", hint: "play.key.continue.hint", help: "play.key.continue.help" },
+  { id: "between.quit", keys: ["q"], label: "q", hint: "play.key.quit.hint", help: "play.key.quitSaved.help" },
+] as const satisfies readonly KeyBinding<BetweenState>[];
+
+/** Between two stages, when the trainee reviews the agreement: keep it, adjust it, or leave. */
+export const REVIEW_KEYS = [
+  { id: "review.choose", keys: ["up", "down"], label: "↑↓", hint: "play.key.choose.hint", help: "play.key.choose.help" },
+  { id: "review.select", keys: ["enter"], label: "Enter", hint: "play.key.decide.hint", help: "play.key.decide.help" },
+  { id: "review.number", keys: ["1", "2", "3"], label: "1–3", hint: "play.key.number.hint", help: "play.key.number.help" },
+  { id: "review.scroll", keys: ["pageUp", "pageDown", "home", "end"], label: "PgUp PgDn", hint: "play.key.scroll.hint", help: "play.key.scrollPage.help" },
+  { id: "review.quit", keys: ["q"], label: "q", hint: "play.key.quit.hint", help: "play.key.quitSaved.help" },
+] as const satisfies readonly KeyBinding<BetweenState>[];
+
 export const DEBRIEF_KEYS = [
   { id: "debrief.scroll", keys: SCROLL_KEYS, label: "↑↓ PgUp PgDn", hint: "play.key.scroll.hint", help: "play.key.scroll.help" },
   { id: "debrief.quit", keys: ["q", "escape"], label: "q", hint: "play.key.quit.hint", help: "play.key.quitDebrief.help" },
@@ -202,8 +243,15 @@ export type BindingId =
   | (typeof MENU_KEYS)[number]["id"]
   | (typeof CONFIRM_KEYS)[number]["id"]
   | (typeof HELP_KEYS)[number]["id"]
+  | (typeof BETWEEN_KEYS)[number]["id"]
+  | (typeof REVIEW_KEYS)[number]["id"]
   | (typeof DEBRIEF_KEYS)[number]["id"]
   | (typeof INTERRUPT_KEY)["id"];
+
+/** The keys of a negotiation binding as the screen's own text names them ("keep it (h)"). */
+export function negotiateKey(id: (typeof NEGOTIATE_KEYS)[number]["id"]): string {
+  return NEGOTIATE_KEYS.find((binding) => binding.id === id)!.label;
+}
 
 /** The table for the state's screen and mode. */
 export function bindingsFor(state: PlayState): readonly KeyBinding<never>[] {
@@ -212,6 +260,8 @@ export function bindingsFor(state: PlayState): readonly KeyBinding<never>[] {
       return state.step === "name" ? NAME_KEYS : PICK_KEYS;
     case "briefing":
       return BRIEFING_KEYS;
+    case "between":
+      return isReviewing(state) ? REVIEW_KEYS : BETWEEN_KEYS;
     case "debrief":
       return DEBRIEF_KEYS;
     case "negotiate":
@@ -256,6 +306,8 @@ export const KEY_TABLES = [
   { screen: "menu", bindings: MENU_KEYS },
   { screen: "confirm", bindings: CONFIRM_KEYS },
   { screen: "help", bindings: HELP_KEYS },
+  { screen: "between", bindings: BETWEEN_KEYS },
+  { screen: "review", bindings: REVIEW_KEYS },
   { screen: "debrief", bindings: DEBRIEF_KEYS },
   { screen: "anywhere", bindings: [INTERRUPT_KEY] },
 ] as const;

@@ -7,6 +7,8 @@ import type { Honesty, Importance, QuestionKind } from "../../negotiation/protoc
 import { importanceText, questionKinds, questionOf, questionSubject, questionText, quantityLabel } from "../../negotiation/wording.js";
 import { latestOffers, withTerm } from "../../play/table.js";
 import { localise } from "../../scenario/schema.js";
+import type { ReviewDecision } from "../../negotiation/partners/review.js";
+import { heldTerms, termText, visibleIssues } from "./partnership.js";
 import type { MenuMode, NegotiateState } from "./state.js";
 
 export const IMPORTANCES: readonly Importance[] = ["low", "medium", "high"];
@@ -42,11 +44,14 @@ export function otherParties(state: NegotiateState): number[] {
 }
 
 
-/** How many issues or quantities a question can be about. */
-function subjects(state: NegotiateState, question: QuestionKind): number {
+/** The issues (those the trainee sees) or uncertain quantities a question can be about, by index. */
+export function subjectsOf(state: NegotiateState, question: QuestionKind): number[] {
   const { scenario } = state.game.setup;
-  return questionSubject(question) === "quantity" ? (scenario.uncertainties?.length ?? 0) : scenario.issues.length;
+  return questionSubject(question) === "quantity" ? (scenario.uncertainties ?? []).map((_, quantity) => quantity) : visibleIssues(state.game);
 }
+
+/** Tip 7: the trainee's review of the agreement between two stages, in the menu's order. */
+export const REVIEW_DECISIONS: readonly ReviewDecision[] = ["keep", "adjust", "leave"];
 
 /** How many items the mode's menu has. */
 export function menuLength(state: NegotiateState, mode: MenuMode): number {
@@ -54,7 +59,7 @@ export function menuLength(state: NegotiateState, mode: MenuMode): number {
     case "ask":
       return questionKinds(state.game.setup.scenario).length;
     case "ask-subject":
-      return subjects(state, mode.question);
+      return subjectsOf(state, mode.question).length;
     case "ask-whom":
       return otherParties(state).length;
     case "disclose":
@@ -65,6 +70,8 @@ export function menuLength(state: NegotiateState, mode: MenuMode): number {
       return state.game.session.standing?.packages.length ?? 0;
     case "load":
       return loadableOffers(state).length;
+    case "reveal":
+      return heldTerms(state.game).length;
   }
 }
 
@@ -85,7 +92,7 @@ export function menuText(state: NegotiateState, mode: MenuMode, t: Translator): 
     case "ask-subject":
       return questionSubject(mode.question) === "quantity"
         ? { title: t("play.ask.quantity"), items: (scenario.uncertainties ?? []).map((_, quantity) => quantityLabel(scenario, quantity, lang)) }
-        : { title: t("play.ask.issue"), items: scenario.issues.map((_, issue) => issueLabel(issue)) };
+        : { title: t("play.ask.issue"), items: subjectsOf(state, mode.question).map(issueLabel) };
     case "ask-whom":
       return { title: t("play.ask.whom"), items: otherParties(state).map(name) };
     case "disclose":
@@ -115,5 +122,7 @@ export function menuText(state: NegotiateState, mode: MenuMode, t: Translator): 
           t("play.load.item", { name: name(offer.party), kind: offer.kind, round: offer.round, index: offer.index + 1, count: offer.count, points: points(offer.package) }),
         ),
       };
+    case "reveal":
+      return { title: t("play.reveal.title"), items: heldTerms(state.game).map((term) => termText(state.game, term, t)) };
   }
 }

@@ -9,10 +9,14 @@ import type { Move } from "../../negotiation/protocol.js";
 import { ProtocolError } from "../../negotiation/session.js";
 import { questionKinds, questionOf, questionSubject } from "../../negotiation/wording.js";
 import type { QuestionKind } from "../../negotiation/protocol.js";
-import { partnerChoices, playMove } from "../../play/game.js";
+import { isAvailable } from "../../engine/model.js";
+import { type Game, gameOver, partnerChoices, playMove } from "../../play/game.js";
+import type { ReviewDecision } from "../../negotiation/partners/review.js";
+import { actInPartnership, isPartnership } from "../../play/partnership.js";
 import { questionRecipient } from "../../play/table.js";
 import { localise } from "../../scenario/schema.js";
 import {
+  BETWEEN_KEYS,
   BRIEFING_KEYS,
   CONFIRM_KEYS,
   DEBRIEF_KEYS,
@@ -22,14 +26,19 @@ import {
   NAME_KEYS,
   NEGOTIATE_KEYS,
   PICK_KEYS,
+  REVIEW_KEYS,
   bindingOf,
+  isReviewing,
   keyName,
 } from "./keys.js";
+import { heldTerms, playableParties, termText, visibleIssues } from "./partnership.js";
+import { translator } from "../../i18n/translate.js";
 import { offerColumns } from "./layout/offers.js";
 import { negotiationLayout, talkScrollLimit } from "./layout/negotiation.js";
 import { scrollLimit } from "./layout/screens.js";
-import { HONESTIES, IMPORTANCES, loadableOffers, menuLength, otherParties } from "./menus.js";
+import { HONESTIES, IMPORTANCES, REVIEW_DECISIONS, loadableOffers, menuLength, otherParties, subjectsOf } from "./menus.js";
 import {
+  type BetweenState,
   type BriefingState,
   type DebriefState,
   type KeyPress,
@@ -38,6 +47,7 @@ import {
   type NegotiateState,
   type PickState,
   type PlayState,
+  type ScenarioChoice,
   type TerminalSize,
   briefing,
   negotiating,
@@ -76,6 +86,8 @@ function keyPressed(state: PlayState, key: KeyPress): PlayState {
       return current.step === "name" ? NAME[binding.id as NameId](current as NameStepState, name) : PICK[binding.id as PickId](current, name);
     case "briefing":
       return BRIEFING[binding.id as BriefingId](current, name);
+    case "between":
+      return isReviewing(current) ? REVIEW[binding.id as ReviewId](current, name) : BETWEEN[binding.id as BetweenId](current, name);
     case "debrief":
       return DEBRIEF[binding.id as DebriefId](current, name);
     case "negotiate": {
@@ -93,6 +105,8 @@ type PickId = (typeof PICK_KEYS)[number]["id"];
 type NameId = (typeof NAME_KEYS)[number]["id"];
 type BriefingId = (typeof BRIEFING_KEYS)[number]["id"];
 type DebriefId = (typeof DEBRIEF_KEYS)[number]["id"];
+type BetweenId = (typeof BETWEEN_KEYS)[number]["id"];
+type ReviewId = (typeof REVIEW_KEYS)[number]["id"];
 type NegotiateId = (typeof NEGOTIATE_KEYS)[number]["id"];
 type HelpId = (typeof HELP_KEYS)[number]["id"];
 type ConfirmId = (typeof CONFIRM_KEYS)[number]["id"];
@@ -118,7 +132,7 @@ function pickLength(state: PickState): number {
     case "scenario":
       return state.options.scenarios.length;
     case "party":
-      return state.scenario.scenario.parties.length;
+      return playableParties(state.scenario.scenario).length;
     case "partner":
       return partnerChoices().length;
     case "name":
@@ -133,7 +147,7 @@ const PICK: Handlers<typeof PICK_KEYS, PickState> = {
       case "scenario":
         return pickedScenario(state, state.options.scenarios[state.cursor]);
       case "party":
-        return pickedParty(state, state.scenario, state.cursor);
+        return pickedParty(state, state.scenario, playableParties(state.scenario.scenario)[state.cursor]);
       case "partner":
         return pickedPartner(state, state.scenario, state.party, partnerChoices()[state.cursor]);
       case "name":
@@ -141,12 +155,15 @@ const PICK: Handlers<typeof PICK_KEYS, PickState> = {
     }
   },
   "pick.back": (state) => {
-    if (state.step === "partner") return { ...state, step: "party", scenario: state.scenario, cursor: state.party };
+    if (state.step === "partner") return { ...state, step: "party", scenario: state.scenario, cursor: partyCursor(state.scenario, state.party) };
     const index = state.step === "party" ? state.options.scenarios.indexOf(state.scenario) : 0;
     return { screen: "pick", options: state.options, size: state.size, exit: null, step: "scenario", cursor: Math.max(0, index) };
   },
   "pick.quit": (state) => ({ ...state, exit: "quit" }),
 };
+
+/** Where the party picker's cursor is on a party: its place among the parties the trainee may play. */
+const partyCursor = (choice: ScenarioChoice, party: number) => Math.max(0, playableParties(choice.scenario).indexOf(party));
 
 const NAME: Handlers<typeof NAME_KEYS, NameStepState> = {
   // Spaces are typed as they come; leading and trailing ones are dropped when the name is taken.
@@ -157,7 +174,7 @@ const NAME: Handlers<typeof NAME_KEYS, NameStepState> = {
     const { options, size, scenario, party } = state;
     const common = { screen: "pick", options, size, exit: null, scenario } as const;
     if (options.partner === undefined) return { ...common, step: "partner", party, cursor: Math.max(0, partnerChoices().indexOf(state.partner)) };
-    return { ...common, step: "party", cursor: party };
+    return { ...common, step: "party", cursor: partyCursor(scenario, party) };
   },
 };
 
@@ -166,6 +183,31 @@ const BRIEFING: Handlers<typeof BRIEFING_KEYS, BriefingState> = {
   "briefing.start": (state) => negotiating(state),
   "briefing.quit": (state) => ({ ...state, exit: "quit" }),
 };
+
+const BETWEEN: Handlers<typeof BETWEEN_KEYS, BetweenState> = {
+  "between.scroll": (state, key) => ({ ...state, scroll: scrolledBy(state.scroll, key, page(state), scrollLimit(state)) }),
+  "between.continue": (state) => negotiating(state),
+  "between.quit": (state) => ({ ...state, exit: "quit" }),
+};
+
+const REVIEW: Handlers<typeof REVIEW_KEYS, BetweenState> = {
+  "review.choose": (state, key) => ({ ...state, cursor: stepped(state.cursor, key, REVIEW_DECISIONS.length) }),
+  "review.select": (state) => reviewed(state, REVIEW_DECISIONS[state.cursor]),
+  "review.number": (state, key) => reviewed(state, REVIEW_DECISIONS[Number(key) - 1]),
+  "review.scroll": (state, key) => ({ ...state, scroll: scrolledBy(state.scroll, key, page(state), scrollLimit(state)) }),
+  "review.quit": (state) => ({ ...state, exit: "quit" }),
+};
+
+/** The trainee's review: the partnership goes on to a renegotiation, the next stage's review, or its end. */
+function reviewed(state: BetweenState, decision: ReviewDecision): PlayState {
+  if (!isPartnership(state.game)) return state;
+  const game = actInPartnership(state.game, { type: "review", decision });
+  const common = { options: state.options, size: state.size, exit: null };
+  if (gameOver(game)) return { ...common, screen: "debrief", game, scroll: 0, savedTo: null };
+  // Everyone kept the agreement: the stage passed without a negotiation, and the next one is to be reviewed.
+  if (game.partnership.waiting.kind === "review") return { ...common, screen: "between", game, ended: game.partnership.phases.length - 1, scroll: 0, cursor: 0 };
+  return { ...negotiating({ ...common, game }), notice: { key: "play.notice.renegotiation" } };
+}
 
 const DEBRIEF: Handlers<typeof DEBRIEF_KEYS, DebriefState> = {
   "debrief.scroll": (state, key) => ({ ...state, scroll: scrolledBy(state.scroll, key, page(state), scrollLimit(state)) }),
@@ -188,19 +230,37 @@ function play(state: NegotiateState, move: Move): PlayState {
     if (error instanceof ProtocolError) return notice(main(state), `protocol.${error.code}`, error.params);
     throw error;
   }
-  if (game.session.ended) return { screen: "debrief", options: state.options, size: state.size, exit: null, game, scroll: 0, savedTo: null };
+  return afterMove(state, game);
+}
+
+/** The screen after the trainee's move: the same negotiation, the debrief, or (a partnership's phase ended) the screen between phases. */
+function afterMove(state: NegotiateState, game: Game): PlayState {
+  const common = { options: state.options, size: state.size, exit: null };
+  if (gameOver(game)) return { ...common, screen: "debrief", game, scroll: 0, savedTo: null };
+  const before = state.game.partnership?.phases.length ?? 0;
+  const partnership = game.partnership;
+  if (partnership && (partnership.waiting.kind === "review" || partnership.phases.length !== before)) {
+    return { ...common, screen: "between", game, ended: before - 1, scroll: 0, cursor: 0 };
+  }
   return { ...main(state), game, talkScroll: 0 };
 }
 
 const samePackage = (a: readonly number[], b: readonly number[]) => a.every((option, issue) => option === b[issue]);
 
 const NEGOTIATE: Handlers<typeof NEGOTIATE_KEYS, NegotiateState> = {
-  "negotiate.issue": (state, key) => ({ ...state, issueCursor: stepped(state.issueCursor, key, state.game.model.issueCount) }),
+  // Another party's hidden issues are not in the builder; options off the table are skipped.
+  "negotiate.issue": (state, key) => {
+    const issues = visibleIssues(state.game);
+    return { ...state, issueCursor: issues[stepped(Math.max(0, issues.indexOf(state.issueCursor)), key, issues.length)] };
+  },
   "negotiate.option": (state, key) => {
     const issue = state.issueCursor;
-    const options = state.game.model.optionCounts[issue];
-    const selection = state.selection.map((option, i) => (i === issue ? stepped(option, key === "left" ? "up" : "down", options) : option));
-    return { ...state, selection };
+    const model = state.game.session.model;
+    const count = model.optionCounts[issue];
+    let option = state.selection[issue];
+    do option = stepped(option, key === "left" ? "up" : "down", count);
+    while (!isAvailable(model, issue, option));
+    return { ...state, selection: state.selection.map((chosen, i) => (i === issue ? option : chosen)) };
   },
   "negotiate.offer": (state) => play(state, { type: "offer", package: [...state.selection] }),
   "negotiate.term": (state) => play(state, { type: "partial-offer", issue: state.issueCursor, option: state.selection[state.issueCursor] }),
@@ -237,6 +297,8 @@ const NEGOTIATE: Handlers<typeof NEGOTIATE_KEYS, NegotiateState> = {
     return { ...state, talkScroll: Math.max(0, Math.min(talkScrollLimit(state), back)) };
   },
   "negotiate.expand": (state) => ({ ...state, talkExpanded: !state.talkExpanded, talkScroll: 0 }),
+  "negotiate.keep": (state) => play(state, { type: "keep" }),
+  "negotiate.reveal": (state) => ({ ...state, mode: { kind: "reveal", cursor: 0 } }),
   "negotiate.walk": (state) => ({ ...state, mode: { kind: "confirm-walk" } }),
   "negotiate.help": (state) => ({ ...state, mode: { kind: "help", scroll: 0 } }),
   "negotiate.quit": (state) => ({ ...state, mode: { kind: "confirm-quit" } }),
@@ -269,7 +331,7 @@ const MENU: Handlers<typeof MENU_KEYS, InMenu> = {
     const kinds = questionKinds(state.game.setup.scenario);
     if (mode.kind === "ask-subject") return { ...state, mode: { kind: "ask", cursor: kinds.indexOf(mode.question) } };
     if (mode.kind === "ask-whom") {
-      if (mode.subject !== null) return { ...state, mode: { kind: "ask-subject", question: mode.question, cursor: mode.subject } };
+      if (mode.subject !== null) return { ...state, mode: { kind: "ask-subject", question: mode.question, cursor: Math.max(0, subjectsOf(state, mode.question).indexOf(mode.subject)) } };
       return { ...state, mode: { kind: "ask", cursor: kinds.indexOf(mode.question) } };
     }
     return main(state);
@@ -285,11 +347,11 @@ function chosen(state: InMenu, index: number): PlayState {
     case "ask": {
       const question = questionKinds(game.setup.scenario)[index];
       const about = questionSubject(question);
-      if (about !== null) return { ...state, mode: { kind: "ask-subject", question, cursor: about === "issue" ? state.issueCursor : 0 } };
+      if (about !== null) return { ...state, mode: { kind: "ask-subject", question, cursor: Math.max(0, subjectsOf(state, question).indexOf(about === "issue" ? state.issueCursor : 0)) } };
       return recipient(state, question, null);
     }
     case "ask-subject":
-      return recipient(state, mode.question, index);
+      return recipient(state, mode.question, subjectsOf(state, mode.question)[index]);
     case "ask-whom":
       return ask(state, mode.question, mode.subject, otherParties(state)[index]);
     case "disclose":
@@ -302,6 +364,11 @@ function chosen(state: InMenu, index: number): PlayState {
       return play(state, { type: "accept", choice: index });
     case "load":
       return loaded(state, index);
+    case "reveal": {
+      const term = heldTerms(game)[index];
+      const revealed = play(state, { type: "reveal", term });
+      return revealed.screen === "negotiate" && !revealed.notice ? notice(revealed, "play.notice.revealed", { term: termText(game, term, translator(state.options.lang)) }) : revealed;
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 import { render } from "ink";
 import { createElement } from "react";
 import { translator } from "../../i18n/translate.js";
-import { type Game, abandonGame } from "../../play/game.js";
+import { type Game, abandonGame, gameOver } from "../../play/game.js";
 import { PlayApp } from "./PlayApp.js";
 import type { ExitRequest, PlayOptions } from "./state.js";
 
@@ -24,7 +24,7 @@ export async function runPlayApp(options: PlayOptions, save: (game: Game) => str
   // A signal (kill, a closed terminal) must not lose the trainee's moves either.
   const onSignal = (signal: NodeJS.Signals) => {
     app.unmount();
-    if (current && !current.session.ended) tell(save(abandonGame(current)));
+    if (current && !gameOver(current)) tell(save(abandonGame(current)));
     process.exit(SIGNAL_EXIT[signal] ?? 1);
   };
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

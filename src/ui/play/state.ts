@@ -7,6 +7,7 @@ import { type Game, type GameSetup, favouritePackage, gameSetup, startGame } fro
 import type { QuestionKind } from "../../negotiation/protocol.js";
 import type { MessageKey, MessageParams } from "../../i18n/translate.js";
 import type { Language, Scenario } from "../../scenario/schema.js";
+import { playableParties, visibleIssues } from "./partnership.js";
 
 export interface KeyPress {
   readonly input: string;
@@ -99,6 +100,8 @@ export type Mode =
   | { readonly kind: "answer"; readonly cursor: number }
   | { readonly kind: "accept-meso"; readonly cursor: number }
   | { readonly kind: "load"; readonly cursor: number }
+  /** Tip 4: which of the trainee's hidden terms to put on the table. */
+  | { readonly kind: "reveal"; readonly cursor: number }
   | { readonly kind: "confirm-walk" }
   | { readonly kind: "confirm-quit" };
 
@@ -129,15 +132,29 @@ export interface DebriefState extends Common {
   readonly savedTo: string | null;
 }
 
-export type PlayState = PickState | BriefingState | NegotiateState | DebriefState;
-export type GameState = BriefingState | NegotiateState | DebriefState;
+/**
+ * Between two phases of a partnership: how the phase that ended came out, what happened
+ * since, and either the next negotiation or the trainee's review of the agreement.
+ */
+export interface BetweenState extends Common {
+  readonly screen: "between";
+  readonly game: Game;
+  /** The phase that just ended, by its index in the partnership's phases. */
+  readonly ended: number;
+  readonly scroll: number;
+  /** The review menu's cursor: keep, adjust, leave. */
+  readonly cursor: number;
+}
+
+export type PlayState = PickState | BriefingState | NegotiateState | BetweenState | DebriefState;
+export type GameState = BriefingState | NegotiateState | BetweenState | DebriefState;
 
 export function initialPlayState(options: PlayOptions, size: TerminalSize): PlayState {
   if (options.resumed) return { screen: "briefing", options, size, exit: null, game: options.resumed, scroll: 0 };
   const pick: PickState = { screen: "pick", options, size, exit: null, step: "scenario", cursor: 0 };
   // Skip the picker steps the command line already answered; when it answered them all, there is no picker (nor a name to ask).
   const scenario = options.scenarios.find((choice) => choice.id === options.scenarioId);
-  const party = scenario ? scenario.scenario.parties.findIndex((candidate) => candidate.id === options.partyId) : -1;
+  const party = scenario ? playableParty(scenario, options.partyId) : -1;
   if (scenario && party >= 0 && options.partner !== undefined) return briefing(pick, scenario, party, options.partner, options.name);
   return scenario ? pickedScenario(pick, scenario) : pick;
 }
@@ -145,8 +162,14 @@ export function initialPlayState(options: PlayOptions, size: TerminalSize): Play
 /** After the scenario: the party, unless the command line named it. */
 export function pickedScenario(state: PickState, scenario: ScenarioChoice): PlayState {
   const next: PickState = { ...state, step: "party", scenario, cursor: 0 };
-  const party = scenario.scenario.parties.findIndex((candidate) => candidate.id === state.options.partyId);
+  const party = playableParty(scenario, state.options.partyId);
   return party >= 0 ? pickedParty(next, scenario, party) : next;
+}
+
+/** The seat of the party named on the command line, if the trainee may play it; −1 otherwise. */
+function playableParty(choice: ScenarioChoice, partyId: string | undefined): number {
+  const party = choice.scenario.parties.findIndex((candidate) => candidate.id === partyId);
+  return playableParties(choice.scenario).includes(party) ? party : -1;
 }
 
 /** After the party: the partner, unless the command line named it. */
@@ -169,8 +192,8 @@ export function briefing(state: PickState, scenario: ScenarioChoice, party: numb
   return { screen: "briefing", options, size, exit: null, game: startGame(setup), scroll: 0 };
 }
 
-/** The negotiation screen, the builder on the trainee's favourite options. */
-export function negotiating(state: BriefingState): NegotiateState {
+/** The negotiation screen, the builder on the trainee's favourite options (of those on the table). */
+export function negotiating(state: Common & { readonly game: Game }): NegotiateState {
   const { game } = state;
   return {
     screen: "negotiate",
@@ -178,8 +201,8 @@ export function negotiating(state: BriefingState): NegotiateState {
     size: state.size,
     exit: null,
     game,
-    issueCursor: 0,
-    selection: favouritePackage(game.model, game.setup.trainee),
+    issueCursor: visibleIssues(game)[0] ?? 0,
+    selection: favouritePackage(game.session.model, game.setup.trainee),
     mesoTray: [],
     mode: { kind: "main" },
     notice: null,

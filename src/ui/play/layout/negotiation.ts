@@ -14,10 +14,12 @@ import { TRUST_METER_CELLS, trustStyle } from "../../theme.js";
 import { menuLength, menuText } from "../menus.js";
 import type { MenuMode, NegotiateState } from "../state.js";
 import { footerLines } from "./footer.js";
+import { negotiateKey } from "../keys.js";
 import { type Line, type Segment, contentHeight, contentWidth, displayWidth, fit, line, pad, paragraph, truncate } from "./lines.js";
 import { columnOption, offerColumns, offersTable } from "./offers.js";
 import { talkEntries } from "../../../play/conversation.js";
 import { talkLines } from "./talk.js";
+import { onlyTraineeKnows, phaseLabel, visibleIssues } from "../partnership.js";
 
 /** The smallest conversation pane: a heading and two lines. */
 const MIN_PANE = 3;
@@ -43,7 +45,7 @@ export function negotiationLayout(state: NegotiateState): NegotiationLayout {
   const menu = isMenu(state) ? menuLines(state, state.mode, width, t) : null;
   const minPane = menu ? Math.min(menu.length, 1 + 5) : MIN_PANE;
   const detail = detailLines(state, width, t);
-  const issues = state.game.model.issueCount;
+  const issues = visibleIssues(state.game).length;
   const rows = issues + 1 + minPane <= rest ? issues : Math.max(1, rest - 1 - minPane);
   const detailShown = Math.max(0, Math.min(detail.length, rest - rows - minPane));
   const paneHeight = Math.max(1, rest - rows - detailShown);
@@ -75,12 +77,16 @@ function headerLines(state: NegotiateState, width: number, t: Translator): Line[
   const round = Math.min(session.round, rounds);
   const partners = Array.from({ length: session.partyCount }, (_, party) => party).filter((party) => party !== setup.trainee);
   const roundText = t("play.header.round", { round, rounds, left: rounds - round });
-  const title = localise(setup.scenario.title, t.lang);
+  // A partnership's phase says where in the partnership the trainee is; a single negotiation shows its title.
+  const phase = phaseLabel(state.game, t);
+  const title = phase ?? localise(setup.scenario.title, t.lang);
   const withTitle = (segments: Segment[], room: number): Segment[] =>
     room >= 12 ? [...segments, { text: ` · ${truncate(title, room - 3)}` }] : segments;
   // On one line: the round, the meters, and the title in what is left.
   const sameLine = trustSegments(state, partners, width - displayWidth(roundText) - 3, t);
-  if (sameLine) {
+  // A partnership's phase is not cut to make room for the meters: they go on a line of their own.
+  const phaseFits = (segments: readonly Segment[]) => phase === null || displayWidth(roundText) + 3 + widthOf(segments) + 3 + displayWidth(phase) + 1 <= width;
+  if (sameLine && phaseFits(sameLine)) {
     const used = displayWidth(roundText) + 3 + widthOf(sameLine);
     const head = withTitle([{ text: roundText, style: "heading" }], width - used);
     return [[...head, { text: " ".repeat(Math.max(1, width - widthOf(head) - widthOf(sameLine))) }, ...sameLine]];
@@ -106,7 +112,8 @@ function trustSegments(state: NegotiateState, partners: readonly number[], width
     const each = Math.floor((width - displayWidth(label) - separator.length * (partners.length - 1)) / partners.length);
     const longest = Math.max(...names.map(displayWidth));
     const nameRoom = alone ? 0 : Math.min(longest, each - meterWidth - 1);
-    if (each < meterWidth || (!alone && nameRoom < 8)) continue;
+    // Names may be cut, to no fewer than 8 columns (a shorter name is shown whole).
+    if (each < meterWidth || (!alone && nameRoom < Math.min(8, longest))) continue;
     const segments: Segment[] = [{ text: label }];
     partners.forEach((party, k) => {
       const level = session.trustIn(party, setup.trainee);
@@ -123,6 +130,15 @@ function trustSegments(state: NegotiateState, partners: readonly number[], width
 
 /** What stands on the table, and (with three or more parties) who has accepted it and who still must. */
 function statusLines(state: NegotiateState, width: number, t: Translator): Line[] {
+  const { session, setup } = state.game;
+  // Tip 4: after an agreement, it stands while a package better for everyone may replace it.
+  const agreed = session.agreed
+    ? paragraph(t("play.status.agreed", { points: session.utility(setup.trainee, session.agreed), batna: session.model.batnas[setup.trainee], key: negotiateKey("negotiate.keep") }), width, "standing", "  ")
+    : [];
+  return [...agreed, ...standingLines(state, width, t)];
+}
+
+function standingLines(state: NegotiateState, width: number, t: Translator): Line[] {
   const { session, setup } = state.game;
   const standing = session.standing;
   const accepted = acceptance(session);
@@ -206,6 +222,16 @@ function detailLines(state: NegotiateState, width: number, t: Translator): Line[
     const text = t("play.detail.theirs", { who: t.list(columns), option: optionLabel(offered), points: contribution(model, trainee, issue, offered) });
     lines.push(...paragraph(`≠ ${text}`, width, "differs", "    ", "  "));
   }
+  // Tip 4: the trainee's own hidden terms, which the others do not know of.
+  if (onlyTraineeKnows(game, issue)) {
+    lines.push(...paragraph(t("play.hidden.issue", { key: negotiateKey("negotiate.reveal"), option: optionLabel(0) }), width, "notice", "    ", "  "));
+  }
+  definition.options.forEach((_, hidden) => {
+    if (onlyTraineeKnows(game, issue, hidden)) lines.push(...paragraph(t("play.hidden.option", { key: negotiateKey("negotiate.reveal"), option: optionLabel(hidden) }), width, "notice", "    ", "  "));
+  });
+  // An option may say what it means in full (a candidate ambition's statement, tip 3).
+  const meaning = definition.options[option].description;
+  if (meaning) lines.push(...paragraph(localise(meaning, lang), width, "dim", "  ", "  "));
   if (definition.description) lines.push(...paragraph(localise(definition.description, lang), width, "dim", "  ", "  "));
   return lines;
 }

@@ -10,6 +10,7 @@ import { type Risk, packageRisk } from "../../../engine/risk.js";
 import { type Translator, translator } from "../../../i18n/translate.js";
 import { latestOffers } from "../../../play/table.js";
 import { localise } from "../../../scenario/schema.js";
+import { onlyTraineeKnows, visibleIssues } from "../partnership.js";
 import type { NegotiateState } from "../state.js";
 import { type Line, type Segment, contentWidth, displayWidth, pad, truncate } from "./lines.js";
 
@@ -45,6 +46,8 @@ export function columnOption(column: OfferColumn, issue: number): number | null 
 }
 
 const GAP = "  ";
+/** Marks an issue only the trainee knows of (tip 4); the detail under the table says so in words. */
+export const ONLY_YOU = "◆";
 const CURSOR = "› ";
 const MIN_OFFER_WIDTH = 8;
 const MAX_OFFER_WIDTH = 24;
@@ -125,14 +128,17 @@ export function offersTable(state: NegotiateState, width: number, maxRows: numbe
     head2.push({ text: GAP + more, style: "dim" });
   }
 
-  const rowCount = Math.min(model.issueCount, Math.max(1, maxRows));
-  const firstRow = Math.max(0, Math.min(issueCursor - Math.floor(rowCount / 2), model.issueCount - rowCount));
+  // Another party's hidden issues have no row; the trainee's own are marked.
+  const issues = visibleIssues(game);
+  const rowCount = Math.min(issues.length, Math.max(1, maxRows));
+  const at = Math.max(0, issues.indexOf(issueCursor));
+  const firstRow = Math.max(0, Math.min(at - Math.floor(rowCount / 2), issues.length - rowCount));
   // The second header line says which offer each column is; without offers or a tray there is nothing to say.
   const lines: Line[] = columns.length > 0 || state.mesoTray.length > 0 ? [head1, head2] : [head1];
-  for (let issue = firstRow; issue < firstRow + rowCount; issue++) {
+  for (const issue of issues.slice(firstRow, firstRow + rowCount)) {
     const selected = issue === issueCursor;
     const settled = session.settled[issue] >= 0;
-    const label = localise(scenario.issues[issue].label, lang) + (settled ? " ✓" : "");
+    const label = localise(scenario.issues[issue].label, lang) + (settled ? " ✓" : "") + (onlyTraineeKnows(game, issue) ? ` ${ONLY_YOU}` : "");
     const option = selection[issue];
     const row: Segment[] = [
       { text: (selected ? CURSOR : "  ") + pad(truncate(label, g.issueWidth), g.issueWidth), style: selected ? "selected" : undefined },

@@ -17,6 +17,10 @@ import type { BriefingState, DebriefState, NegotiateState, PickState, PlayState 
 import { footerLines, keyLabel } from "./footer.js";
 import { BLANK, type Line, contentHeight, contentWidth, displayWidth, fit, line, pad, paragraph, paragraphs } from "./lines.js";
 import { negotiationLayout } from "./negotiation.js";
+import { betweenText, reviewMenu } from "./between.js";
+import { isPartnership } from "../../../play/partnership.js";
+import { partnershipDebriefSections } from "../partnership-debrief.js";
+import { playableParties } from "../partnership.js";
 
 /** The lines of the state's screen, each within the terminal's width, no more than fit its height. */
 export function screenLines(state: PlayState): Line[] {
@@ -28,6 +32,8 @@ export function screenLines(state: PlayState): Line[] {
       return scrolled(briefingLines(state, width), state, state.scroll);
     case "negotiate":
       return state.mode.kind === "help" ? scrolled(helpLines(state, width), state, state.mode.scroll) : negotiationLayout(state).lines;
+    case "between":
+      return scrolled(betweenText(state, width), state, state.scroll, reviewMenu(state, width));
     case "debrief":
       return scrolled(debriefText(state, width), state, state.scroll, savedLines(state, width));
   }
@@ -39,6 +45,8 @@ export function scrollLimit(state: PlayState): number {
   switch (state.screen) {
     case "briefing":
       return Math.max(0, briefingLines(state, width).length - scrollHeight(state));
+    case "between":
+      return Math.max(0, betweenText(state, width).length - scrollHeight(state, reviewMenu(state, width).length));
     case "debrief":
       return Math.max(0, debriefText(state, width).length - scrollHeight(state, savedLines(state, width).length));
     case "negotiate":
@@ -90,7 +98,7 @@ function pickLines(state: PickState): Line[] {
       break;
     case "party":
       title = t("play.pick.party");
-      items = state.scenario.scenario.parties.map((party) => localise(party.name, lang));
+      items = playableParties(state.scenario.scenario).map((party) => localise(state.scenario.scenario.parties[party].name, lang));
       break;
     case "partner": {
       title = t("play.pick.partner", { partners: state.scenario.scenario.parties.length - 1 });
@@ -133,18 +141,24 @@ export function briefingLines(state: BriefingState, width: number): Line[] {
   const { scenario, trainee, partnerStyle, surprise } = state.game.setup;
   const model = state.game.model;
   const party = scenario.parties[trainee];
+  const partnership = state.game.partnership?.setup.scenario.partnership;
   const lines: Line[] = [
     ...paragraph(t("play.briefing.title", { title: localise(scenario.title, lang), party: localise(party.name, lang) }), width, "heading"),
     ...paragraphs(localise(scenario.story, lang), width),
+    ...(partnership ? [BLANK, ...paragraph(t("play.briefing.partnership", { stages: partnership.stages?.length ?? 1, ambition: partnership.ambition ? "yes" : "no" }), width)] : []),
     BLANK,
     ...paragraphs(localise(party.briefing, lang), width),
   ];
   if (scenario.sharedAmbition) lines.push(BLANK, line(t("play.briefing.ambition"), "heading"), ...paragraphs(localise(scenario.sharedAmbition, lang), width));
   lines.push(BLANK, line(t("play.briefing.table"), "heading"));
+  // Tip 4: another party's hidden terms are not in the trainee's briefing.
+  const unknown = (hidden: { holder: string } | undefined) => hidden !== undefined && hidden.holder !== party.id;
   scenario.issues.forEach((issue, i) => {
+    if (unknown(issue.hidden)) return;
     lines.push(...paragraph(t("play.briefing.issue", { issue: localise(issue.label, lang), weight: model.weights[trainee * model.issueCount + i] }), width, "heading", "  "));
     if (issue.description) lines.push(...paragraph(localise(issue.description, lang), width, "dim", "  ", "  "));
     issue.options.forEach((option, o) => {
+      if (unknown(option.hidden)) return;
       const at = (model.issueOffsets[i] + o) * model.partyCount + trainee;
       // Where the points depend on how the future turns out, the trainee sees what it expects them to be.
       const uncertain = model.uncertain !== undefined && (model.uncertain.values[at].uses.length > 0 || model.uncertain.costs[at].uses.length > 0);
@@ -208,8 +222,10 @@ function debriefText(state: DebriefState, width: number): Line[] {
   const id = `${lang}/${width}`;
   let lines = byWidth.get(id);
   if (!lines) {
-    const debrief = computeDebrief(gameTranscript(game, { lang, savedAt: new Date(0) }), game.session);
-    lines = debriefSections(debrief, game.setup.scenario, lang, width).flatMap((section, k) => [
+    const sections = isPartnership(game)
+      ? partnershipDebriefSections(game, lang, width)
+      : debriefSections(computeDebrief(gameTranscript(game, { lang, savedAt: new Date(0) }), game.session), game.setup.scenario, lang, width);
+    lines = sections.flatMap((section, k) => [
       ...(k > 0 ? [BLANK] : []),
       line(section.title, "heading"),
       ...section.lines.map((text) => line(text)),
