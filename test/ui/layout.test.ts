@@ -11,7 +11,7 @@ import { computeDebrief, debriefSections } from "../../src/report/debrief.js";
 import { lineText } from "../../src/ui/play/layout/lines.js";
 import { screenLines } from "../../src/ui/play/layout/screens.js";
 import type { NegotiateState, PlayState, TerminalSize } from "../../src/ui/play/state.js";
-import { DOWN, ENTER, END, ESC, LANGUAGES, PAGE_DOWN, PAGE_UP, RIGHT, SCENARIOS, SIZES, briefing, expectFits, press, screenText, start } from "./support.js";
+import { DOWN, ENTER, END, ESC, LANGUAGES, PAGE_DOWN, PAGE_UP, RIGHT, SINGLE_SCENARIOS, SIZES, briefing, expectFits, press, screenText, start } from "./support.js";
 
 /** A trainee's turn: look around, ask, tell, build and offer; a few turns into the game, a MESO offer. */
 const TURN = [DOWN, RIGHT, "k", "1", ENTER, ESC, "d", "2", ESC, "n", "1", ESC, "?", PAGE_DOWN, ESC, PAGE_UP, "o"];
@@ -66,7 +66,8 @@ describe.each(SIZES)("a terminal of $columns×$rows", (size) => {
     expect(screenText(state).join("\n")).toContain(translator(lang)("play.pick.surprise"));
   });
 
-  for (const { id, scenario } of SCENARIOS) {
+  // A partnership's screens are checked in partnership-layout.test.ts.
+  for (const { id, scenario } of SINGLE_SCENARIOS) {
     describe(id, () => {
       test.each(LANGUAGES.flatMap((lang) => scenario.parties.map((_, party) => [lang, party] as const)))(
         "in %s, as party %i: every screen of a game fits, with the round, every issue and the keys",
@@ -90,7 +91,7 @@ describe("the debrief screen", () => {
   test.each(SIZES.flatMap((size) => LANGUAGES.map((lang) => [size, lang] as const)))(
     "%o in %s: every line of the report, none cut, at the width it is drawn in",
     (size, lang) => {
-      for (const { id, scenario } of SCENARIOS) {
+      for (const { id, scenario } of SINGLE_SCENARIOS) {
         let state = press(briefing(id, 0, "conceder", { lang }, size), ENTER, "o", "o", "w", "y");
         if (state.screen !== "debrief") throw new Error("the game did not end");
         const width = size.columns - 2;

@@ -8,7 +8,8 @@ import { describe, expect, test } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
 import { lineText } from "../../src/ui/play/layout/lines.js";
 import { footerLines } from "../../src/ui/play/layout/footer.js";
-import { partnershipDebriefSections } from "../../src/ui/play/partnership-debrief.js";
+import { partnershipGameDebrief } from "../../src/play/partnership-debrief.js";
+import { partnershipDebriefSections } from "../../src/report/partnership-debrief-text.js";
 import type { PlayState } from "../../src/ui/play/state.js";
 import { isPartnership } from "../../src/play/partnership.js";
 import { playReducer } from "../../src/ui/play/reducer.js";
@@ -94,7 +95,7 @@ describe("a partnership played with keys", () => {
     // Keeping it ends the stage: the review of Year 2, where Gamma joins.
     const review = press(agreed, "h");
     expect(isReview(review)).toBe(true);
-    if (!isReview(review)) return;
+    if (!isReview(review)) throw new Error("expected the review screen");
     expect(review.game.partnership?.waiting).toEqual({ kind: "review", stage: 1 });
     const reviewText = text(review).replace(/\s+/g, " ");
     expect(reviewText).toContain("Year 1: how it ended");
@@ -116,11 +117,13 @@ describe("a partnership played with keys", () => {
     const states = playPartnership(renegotiation, () => ["1"]);
     const last = states.at(-1)!;
     expect(last.screen).toBe("debrief");
-    if (last.screen !== "debrief" || !isPartnership(last.game)) return;
+    if (last.screen !== "debrief" || !isPartnership(last.game)) throw new Error("expected the debrief of a partnership");
     expect(last.game.partnership.waiting).toMatchObject({ kind: "ended" });
     expect(states.some((state) => state.screen === "between")).toBe(true);
-    const sections = partnershipDebriefSections(last.game, "en", 78);
+    const sections = partnershipDebriefSections(partnershipGameDebrief(last.game, "en"), "en", 78);
+    // The debrief screen shows the partnership's own debrief: its summary first, then every stage's score.
     expect(screenText(last)[0]).toBe(sections[0].title);
+    expect(sections.map((section) => section.title)).toContain("Score per stage and in total");
   });
 
   test("leaving at the review ends the partnership on the debrief", () => {

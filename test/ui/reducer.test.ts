@@ -68,7 +68,8 @@ describe("the picker", () => {
     expect(first).toMatchObject({ screen: "pick", step: "scenario", cursor: 0 });
     expect(press(first, UP)).toMatchObject({ cursor: SCENARIOS.length - 1 });
     expect(press(first, DOWN, DOWN)).toMatchObject({ cursor: 2 });
-    const party = press(first, DOWN, ENTER);
+    const toHousing = Array(SCENARIOS.findIndex((candidate) => candidate.id === HOUSING)).fill(DOWN);
+    const party = press(first, ...toHousing, ENTER);
     expect(party).toMatchObject({ screen: "pick", step: "party", cursor: 0, scenario: { id: HOUSING } });
     expect(press(party, UP)).toMatchObject({ cursor: 2 });
     const partner = press(party, DOWN, ENTER);

@@ -5,7 +5,7 @@
  */
 import { expect } from "vitest";
 import type { Move, SessionEvent } from "../../src/negotiation/protocol.js";
-import { builtinScenarioIds, resolveScenarioPath } from "../../src/scenario/builtin.js";
+import { DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import type { Language } from "../../src/scenario/schema.js";
 import { lineText, lineWidth } from "../../src/ui/play/layout/lines.js";
@@ -27,8 +27,8 @@ export const SIZE_80x24: TerminalSize = { columns: 80, rows: 24 };
 export const SIZES: readonly TerminalSize[] = [SIZE_80x24, { columns: 110, rows: 40 }, { columns: 200, rows: 60 }];
 export const LANGUAGES: readonly Language[] = ["en", "nl"];
 
-/** Every built-in scenario, in builtinScenarioIds() order (hospital-it-platform first). */
-export const SCENARIOS: readonly ScenarioChoice[] = builtinScenarioIds().map((id) => ({
+/** Every built-in scenario in the picker's order: the default (hospital-it-platform) first, then by id. */
+export const SCENARIOS: readonly ScenarioChoice[] = [DEFAULT_SCENARIO_ID, ...builtinScenarioIds().filter((id) => id !== DEFAULT_SCENARIO_ID)].map((id) => ({
   id,
   scenario: loadScenarioFile(resolveScenarioPath(id)).scenario,
 }));

@@ -19,7 +19,8 @@ import { BLANK, type Line, contentHeight, contentWidth, displayWidth, fit, line,
 import { negotiationLayout } from "./negotiation.js";
 import { betweenText, reviewMenu } from "./between.js";
 import { isPartnership } from "../../../play/partnership.js";
-import { partnershipDebriefSections } from "../partnership-debrief.js";
+import { partnershipGameDebrief } from "../../../play/partnership-debrief.js";
+import { partnershipDebriefSections } from "../../../report/partnership-debrief-text.js";
 import { playableParties } from "../partnership.js";
 
 /** The lines of the state's screen, each within the terminal's width, no more than fit its height. */
@@ -223,7 +224,7 @@ function debriefText(state: DebriefState, width: number): Line[] {
   let lines = byWidth.get(id);
   if (!lines) {
     const sections = isPartnership(game)
-      ? partnershipDebriefSections(game, lang, width)
+      ? partnershipDebriefSections(partnershipGameDebrief(game, lang), lang, width)
       : debriefSections(computeDebrief(gameTranscript(game, { lang, savedAt: new Date(0) }), game.session), game.setup.scenario, lang, width);
     lines = sections.flatMap((section, k) => [
       ...(k > 0 ? [BLANK] : []),
