@@ -17,12 +17,15 @@ export function partnershipGameDebrief(game: PartnershipGame, lang: Language): P
   });
 }
 
-/** A phase's name: the shared ambition, a stage, or a stage's renegotiation. */
-export function phaseTitle(scenario: Scenario, phase: PhaseRecord, t: Translator): string {
-  if (phase.kind === "ambition") return t("partnership.phase.ambition");
-  const stage = scenario.partnership?.stages?.[phase.stage];
-  const title = stage ? localise(stage.title, t.lang) : t("partnership.phase.only");
-  return phase.stage > 0 ? t("partnership.phase.renegotiation", { title }) : title;
+/** The title of a stage of the partnership, in the trainee's language. */
+export function stageTitle(scenario: Scenario, stage: number, t: Translator): string {
+  const title = scenario.partnership?.stages?.[stage]?.title;
+  return title === undefined ? t("play.phase.stage", { stage: stage + 1 }) : localise(title, t.lang);
+}
+
+/** What a phase is called: the ambition, or the stage (a renegotiation), and whether its agreement may still be improved. */
+export function phaseName(scenario: Scenario, phase: PhaseRecord, t: Translator, agreed = false): string {
+  return t("play.phase.label", { kind: phase.kind, title: stageTitle(scenario, phase.stage, t), renegotiation: phase.statusQuo === null ? "no" : "yes", agreed: agreed ? "yes" : "no" });
 }
 
 /** The conversation of every phase, each under its name, as lines "[round] text". */
@@ -30,7 +33,7 @@ export function partnershipConversation(game: PartnershipGame, t: Translator): s
   const { setup, phases } = game.partnership;
   const traineeId = setup.scenario.parties[setup.trainee].id;
   return phases.flatMap((phase) => {
-    const heading = `── ${phaseTitle(setup.scenario, phase, t)} ──`;
+    const heading = `── ${phaseName(setup.scenario, phase, t)} ──`;
     if (!phase.session) return [heading, t("partnership.phase.kept")];
     const seat = phase.session.scenario.parties.findIndex((party) => party.id === traineeId);
     return [heading, ...talkEntries(phase.session, seat, t, true).map((entry) => `[${entry.round}] ${entry.text}`)];

@@ -55,7 +55,7 @@ describe.concurrent("a partnership on the command line", { timeout: CLI_TEST_TIM
     const played = await run(["play", scenarioFile, "--as", "a", "--partner", "logroller", "--seed", "cli", "--name", "T", "--moves", movesFile, "--transcript", transcript]);
     expect(played.status, played.output).toBe(0);
     expect(played.stdout).toContain("── Shared ambition ──");
-    expect(played.stdout).toContain("Year 2: review and renegotiation");
+    expect(played.stdout).toContain("── Year 2 — renegotiation ──");
     expect(played.stdout).toContain("Score per stage and in total");
     expect(phasesOf(transcript)).toEqual(expected.partnership.phases);
     const english = await run(["debrief", transcript]);

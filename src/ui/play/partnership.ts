@@ -8,6 +8,7 @@ import type { Translator } from "../../i18n/translate.js";
 import type { PhaseRecord } from "../../negotiation/partnership/run.js";
 import type { SessionView } from "../../negotiation/session.js";
 import type { Game } from "../../play/game.js";
+import { phaseName } from "../../play/partnership-debrief.js";
 import { foundingParties } from "../../scenario/partnership-semantics.js";
 import { type Scenario, localise } from "../../scenario/schema.js";
 
@@ -50,21 +51,10 @@ export function playableParties(scenario: Scenario): number[] {
   return scenario.parties.flatMap((party, p) => (!founders || founders.has(party.id) ? [p] : []));
 }
 
-/** The title of a stage of the partnership, in the trainee's language. */
-export function stageTitle(game: Game, stage: number, t: Translator): string {
-  const title = game.partnership?.setup.scenario.partnership?.stages?.[stage]?.title;
-  return title === undefined ? t("play.phase.stage", { stage: stage + 1 }) : localise(title, t.lang);
-}
-
-/** What a phase is called: the ambition, or the stage (a renegotiation), and whether its agreement may still be improved. */
-export function phaseName(game: Game, phase: PhaseRecord, t: Translator, agreed = false): string {
-  return t("play.phase.label", { kind: phase.kind, title: stageTitle(game, phase.stage, t), renegotiation: phase.statusQuo === null ? "no" : "yes", agreed: agreed ? "yes" : "no" });
-}
-
 /** The header's label of the current phase; null for a single negotiation. */
 export function phaseLabel(game: Game, t: Translator): string | null {
   const phase = game.partnership?.phases.at(-1);
-  return phase ? phaseName(game, phase, t, game.session.agreed !== null) : null;
+  return phase ? phaseName(game.partnership!.setup.scenario, phase, t, game.session.agreed !== null) : null;
 }
 
 /** The stage under review: the agreement in force under its new conditions, for the trainee, against its BATNA there. */

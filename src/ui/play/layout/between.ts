@@ -11,7 +11,8 @@ import { own } from "../../../records.js";
 import { type Scenario, localise } from "../../../scenario/schema.js";
 import { isReviewing } from "../keys.js";
 import { REVIEW_DECISIONS } from "../menus.js";
-import { phaseLabel, phaseName, reviewPoints, stageTitle } from "../partnership.js";
+import { phaseName, stageTitle } from "../../../play/partnership-debrief.js";
+import { phaseLabel, reviewPoints } from "../partnership.js";
 import type { BetweenState } from "../state.js";
 import { BLANK, type Line, line, paragraph, paragraphs } from "./lines.js";
 
@@ -56,7 +57,7 @@ function nextLines(state: BetweenState, width: number, t: Translator): Line[] {
   const next = partnership.phases.at(-1)!;
   const stage = reviewing ? reviewing.stage : next.stage;
   const happenings = reviewing ? reviewing.happenings : next.happenings;
-  const title = reviewing ? stageTitle(game, stage, t) : phaseLabel(game, t)!;
+  const title = reviewing ? stageTitle(game.partnership!.setup.scenario, stage, t) : phaseLabel(game, t)!;
   const lines: Line[] = [BLANK, ...paragraph(t("play.between.next", { stage: title }), width, "heading")];
   const story = partnership.setup.scenario.partnership?.stages?.[stage]?.story;
   if (story) lines.push(...paragraphs(localise(story, t.lang), width));
@@ -81,7 +82,7 @@ function nextLines(state: BetweenState, width: number, t: Translator): Line[] {
 export function betweenText(state: BetweenState, width: number): Line[] {
   const t = translator(state.options.lang);
   const partnership = state.game.partnership!;
-  const ended = phaseName(state.game, partnership.phases[state.ended], t);
+  const ended = phaseName(partnership.setup.scenario, partnership.phases[state.ended], t);
   return [
     ...paragraph(t("play.between.title", { title: localise(partnership.setup.scenario.title, t.lang), phase: ended }), width, "heading"),
     ...endedLines(state, width, t),
