@@ -5,7 +5,6 @@
  */
 import { compileScenario, packageFromRecord, packageUtility } from "../../engine/model.js";
 import type { Translator } from "../../i18n/translate.js";
-import type { PhaseRecord } from "../../negotiation/partnership/run.js";
 import type { SessionView } from "../../negotiation/session.js";
 import type { Game } from "../../play/game.js";
 import { phaseName } from "../../play/partnership-debrief.js";
