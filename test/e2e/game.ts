@@ -105,21 +105,7 @@ export async function playInTerminal(game: TerminalGame, session: string): Promi
     }
 
     // The debrief, page by page, until its last line shows.
-    const shown: string[] = [];
-    for (let page = 0; page < 60; page++) {
-      const screen = await waitForScreen(session, saved, { settledMs: 150 });
-      const lines = screen.replace(/\n+$/, "").split("\n");
-      for (const line of lines) {
-        expect([...line].length, `wider than ${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
-        expect(line.trimEnd().endsWith("…"), `a cut word: ${line}`).toBe(false);
-      }
-      expect(lines.length).toBeLessThanOrEqual(rows);
-      shown.push(...lines);
-      const position = /(\d+)–(\d+) (?:of|van) (\d+)/.exec(lines.at(-1) ?? "");
-      if (!position || position[2] === position[3]) break;
-      sendKeys(session, "NPage");
-      await waitForScreen(session, (text) => !text.includes(position[0]));
-    }
+    const shown = await debriefPages(session, columns, rows, saved);
     sendKeys(session, "q");
     const { status } = await waitForExit(session);
     expect(status).toBe(0);
@@ -137,6 +123,29 @@ export async function playInTerminal(game: TerminalGame, session: string): Promi
     spawnSync("tmux", ["kill-session", "-t", session]);
     rmSync(workdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The debrief screen page by page (PgDn) until its last line shows, each page within the
+ * terminal and no line cut; `ready` is a text every page of it shows. Returns every line shown.
+ */
+export async function debriefPages(session: string, columns: number, rows: number, ready: string): Promise<string[]> {
+  const shown: string[] = [];
+  for (let page = 0; page < 80; page++) {
+    const screen = await waitForScreen(session, ready, { settledMs: 150 });
+    const lines = screen.replace(/\n+$/, "").split("\n");
+    for (const line of lines) {
+      expect([...line].length, `wider than ${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
+      expect(line.trimEnd().endsWith("…"), `a cut word: ${line}`).toBe(false);
+    }
+    expect(lines.length).toBeLessThanOrEqual(rows);
+    shown.push(...lines);
+    const position = /(\d+)–(\d+) (?:of|van) (\d+)/.exec(lines.at(-1) ?? "");
+    if (!position || position[2] === position[3]) return shown;
+    sendKeys(session, "NPage");
+    await waitForScreen(session, (text) => !text.includes(position[0]));
+  }
+  throw new Error(`the debrief of ${session} did not end within 80 pages`);
 }
 
 /** The debrief screen's footer: its keys' labels and words. */

@@ -14,6 +14,7 @@ import { translator } from "../../src/i18n/translate.js";
 import { resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { type Language, localise } from "../../src/scenario/schema.js";
+import { debriefPages } from "./game.js";
 import { CLI, E2E_TEST_TIMEOUT_MS, HAS_TMUX, sendKeys, startSession, waitForExit, waitForScreen } from "./tmux.js";
 
 const SCENARIO = loadScenarioFile(resolveScenarioPath("care-network")).scenario;
@@ -75,16 +76,9 @@ async function playPartnership(columns: number, rows: number, lang: Language, se
     expect(seen.between).toBeGreaterThanOrEqual(1);
     expect(seen.stages.has("year-1")).toBe(true);
 
-    // The debrief, page by page, every page within the terminal.
-    for (let page = 0; page < 80; page++) {
-      const screen = await waitForScreen(session, (text) => text.includes(t("play.key.scroll.hint")) || text.includes(saved), { settledMs: 150 });
-      expectFits(screen, columns, rows);
-      const lines = screen.replace(/\n+$/, "").split("\n");
-      const position = /(\d+)–(\d+) (?:of|van) (\d+)/.exec(lines.at(-1) ?? "");
-      if (!position || position[2] === position[3]) break;
-      sendKeys(session, "NPage");
-      await waitForScreen(session, (text) => !text.includes(position[0]));
-    }
+    // The debrief, page by page, every page within the terminal, no line cut.
+    const shown = await debriefPages(session, columns, rows, saved);
+    expect(shown.join("\n")).toContain(t("partnership.debrief.title.scores"));
     sendKeys(session, "q");
     const { status } = await waitForExit(session);
     expect(status).toBe(0);

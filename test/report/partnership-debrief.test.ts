@@ -4,6 +4,8 @@ import { afterEvent, stageScenario } from "../../src/negotiation/partnership/con
 import { type PartnershipRun, type PhaseRecord, PartnershipRun as Run, runPartnership } from "../../src/negotiation/partnership/run.js";
 import { hiddenTerms } from "../../src/negotiation/hidden-terms.js";
 import type { Scenario } from "../../src/scenario/schema.js";
+import type { ReviewDecision } from "../../src/negotiation/partners/review.js";
+import type { SessionView } from "../../src/negotiation/session.js";
 import { computePartnershipDebrief } from "../../src/report/partnership-debrief.js";
 import { partnershipDebriefJson } from "../../src/report/partnership-debrief-json.js";
 import { partnershipDebriefText } from "../../src/report/partnership-debrief-text.js";
@@ -138,12 +140,19 @@ describe("the partnership debrief of scripted partners", () => {
   });
 });
 
-/** The trainee as a script: proposes `ambition`, offers `first` and accepts whatever is offered; keeps at every review. */
-function playTrainee(scenario: Scenario, styles: string[], seed: string, ambition: number) {
+interface TraineeScript {
+  /** Its review at every later stage. */
+  readonly review?: ReviewDecision;
+  /** What it offers when nothing stands for it to accept; the first option of every issue by default. */
+  readonly offer?: (session: SessionView, me: number) => number[];
+}
+
+/** The trainee as a script: proposes `ambition`, accepts whatever is offered, offers as `script` says, keeps agreements, reviews as it says (keep). */
+function playTrainee(scenario: Scenario, styles: string[], seed: string, ambition: number, script: TraineeScript = {}) {
   const run = new Run({ scenario, styles, seed });
   for (let guard = 0; guard < 1000 && run.waiting.kind !== "ended"; guard++) {
     if (run.waiting.kind === "review") {
-      run.review("keep");
+      run.review(script.review ?? "keep");
       continue;
     }
     const session = run.session!;
@@ -152,7 +161,7 @@ function playTrainee(scenario: Scenario, styles: string[], seed: string, ambitio
     if (session.agreed) run.play({ type: "keep" });
     else if (standing && standing.proposer !== me && !standing.acceptedBy.has(me)) run.play(standing.kind === "meso" ? { type: "accept", choice: 0 } : { type: "accept" });
     else if (session.model.issueIds[0] === "ambition") run.play({ type: "offer", package: [ambition] });
-    else run.play({ type: "offer", package: session.model.issueIds.map(() => 0) });
+    else run.play({ type: "offer", package: script.offer?.(session, me) ?? session.model.issueIds.map(() => 0) });
   }
   return run;
 }
@@ -240,19 +249,8 @@ describe("a trainee who stays below the BATNA", () => {
   it("is coached on tip 7 for every later stage that began and ended with the agreement below its BATNA", () => {
     // A trainee (care-group) who accepts whatever stands and proposes the others' last package: the deals favour the others.
     const scenario = builtin("care-network");
-    const run = new Run({ scenario, styles: scenario.parties.map((_, p) => (p === 0 ? HUMAN : "logroller")), seed: "7" });
-    for (let step = 0; step < 600 && run.waiting.kind !== "ended"; step++) {
-      if (run.waiting.kind === "review") {
-        run.review("adjust");
-        continue;
-      }
-      const session = run.session!;
-      const seat = session.config.participants.findIndex((participant) => participant.style === HUMAN);
-      const standing = session.standing;
-      if (session.agreed && !standing) run.play({ type: "keep" });
-      else if (standing && standing.proposer !== seat) run.play({ type: "accept" });
-      else run.play({ type: "offer", package: [...(session.lastOffers.find((offer, party) => offer !== null && party !== seat) ?? Array.from(session.model.optionCounts, () => 0))] });
-    }
+    const othersLast = (session: SessionView, me: number) => [...(session.lastOffers.find((offer, party) => offer !== null && party !== me) ?? Array.from(session.model.optionCounts, () => 0))];
+    const run = playTrainee(scenario, scenario.parties.map((_, p) => (p === 0 ? HUMAN : "logroller")), "7", 0, { review: "adjust", offer: othersLast });
     const content = debriefOf(run, scenario, "care-group");
     const expected = content.reviews.filter((review) => review.traineeReview !== "keep" && review.statusQuoBelowBatna.includes("care-group") && content.stages[review.stage].belowBatna.includes("care-group"));
     expect(expected.length).toBeGreaterThan(0);
