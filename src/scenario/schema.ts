@@ -297,11 +297,7 @@ export type Party = z.infer<typeof PartySchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type PartnerDefinition = z.infer<typeof PartnerDefinitionSchema>;
 export type Uncertainty = z.infer<typeof UncertaintySchema>;
-export type HiddenTerm = z.infer<typeof HiddenTermSchema>;
-export type Ambition = z.infer<typeof AmbitionSchema>;
-export type Stage = z.infer<typeof StageSchema>;
 export type StageEvent = z.infer<typeof StageEventSchema>;
-export type Partnership = z.infer<typeof PartnershipSchema>;
 
 export const SUPPORTED_LANGUAGES = ["en", "nl"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
