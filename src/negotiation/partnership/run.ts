@@ -138,7 +138,7 @@ export class PartnershipRun {
     this.end("abandoned");
   }
 
-  /** Runs a partnership of scripted partners to its end. */
+  /** How a partnership of scripted partners ended: the constructor has played it through. */
   run(): PartnershipEnd {
     if (this.waiting.kind !== "ended") throw new ProtocolError("human-to-move");
     return this.waiting.reason;
@@ -151,7 +151,7 @@ export class PartnershipRun {
 
   private participants(scenario: Scenario, params: (party: number, style: string) => Record<string, number> | undefined = () => undefined): ParticipantConfig[] {
     return scenario.parties.map((party, p) => {
-      const style = this.setup.styles[this.setup.scenario.parties.findIndex((candidate) => candidate.id === party.id)];
+      const style = this.setup.styles[this.seatOf(party.id)];
       const overrides = style === HUMAN ? undefined : params(p, style);
       return overrides ? { style, params: overrides } : { style };
     });
@@ -267,6 +267,7 @@ export class PartnershipRun {
     return below.every((party) => this.leave(party.id));
   }
 
+  /** A party's seat in the partnership's scenario (the styles' order). */
   private seatOf(party: string): number {
     return this.setup.scenario.parties.findIndex((candidate) => candidate.id === party);
   }
@@ -297,7 +298,7 @@ export class PartnershipRun {
     const previous = new Set(this.current.conditions.present);
     this.pendingReviews = {};
     scenario.parties.forEach((party, p) => {
-      const style = this.setup.styles[this.setup.scenario.parties.findIndex((candidate) => candidate.id === party.id)];
+      const style = this.setup.styles[this.seatOf(party.id)];
       if (style === HUMAN) return;
       this.pendingReviews[party.id] = reviewDecision(requireStyle(style).family, {
         statusQuo: packageUtility(model, p, statusQuoPackage),
