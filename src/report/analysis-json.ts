@@ -41,7 +41,7 @@ export function frontierJsonBytes(analysis: ScenarioAnalysis): number {
 }
 
 /**
- * The analysis as JSON, its frontier a LazyArray (JSON.stringify gives the whole; streamJson writes it row by row). Where the scenario has uncertain quantities, it lists them with every
+ * The analysis as JSON, its frontier a LazyArray (JSON.stringify gives the whole; streamJson writes it a chunk of rows at a time). Where the scenario has uncertain quantities, it lists them with every
  * party's forecast and the value of its contingent clauses, and every package row carries
  * each party's risk (draws seeded by `seed`).
  */
@@ -64,7 +64,7 @@ export function analysisToJson(scenario: Scenario, analysis: ScenarioAnalysis, s
     uncertainties: model.uncertain ? uncertaintiesJson(scenario, model) : [],
     ...(model.uncertain ? { contingentClauses: clausesJson(model) } : {}),
     agreeableOnly: frontier.agreeableOnly,
-    // Made row by row as it is written (streamJson): a frontier's rows are most of the JSON.
+    // Made a chunk of rows at a time as it is written (streamJson): a frontier's rows are most of the JSON.
     frontier: new LazyArray(frontier.size, (point) => ({
       ...row(point)!,
       packageCount: exactCount(frontier.countPackages(point)),

@@ -16,21 +16,37 @@ export class LazyArray<T> {
   }
 }
 
+/** Items of a LazyArray stringified at once: big enough for few calls, small enough to hold. */
+const CHUNK = 256;
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
-/** Whether a value holds a LazyArray among its own values (one level down: where the analysis has its frontier). */
-const holdsLazy = (value: Record<string, unknown>) => Object.values(value).some((v) => v instanceof LazyArray);
+/** Whether a plain object holds a LazyArray, among its values or theirs (plain objects all the way down). */
+const holdsLazy = (value: Record<string, unknown>): boolean =>
+  Object.values(value).some((v) => v instanceof LazyArray || (isPlainObject(v) && holdsLazy(v)));
 
 /** Writes `value` as JSON indented by two, as JSON.stringify(value, null, 2), in pieces; `indent` is the depth's prefix. */
 export function writeJson(value: unknown, write: (chunk: string) => void, indent = ""): void {
   const inner = `${indent}  `;
   if (value instanceof LazyArray) {
     if (value.length === 0) return write("[]");
+    // Items go out CHUNK at a time, stringified inside as many arrays as this depth has, so that
+    // JSON.stringify itself indents them; the wrapping arrays' brackets are then cut off.
+    const depth = indent.length / 2;
+    let open = "";
+    let close = "";
+    for (let k = 0; k <= depth; k++) {
+      open += `${"  ".repeat(k)}[\n`;
+      close = `\n${"  ".repeat(k)}]${close}`;
+    }
     write("[\n");
-    for (let index = 0; index < value.length; index++) {
-      write(index === 0 ? inner : `,\n${inner}`);
-      writeJson(value.item(index) ?? null, write, inner);
+    for (let from = 0; from < value.length; from += CHUNK) {
+      const items = Array.from({ length: Math.min(CHUNK, value.length - from) }, (_, k) => value.item(from + k));
+      let wrapped: unknown = items;
+      for (let k = 0; k < depth; k++) wrapped = [wrapped];
+      const text = JSON.stringify(wrapped, null, 2);
+      write(`${from === 0 ? "" : ",\n"}${text.slice(open.length, text.length - close.length)}`);
     }
     return write(`\n${indent}]`);
   }
@@ -55,7 +71,7 @@ export function bufferedWriter(sink: (chunk: string) => void, size = 1 << 20): {
   let length = 0;
   const flush = () => {
     if (length === 0) return;
-    sink(pending.join(""));
+    sink(pending.length === 1 ? pending[0] : pending.join(""));
     pending = [];
     length = 0;
   };
