@@ -11,8 +11,9 @@
  * issue so far. Two candidates with the same utility vector then differ in that issue's
  * option (their remainders are distinct frontier points), and keeping the lower option
  * index keeps the lexicographically smallest package as each point's representative.
- * Every level is stored, so the packages that reach a point can be counted and listed
- * on demand by walking back through the levels.
+ * Every level is stored, so the packages that reach a point can be listed on demand by
+ * walking back through the levels. They are counted during the fold: each candidate carries
+ * the count of its parent times the options equal to its own, and merged candidates add up.
  *
  * Hidden terms grow the outcome space mid-game. Revealing an issue that had one available
  * option adds a single level on top (`revealInFrontier`): the whole frontier is the frontier
