@@ -9,6 +9,7 @@ import { computeFrontier, revealInFrontier } from "../../src/engine/frontier.js"
 import { type CompiledScenario, compileScenario, isAvailable, outcomeCount, withAvailability } from "../../src/engine/model.js";
 import { UTILITY_EPSILON } from "../../src/engine/tolerance.js";
 import type { Scenario } from "../../src/scenario/schema.js";
+import { arbitraryScenario } from "../support/arbitraries.js";
 import { agreeable, equal, referenceFrontier } from "../support/bruteForce.js";
 import { buildModel } from "./scenarios.js";
 
@@ -19,36 +20,8 @@ const shapes = [
 ];
 
 /** Integer weights and a handful of values: many packages share a utility vector, and options repeat within an issue. */
-function coarseScenario({ parties, maxIssues, maxOptions }: (typeof shapes)[number]): fc.Arbitrary<Scenario> {
-  return fc.array(fc.integer({ min: 2, max: maxOptions }), { minLength: 1, maxLength: maxIssues }).chain((optionCounts) => {
-    const issues = optionCounts.map((count, i) => ({
-      id: `i${i}`,
-      label: `Issue ${i}`,
-      options: Array.from({ length: count }, (_, o) => ({ id: `o${o}`, label: `Option ${o}` })),
-    }));
-    const party = (p: number) =>
-      fc
-        .record({
-          weights: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: issues.length, maxLength: issues.length }),
-          values: fc.tuple(...optionCounts.map((count) => fc.array(fc.constantFrom(0, 50, 100), { minLength: count, maxLength: count }))),
-          batna: fc.constantFrom(0, 20, 40),
-        })
-        .map(({ weights, values, batna }) => {
-          if (!weights.some((w) => w > 0)) weights[0] = 1;
-          return {
-            id: `p${p}`,
-            name: `Party ${p}`,
-            briefing: "Generated.",
-            weights: Object.fromEntries(issues.map((issue, i) => [issue.id, weights[i]])),
-            values: Object.fromEntries(issues.map((issue, i) => [issue.id, Object.fromEntries(issue.options.map((o, k) => [o.id, values[i][k]]))])),
-            batna,
-          };
-        });
-    return fc
-      .tuple(...Array.from({ length: parties }, (_, p) => party(p)))
-      .map((partyList): Scenario => ({ id: "generated", title: "Generated", story: "Generated.", issues, parties: partyList }));
-  });
-}
+const coarseScenario = (shape: (typeof shapes)[number]): fc.Arbitrary<Scenario> =>
+  arbitraryScenario({ ...shape, value: fc.constantFrom(0, 50, 100), weight: fc.integer({ min: 0, max: 2 }), cost: fc.constant(0) });
 
 /** A coarse scenario's model with a random mask of available options (every issue keeps one). */
 function maskedModel(shape: (typeof shapes)[number]): fc.Arbitrary<CompiledScenario> {
