@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief, risk and reveal timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal and `analyze --json` timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -21,6 +21,7 @@ import { type Family, generateScenario } from "./generate.js";
 import { debriefSection } from "./debrief.js";
 import { negotiationSection } from "./negotiation.js";
 import { revealSection } from "./reveal.js";
+import { analyzeJsonSection } from "./analyze-json.js";
 import { riskSection } from "./risk.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
 import { uiLatencySection } from "./ui-latency.js";
@@ -300,6 +301,7 @@ await batchSection({ say, verdict }, quick);
 debriefSection({ say, verdict }, builtinScenarios);
 riskSection({ say, verdict }, builtinScenarios, quick);
 revealSection({ say, verdict }, quick);
+analyzeJsonSection({ say, verdict }, quick);
 
 // Summary.
 say("## Targets");

@@ -11,8 +11,9 @@
  * issue so far. Two candidates with the same utility vector then differ in that issue's
  * option (their remainders are distinct frontier points), and keeping the lower option
  * index keeps the lexicographically smallest package as each point's representative.
- * Every level is stored, so the packages that reach a point can be counted and listed
- * on demand by walking back through the levels.
+ * Every level is stored, so the packages that reach a point can be listed on demand by
+ * walking back through the levels. They are counted during the fold: each candidate carries
+ * the count of its parent times the options equal to its own, and merged candidates add up.
  *
  * Hidden terms grow the outcome space mid-game. Revealing an issue that had one available
  * option adds a single level on top (`revealInFrontier`): the whole frontier is the frontier
@@ -66,12 +67,30 @@ interface Level {
   readonly options: Int32Array;
 }
 
-/** A growable list of candidate points, in the layout of a level that starts at 0. */
+/**
+ * Package counts of a level's points, by point: numbers while every count is below 2^53
+ * (exact in a double), BigInts from the level where some count passes it.
+ */
+export type LevelCounts = Float64Array | bigint[];
+
+/** The one package of the empty partial package, the level every fold starts from. */
+const BASE_COUNTS: LevelCounts = Float64Array.of(1);
+
+/**
+ * A growable list of candidate points, in the layout of a level that starts at 0. Each point
+ * carries the number of packages that reach it: a candidate brings its parent's count times
+ * its option's weight (the options equal to it), and equal candidates add up as they merge.
+ */
 class CandidateList {
   size = 0;
   utilities: Float64Array;
   parents: Int32Array;
   options: Int32Array;
+  /** Counts while they are exact as numbers; `big` takes over from the first that is not. */
+  counts: Float64Array;
+  big: bigint[] | null = null;
+  /** The counts of the level being extended. */
+  private from: LevelCounts = BASE_COUNTS;
 
   constructor(
     readonly partyCount: number,
@@ -80,21 +99,75 @@ class CandidateList {
     this.utilities = new Float64Array(Math.max(1, capacity) * partyCount);
     this.parents = new Int32Array(Math.max(1, capacity));
     this.options = new Int32Array(Math.max(1, capacity));
+    this.counts = new Float64Array(Math.max(1, capacity));
   }
 
-  push(source: Float64Array, sourceIndex: number, parent: number, option: number): void {
+  push(source: Float64Array, sourceIndex: number, parent: number, option: number, weight: number): void {
     const n = this.partyCount;
     if (this.size === this.parents.length) this.grow();
     // A plain loop: a subarray view per point was a third of the whole fold's time.
     for (let p = 0, from = sourceIndex * n, to = this.size * n; p < n; p++) this.utilities[to + p] = source[from + p];
     this.parents[this.size] = parent;
     this.options[this.size] = option;
-    this.size++;
+    const size = this.size++;
+    if (this.big === null) {
+      const count = (this.from as Float64Array)[parent < 0 ? 0 : parent] * weight;
+      if (count <= Number.MAX_SAFE_INTEGER) {
+        this.counts[size] = count;
+        return;
+      }
+      this.toBig();
+    }
+    this.big![size] = this.bigCount(parent, weight);
   }
 
-  /** Empties the list, with room for `expected` points; its buffers are reused across levels. */
-  clear(expected: number): void {
+  /** Adds a candidate's packages to point `at`, which has its utilities. */
+  addCount(at: number, parent: number, weight: number): void {
+    if (this.big === null) {
+      const count = this.counts[at] + (this.from as Float64Array)[parent] * weight;
+      if (count <= Number.MAX_SAFE_INTEGER) {
+        this.counts[at] = count;
+        return;
+      }
+      this.toBig();
+    }
+    this.big![at] += this.bigCount(parent, weight);
+  }
+
+  /** Moves point `from`'s count to `to` (a point removed in between). */
+  moveCount(from: number, to: number): void {
+    if (this.big === null) this.counts[to] = this.counts[from];
+    else this.big[to] = this.big[from];
+  }
+
+  private bigCount(parent: number, weight: number): bigint {
+    const from = this.from;
+    const count = Array.isArray(from) ? from[parent] : BigInt((from as Float64Array)[parent < 0 ? 0 : parent]);
+    return weight === 1 ? count : count * BigInt(weight);
+  }
+
+  /** From numbers to BigInts, before the first count that a number would round. */
+  private toBig(): void {
+    const big = new Array<bigint>(this.size);
+    for (let k = 0; k < this.size; k++) big[k] = BigInt(this.counts[k]);
+    this.big = big;
+  }
+
+  /** The counts of the list's points, as a level keeps them. */
+  takeCounts(): LevelCounts {
+    if (this.big === null) return this.counts.slice(0, this.size);
+    const big = this.big;
+    big.length = this.size;
+    this.big = [];
+    return big;
+  }
+
+  /** Empties the list, with room for `expected` points, to extend a level with counts `from`; its buffers are reused across levels. */
+  clear(expected: number, from: LevelCounts = BASE_COUNTS): void {
     this.size = 0;
+    this.from = from;
+    // A level whose counts needed BigInts has descendants that mostly do too: they start as BigInts.
+    this.big = Array.isArray(from) ? [] : null;
     if (expected > this.parents.length) this.grow(Math.min(expected, 1 << 16));
   }
 
@@ -105,9 +178,12 @@ class CandidateList {
     parents.set(this.parents.subarray(0, this.size));
     const options = new Int32Array(capacity);
     options.set(this.options.subarray(0, this.size));
+    const counts = new Float64Array(capacity);
+    if (this.big === null) counts.set(this.counts.subarray(0, this.size));
     this.utilities = utilities;
     this.parents = parents;
     this.options = options;
+    this.counts = counts;
   }
 
   /** Removes the points at `from`… and moves the points after `to` down to take their place. */
@@ -116,6 +192,8 @@ class CandidateList {
     this.utilities.copyWithin(from * n, to * n, this.size * n);
     this.parents.copyWithin(from, to, this.size);
     this.options.copyWithin(from, to, this.size);
+    if (this.big === null) this.counts.copyWithin(from, to, this.size);
+    else this.big.copyWithin(from, to, this.size);
     this.size -= to - from;
   }
 }
@@ -182,8 +260,11 @@ class LevelStore {
  */
 interface DominanceFilter {
   begin(out: CandidateList): void;
-  /** Returns how many kept points the candidate was compared with: the work it cost. */
-  offer(source: Float64Array, index: number, parent: number, option: number): number;
+  /**
+   * Returns how many kept points the candidate was compared with: the work it cost. The candidate
+   * stands for `weight` options (equal ones) and brings its parent's count times that.
+   */
+  offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number;
 }
 
 /**
@@ -197,7 +278,7 @@ class TwoPartySweep implements DominanceFilter {
     this.out = out;
   }
 
-  offer(source: Float64Array, index: number, parent: number, option: number): number {
+  offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number {
     const out = this.out;
     const u0 = source[index * 2];
     const u1 = source[index * 2 + 1];
@@ -215,12 +296,13 @@ class TwoPartySweep implements DominanceFilter {
           out.parents[last] = parent;
           out.options[last] = option;
         }
+        out.addCount(last, parent, weight);
         return 1;
       }
       if (u1 < t1) return 1;
       out.size--; // same first utility, better second: the last point is dominated
     }
-    out.push(source, index, parent, option);
+    out.push(source, index, parent, option, weight);
     return 1;
   }
 }
@@ -248,7 +330,7 @@ class MultiPartyFilter implements DominanceFilter {
     this.stairSize = 0;
   }
 
-  offer(source: Float64Array, index: number, parent: number, option: number): number {
+  offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number {
     const out = this.out;
     const n = this.partyCount;
     const base = index * n;
@@ -261,6 +343,7 @@ class MultiPartyFilter implements DominanceFilter {
           out.parents[k] = parent;
           out.options[k] = option;
         }
+        out.addCount(k, parent, weight);
         return 1 + window;
       }
     }
@@ -273,11 +356,12 @@ class MultiPartyFilter implements DominanceFilter {
         out.utilities.copyWithin(write * n, k * n, k * n + n);
         out.parents[write] = out.parents[k];
         out.options[write] = out.options[k];
+        out.moveCount(k, write);
       }
       write++;
     }
     if (write < out.size) out.removeRange(write, out.size);
-    out.push(source, index, parent, option);
+    out.push(source, index, parent, option, weight);
     if (n === 3) this.addToStaircase(source[base + 1], source[base + 2]);
     return 1 + 2 * window + this.scanned;
   }
@@ -378,6 +462,22 @@ export function undominatedOptions(model: CompiledScenario, issue: number): numb
 }
 
 /**
+ * Per option of `kept` (undominatedOptions), how many available options it stands for: itself
+ * and those equal to it (within the tolerance) that it represents. Their packages reach the same points.
+ */
+function optionWeights(model: CompiledScenario, issue: number, kept: readonly number[]): Int32Array {
+  const n = model.partyCount;
+  const start = model.issueOffsets[issue] * n;
+  const weights = new Int32Array(kept.length).fill(1);
+  for (let o = 0; o < model.optionCounts[issue]; o++) {
+    if (!isAvailable(model, issue, o) || kept.includes(o)) continue;
+    const k = kept.findIndex((other) => compareWithin(model.contributions, start + o * n, model.contributions, start + other * n, n) === Relation.Equal);
+    if (k >= 0) weights[k]++;
+  }
+  return weights;
+}
+
+/**
  * What the fold of one level decided: its issue, and for a reveal the option of that issue
  * its parent level already includes, whose contribution each new option's replaces (−1 for
  * a plain fold, which adds the option's whole contribution).
@@ -393,8 +493,6 @@ function canonicalFolds(issueCount: number): Fold[] {
 }
 
 export class ParetoFrontier {
-  /** Package counts per level and point, filled on demand. */
-  private readonly countMemo: (Map<number, bigint> | undefined)[] = [];
   /**
    * Per level, the one option its points take when a higher level (a reveal) decides the
    * same issue and replaces that option; −1 when the level decides its issue itself.
@@ -406,6 +504,11 @@ export class ParetoFrontier {
     /** levels[k] holds the frontier of the first k folds; the last level is the whole frontier. */
     private readonly levels: readonly Level[],
     readonly agreeableOnly: boolean,
+    /**
+     * Package counts of the top level's points and of the level below it (what a reveal folds
+     * onto), counted during the fold: counts[0] for the top, counts[1] for the level below.
+     */
+    private readonly counts: readonly [LevelCounts, LevelCounts | undefined],
     /** folds[k − 1] made levels[k]: from the last issue to the first, then any reveals. */
     private readonly folds: readonly Fold[] = canonicalFolds(model.issueCount),
   ) {
@@ -460,9 +563,10 @@ export class ParetoFrontier {
     return pkg;
   }
 
-  /** Exact number of packages whose utility vector is this point. */
+  /** Exact number of packages whose utility vector is this point, counted during the fold. */
   countPackages(point: number): bigint {
-    return this.countAt(this.topIndex, point);
+    const counts = this.counts[0];
+    return Array.isArray(counts) ? counts[point] : BigInt(counts[point]);
   }
 
   /** Every package that reaches this point, in the order of `package` (lexicographic without reveals). */
@@ -546,20 +650,11 @@ export class ParetoFrontier {
     // Pruned levels lack the partial packages that only the new options make agreeable.
     if (this.agreeableOnly) return computeFrontier(model, { ...options, agreeableOnly: true });
     const lastFold = this.folds[this.folds.length - 1];
-    if (lastFold.issue === issue) return foldOnto(model, this.levels.slice(0, -1), this.folds.slice(0, -1), issue, lastFold.replaces, options);
-    if (before.length === 1) return foldOnto(model, this.levels, this.folds, issue, before[0], options);
+    if (lastFold.issue === issue) {
+      return foldOnto(model, this.levels.slice(0, -1), this.counts[1]!, this.folds.slice(0, -1), issue, lastFold.replaces, options);
+    }
+    if (before.length === 1) return foldOnto(model, this.levels, this.counts[0], this.folds, issue, before[0], options);
     return computeFrontier(model, options);
-  }
-
-  private countAt(levelIndex: number, point: number): bigint {
-    if (levelIndex === 0) return 1n;
-    const memo = (this.countMemo[levelIndex] ??= new Map());
-    const known = memo.get(point);
-    if (known !== undefined) return known;
-    let count = 0n;
-    for (const [, parent] of this.predecessors(levelIndex, point)) count += this.countAt(levelIndex - 1, parent);
-    memo.set(point, count);
-    return count;
   }
 
   /** The packages through (level, point), the terms of the levels above already in `pkg`. */
@@ -638,7 +733,7 @@ function bestRemaining(model: CompiledScenario): Float64Array {
  * within the tolerance (sums of imported weights, say) are ordered here by the next
  * utility instead of by their last bit. Only the top level is reordered (in place): nothing points to it.
  */
-function sortWithinTolerance(level: Level, n: number): void {
+function sortWithinTolerance(level: Level, counts: LevelCounts, n: number): LevelCounts {
   const { size, start, utilities, parents, options } = level;
   const was = {
     utilities: utilities.slice(start * n, (start + size) * n),
@@ -657,6 +752,7 @@ function sortWithinTolerance(level: Level, n: number): void {
     parents[start + to] = was.parents[from];
     options[start + to] = was.options[from];
   });
+  return Array.isArray(counts) ? order.map((from) => counts[from]) : Float64Array.from(order, (from) => counts[from]);
 }
 
 /** One working list and one level store per party count, shared by every computation: bid ladders build many small frontiers. */
@@ -678,17 +774,22 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
 
   const { scratch, store } = workspace(n);
   scratch.clear(1);
-  scratch.push(model.baseUtilities, 0, -1, -1);
+  scratch.push(model.baseUtilities, 0, -1, -1, 1);
   const levels: Level[] = [store.store(scratch)];
+  // Only the counts of the last two levels are kept: each level's come from the one below.
+  let below: LevelCounts | undefined;
+  let counts = scratch.takeCounts();
   budget.stored = 1;
   const merge = new IssueMerge(model, dominanceFilter(n), scratch, remaining, budget);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
-    merge.fold(levels[levels.length - 1], issue, -1);
+    merge.fold(levels[levels.length - 1], counts, issue, -1);
     levels.push(store.store(scratch));
+    below = counts;
+    counts = scratch.takeCounts();
   }
-  if (n > 2) sortWithinTolerance(levels[levels.length - 1], n);
-  return new ParetoFrontier(model, levels, agreeableOnly);
+  if (n > 2) counts = sortWithinTolerance(levels[levels.length - 1], counts, n);
+  return new ParetoFrontier(model, levels, agreeableOnly, [counts, below]);
 }
 
 /**
@@ -712,6 +813,8 @@ export function revealInFrontier(
 function foldOnto(
   model: CompiledScenario,
   levels: readonly Level[],
+  /** The package counts of the top of `levels`. */
+  counts: LevelCounts,
   folds: readonly Fold[],
   issue: number,
   replaces: number,
@@ -721,10 +824,11 @@ function foldOnto(
   const budget = new Budget(model, false, options);
   budget.stored = levels.reduce((sum, level) => sum + level.size, 0);
   const { scratch, store } = workspace(n);
-  new IssueMerge(model, dominanceFilter(n), scratch, undefined, budget).fold(levels[levels.length - 1], issue, replaces);
+  new IssueMerge(model, dominanceFilter(n), scratch, undefined, budget).fold(levels[levels.length - 1], counts, issue, replaces);
   const top = store.store(scratch);
-  if (n > 2) sortWithinTolerance(top, n);
-  return new ParetoFrontier(model, [...levels, top], false, [...folds, { issue, replaces }]);
+  let topCounts = scratch.takeCounts();
+  if (n > 2) topCounts = sortWithinTolerance(top, topCounts, n);
+  return new ParetoFrontier(model, [...levels, top], false, [topCounts, counts], [...folds, { issue, replaces }]);
 }
 
 /**
@@ -752,16 +856,19 @@ class IssueMerge {
     private readonly budget: Budget,
   ) {}
 
-  /** Builds the next level in `out` from `previous` and the issue's undominated options, each relative to option `replaces` (−1: none). */
-  fold(previous: Level, issue: number, replaces: number): void {
+  /**
+   * Builds the next level in `out` from `previous` (whose package counts are `counts`) and the
+   * issue's undominated options, each relative to option `replaces` (−1: none).
+   */
+  fold(previous: Level, counts: LevelCounts, issue: number, replaces: number): void {
     const issueOptions = undominatedOptions(this.model, issue);
-    this.out.clear(previous.size * issueOptions.length);
+    this.out.clear(previous.size * issueOptions.length, counts);
     this.filter.begin(this.out);
-    this.run(previous, issue, issueOptions, replaces);
+    this.run(previous, issue, issueOptions, optionWeights(this.model, issue, issueOptions), replaces);
     this.budget.stored += this.out.size;
   }
 
-  private run(previous: Level, issue: number, issueOptions: readonly number[], replaces: number): void {
+  private run(previous: Level, issue: number, issueOptions: readonly number[], weights: Int32Array, replaces: number): void {
     const n = this.model.partyCount;
     const k = issueOptions.length;
     if (this.heads.length < k || this.headUtilities.length < k * n) {
@@ -789,7 +896,7 @@ class IssueMerge {
       }
       if (first < 0) break;
       // Picking the candidate compared the k copies' heads; the filter says what checking it cost.
-      budget.spend(k + this.filter.offer(headUtilities, first, heads[first], issueOptions[first]), issue, out.size);
+      budget.spend(k + this.filter.offer(headUtilities, first, heads[first], issueOptions[first], weights[first]), issue, out.size);
       if ((++offered & 0xffff) === 0) budget.checkMemory(issue, out.size);
       let next = heads[first] + 1;
       if (n === 2 && out.size > 0) {

@@ -7,6 +7,7 @@ import type { ScenarioAnalysis } from "../engine/analysis.js";
 import { type CompiledScenario, type Package, packageToRecord } from "../engine/model.js";
 import type { Scenario } from "../scenario/schema.js";
 import { clausesJson, riskJson, uncertaintiesJson } from "./analysis-uncertainty.js";
+import { LazyArray } from "./json-stream.js";
 
 export interface OutcomeRow {
   outcome: Record<string, string>;
@@ -40,7 +41,7 @@ export function frontierJsonBytes(analysis: ScenarioAnalysis): number {
 }
 
 /**
- * The analysis as JSON. Where the scenario has uncertain quantities, it lists them with every
+ * The analysis as JSON, its frontier a LazyArray (JSON.stringify gives the whole; streamJson writes it a chunk of rows at a time). Where the scenario has uncertain quantities, it lists them with every
  * party's forecast and the value of its contingent clauses, and every package row carries
  * each party's risk (draws seeded by `seed`).
  */
@@ -48,8 +49,11 @@ export function analysisToJson(scenario: Scenario, analysis: ScenarioAnalysis, s
   const scenarioId = scenario.id;
   const { model, frontier } = analysis;
   const ids = model.partyIds;
-  const row = (point: number | null) =>
-    point === null ? null : { ...outcomeRow(model, frontier.package(point), frontier.utilities(point)), ...riskJson(model, frontier.package(point), seed) };
+  const row = (point: number | null) => {
+    if (point === null) return null;
+    const pkg = frontier.package(point);
+    return { ...outcomeRow(model, pkg, frontier.utilities(point)), ...riskJson(model, pkg, seed) };
+  };
   const { naiveJointGain, valueLeftOnTable, maxJointGain } = analysis;
 
   return {
@@ -60,7 +64,8 @@ export function analysisToJson(scenario: Scenario, analysis: ScenarioAnalysis, s
     uncertainties: model.uncertain ? uncertaintiesJson(scenario, model) : [],
     ...(model.uncertain ? { contingentClauses: clausesJson(model) } : {}),
     agreeableOnly: frontier.agreeableOnly,
-    frontier: Array.from({ length: frontier.size }, (_, point) => ({
+    // Made a chunk of rows at a time as it is written (streamJson): a frontier's rows are most of the JSON.
+    frontier: new LazyArray(frontier.size, (point) => ({
       ...row(point)!,
       packageCount: exactCount(frontier.countPackages(point)),
     })),

@@ -10,13 +10,17 @@ export interface ScenarioShape {
   parties: number;
   maxIssues: number;
   maxOptions: number;
+  /** Other draws of the points, weights and autonomy costs than the defaults below. */
+  value?: fc.Arbitrary<number>;
+  weight?: fc.Arbitrary<number>;
+  cost?: fc.Arbitrary<number>;
 }
 
-const value: fc.Arbitrary<number> = fc.oneof(fc.constantFrom<number>(0, 25, 50, 100), fc.integer({ min: 0, max: 100 }));
-const weight: fc.Arbitrary<number> = fc.oneof(fc.constantFrom<number>(0, 1, 2), fc.double({ min: 0.05, max: 1, noNaN: true }));
-const cost: fc.Arbitrary<number> = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 10 }) });
+const defaultValue: fc.Arbitrary<number> = fc.oneof(fc.constantFrom<number>(0, 25, 50, 100), fc.integer({ min: 0, max: 100 }));
+const defaultWeight: fc.Arbitrary<number> = fc.oneof(fc.constantFrom<number>(0, 1, 2), fc.double({ min: 0.05, max: 1, noNaN: true }));
+const defaultCost: fc.Arbitrary<number> = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 10 }) });
 
-export function arbitraryScenario({ parties, maxIssues, maxOptions }: ScenarioShape): fc.Arbitrary<Scenario> {
+export function arbitraryScenario({ parties, maxIssues, maxOptions, value = defaultValue, weight = defaultWeight, cost = defaultCost }: ScenarioShape): fc.Arbitrary<Scenario> {
   return fc
     .array(fc.integer({ min: 2, max: maxOptions }), { minLength: 1, maxLength: maxIssues })
     .chain((optionCounts) => {

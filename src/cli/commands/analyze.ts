@@ -6,7 +6,7 @@ import { UserError } from "../../errors.js";
 import { detectLanguage } from "../../i18n/language.js";
 import { analysisToJson, frontierJsonBytes } from "../../report/analysis-json.js";
 import { analysisToText } from "../../report/analysis-text.js";
-import { printJson } from "../output.js";
+import { streamJson } from "../output.js";
 import { loadScenarioArgument } from "../scenario-input.js";
 import { languageOption, positiveInteger } from "../options.js";
 
@@ -52,7 +52,7 @@ Examples:
       const analysis = analyze(scenario.id, compileScenario(scenario), options);
       if (options.json) {
         refuseLargeJson(scenario.id, analysis);
-        printJson(analysisToJson(scenario, analysis, options.seed));
+        streamJson(analysisToJson(scenario, analysis, options.seed));
       } else {
         const lang = detectLanguage(options.lang, process.env);
         process.stdout.write(`${analysisToText(scenario, analysis, { lang, width: process.stdout.columns, seed: options.seed })}\n`);
