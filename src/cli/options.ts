@@ -1,6 +1,6 @@
 /** Option parsers and options shared by several commands. */
 import { InvalidArgumentError, Option } from "commander";
-import { SUPPORTED_LANGUAGES } from "../scenario/schema.js";
+import { SUPPORTED_LANGUAGES } from "../scenario/languages.js";
 
 export function positiveInteger(value: string): number {
   const parsed = Number(value);

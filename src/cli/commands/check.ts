@@ -1,13 +1,10 @@
+/**
+ * `check`: its arguments, options and help, without its implementation (../actions/check.ts),
+ * which is loaded only when the command runs: `--help` and the other commands do not pay for it.
+ */
 import type { Command } from "commander";
-import { teachingCheck } from "../../batch/teaching.js";
-import { detectLanguage } from "../../i18n/language.js";
-import { translator } from "../../i18n/translate.js";
-import { formatPath } from "../../scenario/diagnostics.js";
-import { teachingFigureLines, teachingWarningLines } from "../../report/teaching-text.js";
+import type { CheckFlags } from "../actions/check.js";
 import { languageOption } from "../options.js";
-import { printJson } from "../output.js";
-import { loadScenarioArgument } from "../scenario-input.js";
-import { resolveScenarioPath } from "../../scenario/builtin.js";
 
 export function registerCheck(program: Command): void {
   program
@@ -29,17 +26,5 @@ Examples:
   $ mutual-gains check rd-consortium --lang nl
   $ mutual-gains validate --teach scenarios/*.json`,
     )
-    .action((argument: string, flags: { json?: boolean; lang?: string }) => {
-      const t = translator(detectLanguage(flags.lang, process.env));
-      const scenario = loadScenarioArgument(argument);
-      const check = teachingCheck(scenario);
-      if (flags.json) {
-        printJson({ figures: check.figures, warnings: check.warnings.map((warning) => ({ path: formatPath(warning.path), key: warning.key, message: t(warning.key, warning.params) })) });
-        return;
-      }
-      const file = resolveScenarioPath(argument);
-      const lines = [t("check.title", { file }), "", t("check.figures"), ...teachingFigureLines(check, t).map((line) => `  ${line}`), ""];
-      lines.push(check.warnings.length === 0 ? t("check.ok") : t("check.warnings", { count: check.warnings.length }), ...teachingWarningLines(check, file, t));
-      process.stdout.write(`${lines.join("\n")}\n`);
-    });
+    .action(async (argument: string, flags: CheckFlags) => (await import("../actions/check.js")).checkAction(argument, flags));
 }

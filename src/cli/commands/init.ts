@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
-import { basename } from "node:path";
+/**
+ * `init`: its arguments, options and help, without its implementation (../actions/init.ts),
+ * which is loaded only when the command runs: `--help` and the other commands do not pay for it.
+ */
 import { type Command, InvalidArgumentError } from "commander";
-import { UserError } from "../../errors.js";
-import { writeFileAtomic } from "../../files.js";
-import { detectLanguage } from "../../i18n/language.js";
-import { translator } from "../../i18n/translate.js";
-import { TEMPLATE_ISSUES, TEMPLATE_PARTIES, scenarioTemplate } from "../../scenario/template.js";
+import type { InitFlags } from "../actions/init.js";
+import { TEMPLATE_ISSUES, TEMPLATE_PARTIES } from "../../scenario/limits.js";
 import { languageOption } from "../options.js";
 
 const between = (range: { min: number; max: number }) => (value: string) => {
@@ -33,11 +32,5 @@ Examples:
   $ mutual-gains init merger.json --parties 3 --issues 5
   $ mutual-gains check my-scenario.json`,
     )
-    .action((file: string, flags: { parties: number; issues: number; lang?: string }) => {
-      if (existsSync(file)) throw new UserError(`${file} exists already: init writes a new file only; name another one`);
-      const id = basename(file).replace(/\.json$/i, "").trim() || "new-scenario";
-      const scenario = { ...scenarioTemplate(flags.parties, flags.issues), id };
-      writeFileAtomic(file, `${JSON.stringify(scenario, null, 2)}\n`);
-      process.stdout.write(`${translator(detectLanguage(flags.lang, process.env))("init.written", { path: file })}\n`);
-    });
+    .action(async (file: string, flags: InitFlags) => (await import("../actions/init.js")).initAction(file, flags));
 }

@@ -1,6 +1,8 @@
+/**
+ * `schema`: its help, without its implementation (../actions/schema.ts), which is loaded only
+ * when the command runs: `--help` and the other commands do not pay for it.
+ */
 import type { Command } from "commander";
-import { scenarioJsonSchema } from "../../scenario/schema.js";
-import { printJson } from "../output.js";
 
 export function registerSchema(program: Command): void {
   program
@@ -12,5 +14,5 @@ export function registerSchema(program: Command): void {
 Examples:
   $ mutual-gains schema > scenario.schema.json`,
     )
-    .action(() => printJson(scenarioJsonSchema()));
+    .action(async () => (await import("../actions/schema.js")).schemaAction());
 }
