@@ -15,6 +15,7 @@
  * the plan is split up.
  */
 import { UserError } from "../errors.js";
+import type { Shard } from "../vocabulary.js";
 import { PARTNER_STYLES, findStyle } from "../negotiation/partners/registry.js";
 import type { StyleFamily } from "../negotiation/partners/types.js";
 import { didYouMean } from "../scenario/diagnostics.js";
@@ -63,9 +64,19 @@ export function taskAt(spec: PlanSpec, index: number): Task {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shards: in shard.ts, which the CLI's --shard parser loads without the plan.
+// Shards: a job runs the tasks whose index ≡ i (mod n); --shard's syntax is in vocabulary.ts.
 
-export { type Shard, WHOLE_PLAN, parseShard, shardLength, shardTask } from "./shard.js";
+export { type Shard, WHOLE_PLAN, parseShard } from "../vocabulary.js";
+
+/** Number of the plan's tasks in a shard. */
+export function shardLength(planLength: number, shard: Shard): number {
+  return planLength > shard.index ? Math.ceil((planLength - shard.index) / shard.count) : 0;
+}
+
+/** Plan index of a shard's k-th task. */
+export function shardTask(shard: Shard, position: number): number {
+  return shard.index + position * shard.count;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Strategy lists

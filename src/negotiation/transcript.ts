@@ -9,7 +9,7 @@
  * file (line, column, JSON path).
  */
 import { z } from "zod";
-import { TRAINEE_NAME_MAX_LENGTH, TRAINEE_NAME_PATTERN } from "./trainee-name.js";
+import { TRAINEE_NAME_MAX_LENGTH, TRAINEE_NAME_PATTERN } from "../vocabulary.js";
 import type { Finding, JsonPath } from "../scenario/diagnostics.js";
 import { type Diagnostic, parseJsonFile } from "../scenario/load.js";
 import { type Scenario, ScenarioSchema } from "../scenario/schema.js";
@@ -46,7 +46,7 @@ export interface Transcript {
   readonly partnership?: PartnershipTranscript;
 }
 
-export { TRAINEE_NAME_MAX_LENGTH } from "./trainee-name.js";
+export { TRAINEE_NAME_MAX_LENGTH } from "../vocabulary.js";
 
 /** A name as typed: no control characters, no leading or trailing spaces. */
 export const TraineeName = z

@@ -29,9 +29,9 @@ import {
 } from "./partnership.js";
 
 /** The partner choice that draws a style from the seed, revealed in the debrief. */
-import { SURPRISE } from "./choices.js";
+import { SURPRISE } from "../vocabulary.js";
 
-export { SURPRISE, partnerChoices } from "./choices.js";
+export { SURPRISE, partnerChoices } from "../vocabulary.js";
 
 export interface GameSetup {
   readonly scenario: Scenario;

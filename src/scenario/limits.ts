@@ -23,7 +23,3 @@ export const SCENARIO_LIMITS = {
   /** Problems reported per file; the rest are counted ("and 3 more"), as later ones are mostly echoes of the first. */
   diagnostics: 50,
 } as const;
-
-/** The sizes `init` writes a template in (its --parties and --issues): here, so that its options need no template loaded. */
-export const TEMPLATE_PARTIES = { min: 2, max: 8, default: 2 } as const;
-export const TEMPLATE_ISSUES = { min: 3, max: 10, default: 4 } as const;

@@ -299,9 +299,9 @@ export type PartnerDefinition = z.infer<typeof PartnerDefinitionSchema>;
 export type Uncertainty = z.infer<typeof UncertaintySchema>;
 export type StageEvent = z.infer<typeof StageEventSchema>;
 
-import type { Language } from "./languages.js";
+import type { Language } from "../vocabulary.js";
 
-export { SUPPORTED_LANGUAGES, type Language } from "./languages.js";
+export { SUPPORTED_LANGUAGES, type Language } from "../vocabulary.js";
 
 /** The text in the requested language, falling back to English. */
 export function localise(text: LocalisedText, lang: Language = "en"): string {
