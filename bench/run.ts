@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief, risk and reveal timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk, start-up and reveal timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -22,6 +22,7 @@ import { debriefSection } from "./debrief.js";
 import { negotiationSection } from "./negotiation.js";
 import { revealSection } from "./reveal.js";
 import { riskSection } from "./risk.js";
+import { startupSection } from "./startup.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
 import { uiLatencySection } from "./ui-latency.js";
 
@@ -299,6 +300,7 @@ await uiLatencySection({ say, verdict }, quick);
 await batchSection({ say, verdict }, quick);
 debriefSection({ say, verdict }, builtinScenarios);
 riskSection({ say, verdict }, builtinScenarios, quick);
+startupSection({ say, verdict }, root, cli, quick);
 revealSection({ say, verdict }, quick);
 
 // Summary.
