@@ -33,7 +33,7 @@ function runMs(args: readonly string[], cwd: string): number {
 }
 
 export function startupSection(out: BenchOutput, root: string, cli: string, quick: boolean): void {
-  out.say("## 10. Start-up: the CLI against `node -e 0`, started in turn");
+  out.say("## 12. Start-up: the CLI against `node -e 0`, started in turn");
   out.say();
   if (!existsSync(cli)) {
     out.say("dist/src/cli/main.js missing: run `npm run build` (skipped).");
