@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief, risk, start-up and reveal timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal and start-up timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -300,8 +300,8 @@ await uiLatencySection({ say, verdict }, quick);
 await batchSection({ say, verdict }, quick);
 debriefSection({ say, verdict }, builtinScenarios);
 riskSection({ say, verdict }, builtinScenarios, quick);
-startupSection({ say, verdict }, root, cli, quick);
 revealSection({ say, verdict }, quick);
+startupSection({ say, verdict }, root, cli, quick);
 
 // Summary.
 say("## Targets");

@@ -42,14 +42,14 @@ export function registerCommands(program: Command): void {
   registerInit(program);
 }
 
-/** Option parsers and options shared by several commands. */
-export function positiveInteger(value: string): number {
+/** Option parsers and options that several commands share. */
+function positiveInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number of 1 or more.");
   return parsed;
 }
 
-export function languageOption(): Option {
+function languageOption(): Option {
   return new Option("--lang <language>", "language of the output (default: from LANG)").choices(SUPPORTED_LANGUAGES);
 }
 
