@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal and `analyze --json` timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal, `analyze --json` and start-up timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -23,6 +23,7 @@ import { negotiationSection } from "./negotiation.js";
 import { revealSection } from "./reveal.js";
 import { analyzeJsonSection } from "./analyze-json.js";
 import { riskSection } from "./risk.js";
+import { startupSection } from "./startup.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
 import { uiLatencySection } from "./ui-latency.js";
 
@@ -302,6 +303,7 @@ debriefSection({ say, verdict }, builtinScenarios);
 riskSection({ say, verdict }, builtinScenarios, quick);
 revealSection({ say, verdict }, quick);
 analyzeJsonSection({ say, verdict }, quick);
+startupSection({ say, verdict }, root, cli, quick);
 
 // Summary.
 say("## Targets");

@@ -15,6 +15,7 @@
  * the plan is split up.
  */
 import { UserError } from "../errors.js";
+import type { Shard } from "../vocabulary.js";
 import { PARTNER_STYLES, findStyle } from "../negotiation/partners/registry.js";
 import type { StyleFamily } from "../negotiation/partners/types.js";
 import { didYouMean } from "../scenario/diagnostics.js";
@@ -63,24 +64,9 @@ export function taskAt(spec: PlanSpec, index: number): Task {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shards: a job runs the tasks whose index ≡ i (mod n).
+// Shards: a job runs the tasks whose index ≡ i (mod n); --shard's syntax is in vocabulary.ts.
 
-export interface Shard {
-  readonly index: number;
-  readonly count: number;
-}
-
-export const WHOLE_PLAN: Shard = { index: 0, count: 1 };
-
-export function parseShard(text: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = match ? Number(match[1]) : NaN;
-  const count = match ? Number(match[2]) : NaN;
-  if (!(count >= 1 && index < count)) {
-    throw new UserError(`--shard expects i/n with 0 ≤ i < n (the first shard is 0), e.g. --shard 0/4; got "${text}".`);
-  }
-  return { index, count };
-}
+export { type Shard, WHOLE_PLAN, parseShard } from "../vocabulary.js";
 
 /** Number of the plan's tasks in a shard. */
 export function shardLength(planLength: number, shard: Shard): number {

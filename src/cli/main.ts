@@ -3,24 +3,24 @@
  * The mutual-gains command line. Exit codes: 0 ok, 1 a user's mistake (message, no
  * stack trace), 2 an internal error (a bug: message and stack trace).
  */
+import module from "node:module";
 import { Command, CommanderError } from "commander";
 import { UserError } from "../errors.js";
 import { reason } from "../files.js";
-import { registerAnalyze } from "./commands/analyze.js";
-import { registerBatch } from "./commands/batch.js";
-import { registerCheck } from "./commands/check.js";
-import { registerClass } from "./commands/class.js";
-import { registerDebrief } from "./commands/debrief.js";
-import { registerImport } from "./commands/import.js";
-import { registerInit } from "./commands/init.js";
-import { registerPlay } from "./commands/play.js";
-import { registerSchema } from "./commands/schema.js";
-import { registerValidate } from "./commands/validate.js";
+
+// Node 22.1 and later keep the compiled code of the modules imported from here on (the definitions, a
+// command's implementation) for the next start; Node 20 has no such cache, and this does nothing there.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 export const EXIT_USER_ERROR = 1;
 export const EXIT_INTERNAL_ERROR = 2;
 
-function buildProgram(): Command {
+/**
+ * The program: its own options and help, then every command's definition (definitions.ts,
+ * which imports no command's implementation). A bare `--version` needs none of the commands
+ * and does not load them.
+ */
+async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command("mutual-gains")
     .description("A negotiation simulator for management training: create value together instead of haggling.")
     .version("0.1.0")
@@ -35,22 +35,18 @@ Examples:
   $ mutual-gains validate my-scenario.json         check a scenario you wrote
   $ mutual-gains schema > scenario.schema.json     the JSON Schema for editors`,
     );
-  registerPlay(program);
-  registerAnalyze(program);
-  registerValidate(program);
-  registerSchema(program);
-  registerImport(program);
-  registerDebrief(program);
-  registerBatch(program);
-  registerClass(program);
-  registerCheck(program);
-  registerInit(program);
+  if (!versionOnly(argv)) (await import("./definitions.js")).registerCommands(program);
   return program;
+}
+
+/** `mutual-gains --version` (or -V) and nothing else: commander prints the version whatever the commands. */
+function versionOnly(argv: readonly string[]): boolean {
+  return argv.length === 3 && (argv[2] === "--version" || argv[2] === "-V");
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -5,15 +5,14 @@
  * the protocol type it checks, so the two cannot drift apart.
  */
 import { z } from "zod";
+import { HONESTIES, IMPORTANCES, QUESTION_KINDS } from "./protocol.js";
 import type { AnswerContent, Line, Move, ParticipantConfig, Question, ScriptedChange, SessionConfig, SessionEvent } from "./protocol.js";
 
 const Index = z.number().int().min(0);
 const Round = z.number().int().min(1);
 const Package = z.array(Index);
 
-export const QUESTION_KINDS = ["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work", "expectation", "what-else"] as const;
-export const HONESTIES = ["truthful", "vague", "misleading"] as const;
-export const IMPORTANCES = ["low", "medium", "high"] as const;
+export { HONESTIES, IMPORTANCES, QUESTION_KINDS } from "./protocol.js";
 
 const Importance = z.enum(IMPORTANCES);
 const Honesty = z.enum(HONESTIES);

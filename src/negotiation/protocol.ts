@@ -136,3 +136,8 @@ export type Outcome =
   | { kind: "walk-away"; by: number; round: number }
   | { kind: "deadline"; round: number }
   | { kind: "abandoned"; round: number };
+
+/** The words of questions and answers, for the schemas (protocol-schema.ts) and the wording, which need not load them. */
+export const QUESTION_KINDS = ["most-important", "issue-importance", "preferred-option", "alternative", "what-would-work", "expectation", "what-else"] as const;
+export const HONESTIES = ["truthful", "vague", "misleading"] as const;
+export const IMPORTANCES = ["low", "medium", "high"] as const;

@@ -9,6 +9,7 @@
  * file (line, column, JSON path).
  */
 import { z } from "zod";
+import { TRAINEE_NAME_MAX_LENGTH, TRAINEE_NAME_PATTERN } from "../vocabulary.js";
 import type { Finding, JsonPath } from "../scenario/diagnostics.js";
 import { type Diagnostic, parseJsonFile } from "../scenario/load.js";
 import { type Scenario, ScenarioSchema } from "../scenario/schema.js";
@@ -45,14 +46,13 @@ export interface Transcript {
   readonly partnership?: PartnershipTranscript;
 }
 
-/** Longer than any name or group a trainer would put on a row of the class report. */
-export const TRAINEE_NAME_MAX_LENGTH = 60;
+export { TRAINEE_NAME_MAX_LENGTH } from "../vocabulary.js";
 
 /** A name as typed: no control characters, no leading or trailing spaces. */
 export const TraineeName = z
   .string()
   .max(TRAINEE_NAME_MAX_LENGTH)
-  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, "a name without control characters or leading and trailing spaces");
+  .regex(TRAINEE_NAME_PATTERN, "a name without control characters or leading and trailing spaces");
 
 const TranscriptSchema = z.strictObject({
   format: z.literal(TRANSCRIPT_FORMAT),

@@ -11,7 +11,7 @@ import { own } from "../records.js";
 import { localise } from "../scenario/schema.js";
 import type { StyleFamily } from "./partners/types.js";
 import type { AnswerContent, Importance, Line, Question, QuestionKind } from "./protocol.js";
-import { QUESTION_KINDS as QUESTION_KIND_NAMES } from "./protocol-schema.js";
+import { QUESTION_KINDS as QUESTION_KIND_NAMES } from "./protocol.js";
 
 export function issueLabel(scenario: Scenario, issue: number, lang: Language): string {
   return localise(scenario.issues[issue].label, lang);

@@ -29,7 +29,9 @@ import {
 } from "./partnership.js";
 
 /** The partner choice that draws a style from the seed, revealed in the debrief. */
-export const SURPRISE = "surprise";
+import { SURPRISE } from "../vocabulary.js";
+
+export { SURPRISE, partnerChoices } from "../vocabulary.js";
 
 export interface GameSetup {
   readonly scenario: Scenario;
@@ -63,10 +65,6 @@ export function gameOver(game: Game): boolean {
   return game.partnership ? game.partnership.waiting.kind === "ended" : game.session.ended;
 }
 
-/** The choices a picker offers for the partners: every registered style, then "surprise me". */
-export function partnerChoices(): string[] {
-  return [...PARTNER_STYLES.map((style) => style.id), SURPRISE];
-}
 
 /** The style a "surprise me" draws: a win-lose or win-win style picked by the seed, so a transcript replays it. */
 export function surpriseStyle(seed: string): string {

@@ -299,8 +299,9 @@ export type PartnerDefinition = z.infer<typeof PartnerDefinitionSchema>;
 export type Uncertainty = z.infer<typeof UncertaintySchema>;
 export type StageEvent = z.infer<typeof StageEventSchema>;
 
-export const SUPPORTED_LANGUAGES = ["en", "nl"] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+import type { Language } from "../vocabulary.js";
+
+export { SUPPORTED_LANGUAGES, type Language } from "../vocabulary.js";
 
 /** The text in the requested language, falling back to English. */
 export function localise(text: LocalisedText, lang: Language = "en"): string {

@@ -9,8 +9,8 @@ import { compileScenario, contributionRange } from "../engine/model.js";
 import { expectedPoints, quantityRanges } from "../engine/valuation.js";
 import { utilityGreater } from "../engine/tolerance.js";
 import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
-import { PARTNER_STYLES } from "../negotiation/partners/registry.js";
 import { own } from "../records.js";
+import { PARTNER_STYLE_IDS } from "../vocabulary.js";
 import { FORMULA_FUNCTIONS, formulaProblems } from "./formulas.js";
 import { partnershipFindings } from "./partnership-semantics.js";
 import type { Issue, Party, PartnerDefinition, Scenario } from "./schema.js";
@@ -63,7 +63,8 @@ function unknownKeys(table: Record<string, unknown>, path: JsonPath, ids: readon
 const unknownIssue = (key: string) => `unknown issue "${key}"`;
 
 function partnerFindings(scenario: Scenario, partner: PartnerDefinition, path: JsonPath): Finding[] {
-  const styles = PARTNER_STYLES.map((style) => style.id);
+  // The ids, not the registry: checking a scenario loads no partner (a test holds them to the registry).
+  const styles: readonly string[] = PARTNER_STYLE_IDS;
   const issueIds = scenario.issues.map((issue) => issue.id);
   const findings: Finding[] = [];
   if (!styles.includes(partner.style)) {

@@ -13,8 +13,7 @@ import { compileScenario, packageUtility } from "../engine/model.js";
 import { type MessageKey, type MessageParams, translator } from "../i18n/translate.js";
 import { type LocalisedText, type Scenario, SUPPORTED_LANGUAGES } from "./schema.js";
 
-export const TEMPLATE_PARTIES = { min: 2, max: 8, default: 2 } as const;
-export const TEMPLATE_ISSUES = { min: 3, max: 10, default: 4 } as const;
+export { TEMPLATE_ISSUES, TEMPLATE_PARTIES } from "../vocabulary.js";
 
 /** Every key of a scenario file, as the README's reference table and the template's guide explain it. */
 export const SCENARIO_KEYS: readonly (readonly [path: string, explanation: MessageKey])[] = [

@@ -11,6 +11,7 @@ import { HUMAN, NegotiationDriver, sessionConfig } from "../../src/negotiation/d
 import { FrequencyModel } from "../../src/negotiation/partners/opponent-models.js";
 import { resolveParams } from "../../src/negotiation/partners/params.js";
 import { PARTNER_STYLES, findStyle } from "../../src/negotiation/partners/registry.js";
+import { PARTNER_STYLE_IDS } from "../../src/vocabulary.js";
 import type { AnswerContent, Honesty, Importance, ParticipantConfig, Question } from "../../src/negotiation/protocol.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { SINGLE_BUILTIN_IDS, LAB3, builtin, compileScenario, driverFor, humanSession, runStyles } from "./support.js";
@@ -19,6 +20,10 @@ const STYLE_IDS = PARTNER_STYLES.map((style) => style.id);
 /** The styles that start with more trust (initialTrust 60) and disclose openly. */
 const WIN_WIN = ["logroller", "meso", "reciprocator", "conceder"];
 const RANK: Record<Importance, number> = { low: 0, medium: 1, high: 2 };
+
+test("the command line's style ids (vocabulary.ts) are the registry's, in its order", () => {
+  expect([...PARTNER_STYLE_IDS]).toEqual(STYLE_IDS);
+});
 
 interface Answered {
   readonly question: Question;

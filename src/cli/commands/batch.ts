@@ -5,14 +5,14 @@
  * Where things go: rows to --out (CSV or JSON Lines, appended and resumed) or, with --format
  * csv|jsonl and no --out, to stdout; the summary to stdout as tables (--format table, the default
  * without --out), as JSON (--format json), or as the ranked strategy table whenever stdout does not
- * carry rows or is a terminal; progress to stderr.
+ * carry rows or is a terminal; progress to stderr. Loaded only when batch runs (its arguments, options
+ * and help: ../definitions.ts).
  */
 import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { Command, Option } from "commander";
+import type { Command } from "commander";
 import { UserError } from "../../errors.js";
 import { checkWritableFile } from "../../files.js";
-import { type Shard, WHOLE_PLAN, parseShard, resolveStrategies } from "../../batch/plan.js";
+import { type Shard, WHOLE_PLAN, resolveStrategies } from "../../batch/plan.js";
 import type { BatchRow } from "../../batch/row.js";
 import { type RowFormat, formatOfPath } from "../../batch/rowfile.js";
 import type { RowDestination } from "../../batch/run.js";
@@ -21,12 +21,11 @@ import { translator } from "../../i18n/translate.js";
 import type { StyleFamily } from "../../negotiation/partners/types.js";
 import { fittedTableLines } from "../../report/table.js";
 import { printJson } from "../output.js";
-import { positiveInteger } from "../options.js";
 import { loadScenarioArgument } from "../scenario-input.js";
 
 type OutputFormat = "table" | "json" | RowFormat;
 
-interface BatchFlags {
+export interface BatchFlags {
   strategies: string;
   vs: string;
   family?: StyleFamily;
@@ -42,126 +41,76 @@ interface BatchFlags {
 /** What goes to stdout after the rows: both ranked tables, the summary as JSON, the strategy ranking, or nothing. */
 type SummaryOutput = "tables" | "json" | "ranking" | "none";
 
-export function registerBatch(program: Command): void {
-  const batch = program
-    .command("batch")
-    .description(
-      "Negotiate scripted partners against each other: every scenario × pairing of strategies × both seats × runs, " +
-        "with a summary ranking the strategies. Reproducible: the same flags give the same rows, whatever --workers or --shard.",
-    )
-    .argument("<scenarios...>", "scenario files or ids of built-in scenarios")
-    .option("--strategies <list>", 'strategies under test, separated by commas, or "all"', "all")
-    .option("--vs <list>", 'their opponents, separated by commas, or "all"', "all")
-    .addOption(new Option("--family <family>", "only strategies of this family (in both lists)").choices(["win-win", "win-lose", "baseline"]))
-    .option("--runs <n>", "negotiations per scenario, pairing and seat (each with its own seed)", positiveInteger, 20)
-    .option("--rounds <n>", "deadline in rounds (default: each scenario's)", positiveInteger)
-    .option("--seed <seed>", "base seed: every negotiation's seed is derived from it", "0")
-    .option("--workers <n>", "worker threads (1: in this process)", positiveInteger, Math.min(availableParallelism(), 2))
-    .option("--out <file>", "write the rows to this file (.csv or .jsonl); a file holding some rows of the same batch is resumed")
-    .addOption(
-      new Option(
-        "--format <format>",
-        "rows: csv or jsonl; summary: table (both rankings) or json; with --out, the rows' format comes from the file's extension and this picks the summary printed (default: the strategy ranking, else both tables)",
-      ).choices(["table", "json", "csv", "jsonl"]),
-    )
-    .option("--shard <i/n>", "run only the tasks whose index is i modulo n (i from 0), for job arrays; merge with batch merge", parseShard)
-    .addHelpText(
-      "after",
-      `
-Every scenario is played by every pairing of --strategies × --vs, in both seats (each strategy plays each
-role; with three or more parties the pair's strategies take the seats in turn), --runs times with derived seeds.
+export async function batchAction(arguments_: string[], flags: BatchFlags): Promise<void> {
+  if (/\p{Cc}/u.test(flags.seed)) throw new UserError("--seed must not contain control characters (rows are one line each).");
+  const scenarios = arguments_.map(loadScenarioArgument);
+  const duplicate = scenarios.find((scenario, k) => scenarios.findIndex((other) => other.id === scenario.id) !== k);
+  if (duplicate) throw new UserError(`scenario "${duplicate.id}" is given twice.`);
+  const spec = {
+    scenarios,
+    strategies: resolveStrategies(flags.strategies, "--strategies", flags.family),
+    opponents: resolveStrategies(flags.vs, "--vs", flags.family),
+    runs: flags.runs,
+    seed: flags.seed,
+    rounds: flags.rounds,
+  };
+  const rowFormat = rowFormatOf(flags.format, flags.out);
+  const rows: RowDestination | undefined =
+    flags.out !== undefined ? { file: flags.out } : rowFormat ? { stream: process.stdout, name: "standard output" } : undefined;
+  const summaryOutput: SummaryOutput =
+    flags.format === "table" || (flags.format === undefined && rows === undefined)
+      ? "tables"
+      : flags.format === "json"
+        ? "json"
+        : rankingWanted(rows !== undefined && !("file" in rows))
+          ? "ranking"
+          : "none";
+  const [{ runBatch }, { startProgress }, report] = await Promise.all([
+    import("../../batch/run.js"),
+    import("../../batch/progress.js"),
+    summaryReport(summaryOutput),
+  ]);
+  await runBatch({
+    job: { spec, shard: flags.shard ?? WHOLE_PLAN, format: rowFormat ?? "jsonl" },
+    workers: flags.workers,
+    rows,
+    onRow: report?.add,
+    progress: (total, done) => startProgress(process.stderr, total, done, progressBar()),
+  });
+  await report?.print();
+}
 
-Examples:
-  $ mutual-gains batch hospital-it-platform
-  $ mutual-gains batch hospital-it-platform sustainable-supply --strategies logroller,hardliner --vs all --runs 50
-  $ mutual-gains batch hospital-it-platform --family win-win --format json
-  $ mutual-gains batch hospital-it-platform rd-consortium --out results.csv     # run it again to resume
-  $ mutual-gains batch hospital-it-platform --out results.jsonl --format json   # rows to the file, summary as JSON
-  $ mutual-gains batch hospital-it-platform --shard 0/4 --out part-0.csv        # job 0 of 4
-  $ mutual-gains batch merge part-*.csv --out results.csv`,
-    )
-    .action(async (arguments_: string[], flags: BatchFlags) => {
-      if (/\p{Cc}/u.test(flags.seed)) throw new UserError("--seed must not contain control characters (rows are one line each).");
-      const scenarios = arguments_.map(loadScenarioArgument);
-      const duplicate = scenarios.find((scenario, k) => scenarios.findIndex((other) => other.id === scenario.id) !== k);
-      if (duplicate) throw new UserError(`scenario "${duplicate.id}" is given twice.`);
-      const spec = {
-        scenarios,
-        strategies: resolveStrategies(flags.strategies, "--strategies", flags.family),
-        opponents: resolveStrategies(flags.vs, "--vs", flags.family),
-        runs: flags.runs,
-        seed: flags.seed,
-        rounds: flags.rounds,
-      };
-      const rowFormat = rowFormatOf(flags.format, flags.out);
-      const rows: RowDestination | undefined =
-        flags.out !== undefined ? { file: flags.out } : rowFormat ? { stream: process.stdout, name: "standard output" } : undefined;
-      const summaryOutput: SummaryOutput =
-        flags.format === "table" || (flags.format === undefined && rows === undefined)
-          ? "tables"
-          : flags.format === "json"
-            ? "json"
-            : rankingWanted(rows !== undefined && !("file" in rows))
-              ? "ranking"
-              : "none";
-      const [{ runBatch }, { startProgress }, report] = await Promise.all([
-        import("../../batch/run.js"),
-        import("../../batch/progress.js"),
-        summaryReport(summaryOutput),
-      ]);
-      await runBatch({
-        job: { spec, shard: flags.shard ?? WHOLE_PLAN, format: rowFormat ?? "jsonl" },
-        workers: flags.workers,
-        rows,
-        onRow: report?.add,
-        progress: (total, done) => startProgress(process.stderr, total, done, progressBar()),
-      });
-      await report?.print();
-    });
-
-  batch
-    .command("merge")
-    .description("Merge the row files of a sharded batch (CSV or JSON Lines) into task order: the file an unsharded run writes.")
-    .argument("<files...>", "the shards' --out files, in any order")
-    .option("--out <file>", "write the merged rows to this file (default: stdout)")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ mutual-gains batch merge part-0.csv part-1.csv part-2.csv part-3.csv --out results.csv
-  $ mutual-gains batch merge shards/*.jsonl > results.jsonl`,
-    )
-    .action(async (files: string[], _flags: unknown, command: Command) => {
-      // Commander hands options after "merge" to batch first, which has an --out of its own.
-      const { out } = command.optsWithGlobals<{ out?: string }>();
-      const format = out === undefined ? undefined : formatOfOut(out);
-      const [{ mergeRowFiles, isRowFile }, { TextSink, openFile }, report] = await Promise.all([
-        import("../../batch/merge.js"),
-        import("../../batch/lines.js"),
-        summaryReport(rankingWanted(out === undefined) ? "ranking" : "none"),
-      ]);
-      if (out === undefined) {
-        const sink = new TextSink(process.stdout, "standard output");
-        await mergeRowFiles(files, sink, { onRow: report?.add });
-        await sink.flush();
-      } else {
-        checkWritableFile(out);
-        if (existsSync(out) && !isRowFile(out)) {
-          throw new UserError(`${out} exists and is not a row file of mutual-gains batch, so it is left as it is: choose another --out, or delete it.`);
-        }
-        // The merged file appears only when complete: written beside its target, then renamed over it.
-        const temporary = `${out}.${process.pid}.tmp`;
-        try {
-          const sink = new TextSink(createWriteStream(temporary, { fd: openFile(temporary, "w") }), out);
-          await mergeRowFiles(files, sink, { format, onRow: report?.add });
-          await sink.end();
-          renameSync(temporary, out);
-        } finally {
-          rmSync(temporary, { force: true });
-        }
-      }
-      await report?.print();
-    });
+/** `batch merge`. */
+export async function mergeAction(files: string[], _flags: unknown, command: Command): Promise<void> {
+  // Commander hands options after "merge" to batch first, which has an --out of its own.
+  const { out } = command.optsWithGlobals<{ out?: string }>();
+  const format = out === undefined ? undefined : formatOfOut(out);
+  const [{ mergeRowFiles, isRowFile }, { TextSink, openFile }, report] = await Promise.all([
+    import("../../batch/merge.js"),
+    import("../../batch/lines.js"),
+    summaryReport(rankingWanted(out === undefined) ? "ranking" : "none"),
+  ]);
+  if (out === undefined) {
+    const sink = new TextSink(process.stdout, "standard output");
+    await mergeRowFiles(files, sink, { onRow: report?.add });
+    await sink.flush();
+  } else {
+    checkWritableFile(out);
+    if (existsSync(out) && !isRowFile(out)) {
+      throw new UserError(`${out} exists and is not a row file of mutual-gains batch, so it is left as it is: choose another --out, or delete it.`);
+    }
+    // The merged file appears only when complete: written beside its target, then renamed over it.
+    const temporary = `${out}.${process.pid}.tmp`;
+    try {
+      const sink = new TextSink(createWriteStream(temporary, { fd: openFile(temporary, "w") }), out);
+      await mergeRowFiles(files, sink, { format, onRow: report?.add });
+      await sink.end();
+      renameSync(temporary, out);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  }
+  await report?.print();
 }
 
 /** The rows' format; none when only a summary is wanted (no --out, --format table or json). */

@@ -1,6 +1,6 @@
+/** `class`: what it does when it runs, loaded only then (its arguments, options and help: ../definitions.ts). */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Command } from "commander";
 import { readRowFile } from "../../batch/rowfile.js";
 import type { BatchRow } from "../../batch/row.js";
 import { UserError } from "../../errors.js";
@@ -12,62 +12,36 @@ import { type ClassInput, type ClassReport, classReport } from "../../report/cla
 import { classToJson } from "../../report/class-json.js";
 import { classSections } from "../../report/class-text.js";
 import { type Diagnostic, readScenarioText } from "../../scenario/load.js";
-import { languageOption } from "../options.js";
 import { printJson } from "../output.js";
 import { TRANSCRIPT_MAX_BYTES } from "../transcript-input.js";
 
-interface ClassFlags {
+export interface ClassFlags {
   html?: string;
   json?: boolean;
   lang?: string;
   baseline?: string;
 }
 
-export function registerClass(program: Command): void {
-  program
-    .command("class")
-    .description(
-      "Debrief a whole class: the transcripts of many games, grouped by scenario and seat, with the agreement rate, the value created and left on the table, " +
-        "every deal on the frontier, the mistakes per tip, the best and the weakest deal, and a row per trainee. Games stopped before their end are counted apart.",
-    )
-    .argument("<transcripts...>", "transcript files, or folders to search for them (and their subfolders)")
-    .option("--html <file>", "also write the report as one self-contained HTML page, to project or print")
-    .option("--json", "print the report as JSON")
-    .option("--baseline <rows>", "rows of a batch run (CSV or JSON Lines): the same figures for scripted partners in the trainees' seat")
-    .addOption(languageOption())
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ mutual-gains class transcripts/
-  $ mutual-gains class transcripts/ --html class.html --lang nl
-  $ mutual-gains class group-a/*.json group-b/*.json --json > class.json
-  $ mutual-gains batch hospital-it-platform --runs 20 --out rows.csv
-  $ mutual-gains class transcripts/ --baseline rows.csv --html class.html
-
-A file in a folder that is not a transcript is skipped; a damaged transcript is listed and left out.`,
-    )
-    .action(async (paths: string[], flags: ClassFlags) => {
-      const lang = detectLanguage(flags.lang, process.env);
-      const baseline: BatchRow[] = flags.baseline === undefined ? [] : readRowFile(flags.baseline);
-      const report = readClass(paths, baseline);
-      if (report.groups.length === 0) {
-        for (const entry of report.unreadable) process.stderr.write(`${entry.file}: ${entry.reason}\n`);
-        throw new UserError(`no transcripts in ${paths.join(", ")}: a class debrief reads the transcripts that play saves (transcripts/<scenario>-<time>.json)`);
-      }
-      if (flags.html !== undefined) {
-        // Vega and its renderer load only for a page.
-        const { classHtml } = await import("../../report/class-html.js");
-        writeFileAtomic(flags.html, await classHtml(report, lang));
-      }
-      if (flags.json) printJson(classToJson(report, lang));
-      else {
-        const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 100;
-        const sections = classSections(report, lang, width);
-        process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
-      }
-      if (flags.html !== undefined) process.stderr.write(`${translator(lang)("report.written", { path: flags.html })}\n`);
-    });
+export async function classAction(paths: string[], flags: ClassFlags): Promise<void> {
+  const lang = detectLanguage(flags.lang, process.env);
+  const baseline: BatchRow[] = flags.baseline === undefined ? [] : readRowFile(flags.baseline);
+  const report = readClass(paths, baseline);
+  if (report.groups.length === 0) {
+    for (const entry of report.unreadable) process.stderr.write(`${entry.file}: ${entry.reason}\n`);
+    throw new UserError(`no transcripts in ${paths.join(", ")}: a class debrief reads the transcripts that play saves (transcripts/<scenario>-<time>.json)`);
+  }
+  if (flags.html !== undefined) {
+    // Vega and its renderer load only for a page.
+    const { classHtml } = await import("../../report/class-html.js");
+    writeFileAtomic(flags.html, await classHtml(report, lang));
+  }
+  if (flags.json) printJson(classToJson(report, lang));
+  else {
+    const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 100;
+    const sections = classSections(report, lang, width);
+    process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
+  }
+  if (flags.html !== undefined) process.stderr.write(`${translator(lang)("report.written", { path: flags.html })}\n`);
 }
 
 /** Every transcript the paths name or hold, read and replayed; what cannot be read is listed. */

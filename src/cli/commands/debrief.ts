@@ -1,9 +1,8 @@
-import type { Command } from "commander";
+/** `debrief`: what it does when it runs, loaded only then (its arguments, options and help: ../definitions.ts). */
 import { writeFileAtomic } from "../../files.js";
 import type { Language } from "../../i18n/language.js";
 import { translator } from "../../i18n/translate.js";
 import { computeDebrief, debriefSections, debriefToJson } from "../../report/debrief.js";
-import { languageOption } from "../options.js";
 import { printJson } from "../output.js";
 import { loadTranscript } from "../transcript-input.js";
 import { UserError } from "../../errors.js";
@@ -13,46 +12,29 @@ import { partnershipGameDebrief } from "../../play/partnership-debrief.js";
 import { partnershipDebriefJson } from "../../report/partnership-debrief-json.js";
 import { partnershipDebriefText } from "../../report/partnership-debrief-text.js";
 
-export function registerDebrief(program: Command): void {
-  const lang = languageOption();
-  // A debrief is read in the language the game was played in unless asked otherwise.
-  lang.description = "language of the debrief (default: the transcript's)";
-  program
-    .command("debrief")
-    .description(
-      "Debrief a played game from its transcript: outcome, where the deal sits against the Pareto frontier, the better package, points per issue, plots, the offers over the rounds, issues and coaching along the seven tips.",
-    )
-    .argument("<transcript>", "a transcript file saved by play (transcripts/<scenario>-<time>.json)")
-    .option("--json", "print the debrief as JSON")
-    .option("--html <file>", "also write the debrief as one self-contained HTML page, to keep and print")
-    .addOption(lang)
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ mutual-gains debrief transcripts/hospital-it-platform-2025-01-31T10-00-00-000Z.json
-  $ mutual-gains debrief my-game.json --lang nl
-  $ mutual-gains debrief my-game.json --json > debrief.json
-  $ mutual-gains debrief my-game.json --html my-debrief.html`,
-    )
-    .action(async (path: string, options: { json?: boolean; html?: string; lang?: Language }) => {
-      const { transcript, session } = loadTranscript(path);
-      const language = options.lang ?? transcript.lang;
-      if (transcript.partnership) return partnershipDebrief(transcript, language, options);
-      const debrief = computeDebrief(transcript, session);
-      if (options.html !== undefined) {
-        // Vega and its renderer load only for a page.
-        const { debriefHtml } = await import("../../report/debrief-html.js");
-        writeFileAtomic(options.html, await debriefHtml(debrief, transcript.scenario, language, transcript.name));
-        process.stderr.write(`${translator(language)("report.written", { path: options.html })}\n`);
-      }
-      if (options.json) {
-        printJson(debriefToJson(debrief, transcript.scenario, language));
-        return;
-      }
-      const sections = debriefSections(debrief, transcript.scenario, language, process.stdout.columns ?? 80);
-      process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
-    });
+export interface DebriefFlags {
+  json?: boolean;
+  html?: string;
+  lang?: Language;
+}
+
+export async function debriefAction(path: string, options: DebriefFlags): Promise<void> {
+  const { transcript, session } = loadTranscript(path);
+  const language = options.lang ?? transcript.lang;
+  if (transcript.partnership) return partnershipDebrief(transcript, language, options);
+  const debrief = computeDebrief(transcript, session);
+  if (options.html !== undefined) {
+    // Vega and its renderer load only for a page.
+    const { debriefHtml } = await import("../../report/debrief-html.js");
+    writeFileAtomic(options.html, await debriefHtml(debrief, transcript.scenario, language, transcript.name));
+    process.stderr.write(`${translator(language)("report.written", { path: options.html })}\n`);
+  }
+  if (options.json) {
+    printJson(debriefToJson(debrief, transcript.scenario, language));
+    return;
+  }
+  const sections = debriefSections(debrief, transcript.scenario, language, process.stdout.columns ?? 80);
+  process.stdout.write(`${sections.map((section) => [section.title, ...section.lines].join("\n")).join("\n\n")}\n`);
 }
 
 /** Tips 3, 4 and 7: a partnership's debrief, stage by stage, replayed from the trainee's actions. */

@@ -1,6 +1,6 @@
+/** `play`: what it does when it runs, loaded only then (its arguments, options and help: ../definitions.ts). */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { type Command, InvalidArgumentError, Option } from "commander";
 import { UserError } from "../../errors.js";
 import { writeFileAtomic } from "../../files.js";
 import { detectLanguage } from "../../i18n/language.js";
@@ -8,8 +8,7 @@ import { type Translator, translator } from "../../i18n/translate.js";
 import { compileScenario } from "../../engine/model.js";
 import { ProtocolError } from "../../negotiation/session.js";
 import { talkEntries } from "../../play/conversation.js";
-import { TRAINEE_NAME_MAX_LENGTH, TraineeName } from "../../negotiation/transcript.js";
-import { type Game, type GameSetup, ResumeError, SURPRISE, abandonGame, gameOver, gameSetup, gameTranscript, partnerChoices, playMove, resumeGame, startGame } from "../../play/game.js";
+import { type Game, type GameSetup, ResumeError, abandonGame, gameOver, gameSetup, gameTranscript, playMove, resumeGame, startGame } from "../../play/game.js";
 import { actInPartnership, isPartnership } from "../../play/partnership.js";
 import { partnershipConversation, partnershipGameDebrief } from "../../play/partnership-debrief.js";
 import { partnershipDebriefText } from "../../report/partnership-debrief-text.js";
@@ -21,11 +20,10 @@ import type { Language } from "../../scenario/schema.js";
 import type { PlayOptions, ScenarioChoice } from "../../ui/play/state.js";
 import { cliInvocation, shellWord } from "../invocation.js";
 import { MoveMismatch, type ScriptedMove, moveVocabulary, readMovesFile, toProtocolMove } from "../moves-file.js";
-import { languageOption, positiveInteger } from "../options.js";
 import { loadScenarioArgument } from "../scenario-input.js";
 import { loadTranscript } from "../transcript-input.js";
 
-interface PlayFlags {
+export interface PlayFlags {
   as?: string;
   partner?: string;
   lang?: string;
@@ -40,66 +38,25 @@ interface PlayFlags {
 /** Ctrl-C in the play UI: saved, and the exit code of an interrupt. */
 const EXIT_INTERRUPTED = 130;
 
-export function registerPlay(program: Command): void {
-  program
-    .command("play")
-    .description("Negotiate a scenario against scripted partners, round by round, and get a debrief. Asks on screen for anything not given.")
-    .argument("[scenario]", "a scenario file or the id of a built-in scenario (default: the picker)")
-    .option("--as <party>", "the organisation you play (its id); needs the scenario")
-    .addOption(new Option("--partner <style>", `the partners' style, or "${SURPRISE}"`).choices(partnerChoices()))
-    .addOption(languageOption())
-    .option("--seed <seed>", "seed for the partners' random choices (same seed, same game)")
-    .option("--rounds <n>", "deadline in rounds (default: the scenario's)", positiveInteger)
-    .option("--transcript <file>", "write the transcript to this file (default: transcripts/<scenario>-<time>.json)")
-    .option("--moves <file>", "play the moves in this JSON file without a terminal, then print the debrief")
-    .option("--name <name>", "your name or your group's, kept in the transcript for the class report (default: asked in the picker)", traineeName)
-    .option("--resume <transcript>", "continue a game that was stopped, where it stopped (saved again in that file unless --transcript says otherwise)")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ mutual-gains play
-  $ mutual-gains play rd-consortium --partner logroller
-  $ mutual-gains play hospital-it-platform --as duinzicht --partner logroller --lang nl
-  $ mutual-gains play my-scenario.json --partner surprise --seed 42 --rounds 6
-  $ mutual-gains play hospital-it-platform --as duinzicht --partner boulware --moves moves.json
-  $ mutual-gains play rd-consortium --as university --partner meso --name "Group 3"
-  $ mutual-gains play --resume transcripts/rd-consortium-2025-01-31T10-00-00-000Z.json
-  $ mutual-gains play --resume stopped.json --moves the-rest.json
-
-Transcripts are saved in transcripts/<scenario>-<time>.json (or where --transcript says), also when
-you quit, press Ctrl-C (exit code 130) or the program is stopped by a signal.
-Reopen a debrief with: mutual-gains debrief <transcript>`,
-    )
-    .action(async (argument: string | undefined, flags: PlayFlags) => {
-      if (flags.resume !== undefined) return resume(flags.resume, argument, flags);
-      const lang = detectLanguage(flags.lang, process.env);
-      const { scenarios, scenarioId } = scenarioChoices(argument);
-      const chosen = scenarios.find((choice) => choice.id === scenarioId);
-      if (flags.as !== undefined && !chosen) throw new UserError("--as needs the scenario: mutual-gains play <scenario> --as <party>");
-      if (flags.as !== undefined && chosen) partyIndex(chosen, flags.as);
-      const options: PlayOptions = {
-        scenarios,
-        lang,
-        seed: flags.seed ?? String(Date.now()),
-        scenarioId,
-        partyId: flags.as,
-        partner: flags.partner,
-        rounds: flags.rounds,
-        name: flags.name,
-      };
-      if (flags.moves) return playMovesFile(startGame(movesFileSetup(options)), options.lang, flags.moves, transcriptSaver(lang, flags.transcript));
-      return playInTerminal(options, transcriptSaver(lang, flags.transcript), "mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json");
-    });
-}
-
-/** --name: a name as the transcript keeps it (the shell's spaces around it dropped). */
-function traineeName(value: string): string {
-  const name = value.trim();
-  if (!TraineeName.safeParse(name).success) {
-    throw new InvalidArgumentError(`expected a name of 1 to ${TRAINEE_NAME_MAX_LENGTH} characters without control characters.`);
-  }
-  return name;
+export async function playAction(argument: string | undefined, flags: PlayFlags): Promise<void> {
+  if (flags.resume !== undefined) return resume(flags.resume, argument, flags);
+  const lang = detectLanguage(flags.lang, process.env);
+  const { scenarios, scenarioId } = scenarioChoices(argument);
+  const chosen = scenarios.find((choice) => choice.id === scenarioId);
+  if (flags.as !== undefined && !chosen) throw new UserError("--as needs the scenario: mutual-gains play <scenario> --as <party>");
+  if (flags.as !== undefined && chosen) partyIndex(chosen, flags.as);
+  const options: PlayOptions = {
+    scenarios,
+    lang,
+    seed: flags.seed ?? String(Date.now()),
+    scenarioId,
+    partyId: flags.as,
+    partner: flags.partner,
+    rounds: flags.rounds,
+    name: flags.name,
+  };
+  if (flags.moves) return playMovesFile(startGame(movesFileSetup(options)), options.lang, flags.moves, transcriptSaver(lang, flags.transcript));
+  return playInTerminal(options, transcriptSaver(lang, flags.transcript), "mutual-gains play <scenario> --as <party> --partner <style> --moves moves.json");
 }
 
 /** The flags that set a game up: a resumed game keeps its own. */

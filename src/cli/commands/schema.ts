@@ -1,16 +1,7 @@
-import type { Command } from "commander";
+/** `schema`: what it does when it runs, loaded only then (its arguments, options and help: ../definitions.ts). */
 import { scenarioJsonSchema } from "../../scenario/schema.js";
 import { printJson } from "../output.js";
 
-export function registerSchema(program: Command): void {
-  program
-    .command("schema")
-    .description("Print the JSON Schema of scenario files (for editors: start a scenario with \"$schema\").")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ mutual-gains schema > scenario.schema.json`,
-    )
-    .action(() => printJson(scenarioJsonSchema()));
+export function schemaAction(): void {
+  printJson(scenarioJsonSchema());
 }

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+/** `validate`: what it does when it runs, loaded only then (its arguments, options and help: ../definitions.ts). */
 import { type TeachingCheck, teachingCheck } from "../../batch/teaching.js";
 import { UserError } from "../../errors.js";
 import { detectLanguage } from "../../i18n/language.js";
@@ -7,7 +7,6 @@ import { teachingFigureLines, teachingWarningLines } from "../../report/teaching
 import { formatPath } from "../../scenario/diagnostics.js";
 import { omittedLine } from "../../scenario/diagnostics.js";
 import { type Diagnostic, formatDiagnostic, parseScenario, readScenarioText } from "../../scenario/load.js";
-import { languageOption } from "../options.js";
 import { printJson } from "../output.js";
 
 /** The JSON Schema sits beside the scenarios, so `validate scenarios/*.json` meets it: it is not a scenario. */
@@ -36,42 +35,28 @@ function check(file: string, teach: boolean): FileResult {
   }
 }
 
-export function registerValidate(program: Command): void {
-  program
-    .command("validate")
-    .description(
-      "Check scenario files: JSON syntax, the schema and the scenario's own rules. Exits 1 when any file has an error. " +
-        "Files ending in .schema.json are skipped.",
-    )
-    .argument("<files...>", "scenario files")
-    .option("--json", "print the problems as JSON")
-    .option("--teach", "also run the teaching check (see mutual-gains check) on every valid scenario")
-    .addOption(languageOption())
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ mutual-gains validate scenarios/*.json
-  $ mutual-gains validate my-scenario.json --json
-  $ mutual-gains validate --teach my-scenario.json`,
-    )
-    .action((files: string[], options: { json?: boolean; teach?: boolean; lang?: string }) => {
-      const t = translator(detectLanguage(options.lang, process.env));
-      const results = files.map((file) => check(file, options.teach === true));
-      const errors = results.flatMap((result) => result.diagnostics).filter((d) => d.severity === "error").length + results.reduce((sum, result) => sum + result.omitted, 0);
-      if (options.json) {
-        const teaching = (result: FileResult) =>
-          result.teaching && { figures: result.teaching.figures, warnings: result.teaching.warnings.map((w) => ({ path: formatPath(w.path), key: w.key, message: t(w.key, w.params) })) };
-        printJson({ valid: errors === 0, files: results.map((result) => ({ ...result, teaching: teaching(result) })) });
-      } else {
-        for (const { file, skipped, diagnostics, omitted, teaching } of results) {
-          if (skipped) process.stdout.write(`${file}: skipped (${skipped})\n`);
-          else if (diagnostics.length === 0) process.stdout.write(`${file}: ok\n`);
-          for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
-          if (omitted > 0) process.stdout.write(`${omittedLine(file, omitted)}\n`);
-          if (teaching) process.stdout.write([...teachingFigureLines(teaching, t).map((line) => `  ${line}`), ...teachingWarningLines(teaching, file, t)].map((line) => `${line}\n`).join(""));
-        }
-      }
-      if (errors > 0) process.exitCode = 1;
-    });
+export interface ValidateFlags {
+  json?: boolean;
+  teach?: boolean;
+  lang?: string;
+}
+
+export function validateAction(files: string[], options: ValidateFlags): void {
+  const t = translator(detectLanguage(options.lang, process.env));
+  const results = files.map((file) => check(file, options.teach === true));
+  const errors = results.flatMap((result) => result.diagnostics).filter((d) => d.severity === "error").length + results.reduce((sum, result) => sum + result.omitted, 0);
+  if (options.json) {
+    const teaching = (result: FileResult) =>
+      result.teaching && { figures: result.teaching.figures, warnings: result.teaching.warnings.map((w) => ({ path: formatPath(w.path), key: w.key, message: t(w.key, w.params) })) };
+    printJson({ valid: errors === 0, files: results.map((result) => ({ ...result, teaching: teaching(result) })) });
+  } else {
+    for (const { file, skipped, diagnostics, omitted, teaching } of results) {
+      if (skipped) process.stdout.write(`${file}: skipped (${skipped})\n`);
+      else if (diagnostics.length === 0) process.stdout.write(`${file}: ok\n`);
+      for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
+      if (omitted > 0) process.stdout.write(`${omittedLine(file, omitted)}\n`);
+      if (teaching) process.stdout.write([...teachingFigureLines(teaching, t).map((line) => `  ${line}`), ...teachingWarningLines(teaching, file, t)].map((line) => `${line}\n`).join(""));
+    }
+  }
+  if (errors > 0) process.exitCode = 1;
 }

@@ -1,0 +1,66 @@
+/**
+ * What the CLI loads to start: --version and --help read commander and the commands'
+ * definitions, never zod, ink, React or mathjs (their implementations load in their actions).
+ * The built CLI runs under a module hook that writes every module it loads to a file; no
+ * timing is asserted here (the bench's section 10 times the start-up).
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { BIN, CLI_TEST_TIMEOUT_MS, ROOT, cliEnv, exitOf, withCliSlot } from "./run.js";
+
+const folder = mkdtempSync(join(tmpdir(), "mutual-gains-startup-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+// The hook runs on the loader's thread: it appends each loaded module's URL to the file its data names.
+writeFileSync(
+  join(folder, "hooks.mjs"),
+  `import { appendFileSync } from "node:fs";
+let file;
+export function initialize(data) { file = data.file; }
+export async function load(url, context, next) {
+  appendFileSync(file, url + "\\n");
+  return next(url, context);
+}
+`,
+);
+
+/** The URLs of the modules the built CLI loads for `args`, and its exit code. */
+async function loadedModules(args: string[], name: string): Promise<{ status: number; modules: string[] }> {
+  const file = join(folder, `${name}.txt`);
+  writeFileSync(file, "");
+  const register = join(folder, `${name}.mjs`);
+  writeFileSync(
+    register,
+    `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(join(folder, "hooks.mjs")).href)}, { data: { file: ${JSON.stringify(file)} } });\n`,
+  );
+  return withCliSlot(async () => {
+    const child = spawn(process.execPath, ["--import", pathToFileURL(register).href, BIN, ...args], { cwd: ROOT, env: cliEnv(), stdio: "ignore" });
+    const status = await exitOf(child, args);
+    return { status, modules: readFileSync(file, "utf8").split("\n").filter(Boolean) };
+  });
+}
+
+const HEAVY = ["zod", "ink", "react", "mathjs"];
+const inPackage = (name: string) => (url: string) => url.includes(`/node_modules/${name}/`);
+
+describe.concurrent("start-up", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it.each([["--version"], ["--help"], ["analyze", "--help"], ["play", "--help"]])("%s %s loads no zod, ink, React or mathjs", async (...args) => {
+    const { status, modules } = await loadedModules(args, args.join("_").replace(/\W/g, ""));
+    expect(status).toBe(0);
+    // The hook saw the program itself and commander: an empty list would pass for the wrong reason.
+    expect(modules.some((url) => url.endsWith("/dist/src/cli/main.js"))).toBe(true);
+    expect(modules.some(inPackage("commander"))).toBe(true);
+    for (const name of HEAVY) expect(modules.filter(inPackage(name)), name).toEqual([]);
+  });
+
+  it("a command loads its implementation (and zod) when it runs", async () => {
+    const { status, modules } = await loadedModules(["validate", "scenarios/hospital-it-platform.json"], "validate");
+    expect(status).toBe(0);
+    expect(modules.some((url) => url.endsWith("/dist/src/cli/commands/validate.js"))).toBe(true);
+    expect(modules.some(inPackage("zod"))).toBe(true);
+  });
+});
