@@ -68,6 +68,18 @@ describe.concurrent("a partnership on the command line", { timeout: CLI_TEST_TIM
     expect(content.end).toBe("completed");
     expect(content.stages.map((stage: { id: string }) => stage.id)).toEqual(["year-1", "year-2", "year-3"]);
     expectUserError(await run(["debrief", transcript, "--html", join(folder, "x.html")]));
+    // A class report compares single negotiations: it names the partnership it leaves out.
+    const classed = await run(["class", transcript]);
+    expectUserError(classed);
+    expect(classed.stderr).toContain("a partnership over stages (small-partnership)");
+  });
+
+  test("analyze says that a partnership scenario is analysed as a whole", async () => {
+    const analysed = await run(["analyze", scenarioFile]);
+    expect(analysed.status, analysed.output).toBe(0);
+    expect(analysed.stdout).toContain("A partnership over 3 stages, opening with a shared ambition: this analysis is of the scenario as a whole");
+    const dutch = await run(["analyze", scenarioFile, "--lang", "nl"]);
+    expect(dutch.stdout).toContain("Een samenwerking in 3 fasen, die begint met een gedeelde ambitie");
   });
 
   test("stopped half-way it is saved incomplete; play --resume --moves plays the rest to the same end", async () => {
