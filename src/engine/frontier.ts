@@ -985,17 +985,6 @@ class Budget {
     }
   }
 
-  /** The two-party merge's working space: `points` candidates between its levels of merges, each the size of a stored point. */
-  checkScratch(issue: number, points: number): void {
-    if (points <= this.capacity && points <= 0x7fffffff) return;
-    throw this.tooLarge(
-      issue,
-      0,
-      `does not fit in the engine's memory budget: merging the next issue holds ${count(points)} candidates at once ` +
-        `(${mebibytes(points, this.model.partyCount)}), and the budget of ${mebibytes(this.capacity, this.model.partyCount)} holds ${count(this.capacity)}`,
-    );
-  }
-
   checkMemory(issue: number, building: number): void {
     const points = this.stored + building;
     if (points <= this.capacity) return;

@@ -1,22 +1,23 @@
 /**
- * The fold of the exact Pareto frontier (frontier.ts) for two parties: each level of the fold
- * merges the shifted copies of the previous level (one per undominated option of the issue)
- * by a tree of two-way merges, then a sweep keeps the staircase.
+ * The fold of the exact Pareto frontier (frontier.ts) for two parties: each level merges the
+ * copies of the previous level shifted by the issue's undominated options, in the fold's order
+ * (first utility descending, then the second; on equal vectors the lower option first), into
+ * the two-party sweep, which keeps a candidate only when its second utility beats the last
+ * point's.
  *
- * A copy is a staircase: its first utility strictly descending, its second strictly rising.
- * A two-way merge walks two runs in the fold's order (first utility descending, then the
- * second; on equal vectors the lower copy first) and drops a candidate when an earlier one's
- * second utility beats it by more than MARGIN: the sweep would have rejected it without
- * changing anything (the sweep's last point never falls more than the tolerance below any
- * candidate it has seen, and MARGIN is four tolerances). Runs of dropped candidates are
- * skipped by galloping. Candidates within the margin pass, so the merge's output is only
- * nearly ascending in the second utility (by at most MARGIN, its `slack`), which the gallop
- * allows for. The root's output goes through the sweep of the k-way merge this replaces, in
- * the same order, so levels, representatives (the lower option on ties within the tolerance,
- * the first candidate's utilities) and package counts are those of that merge, bit for bit.
+ * A copy is a staircase (first utility strictly falling along it, second strictly rising), and
+ * the frontier it contributes to is mostly long runs of consecutive points of one copy. So the k
+ * heads are compared once per run, not once per candidate: the first head's copy feeds the sweep
+ * for as long as its candidates come before the runner-up's head. A candidate more than MARGIN
+ * (four tolerances) below the last point's second utility is one the sweep would reject without
+ * changing anything, whatever comes later (the last point's second utility only rises), so such
+ * candidates are skipped by galloping along their copy. Every other candidate reaches the sweep
+ * in the same order as in the k-way merge of one head at a time that this replaces, so levels,
+ * representatives (the lower option on ties within the tolerance, the first candidate's
+ * utilities) and package counts are that merge's, bit for bit.
  *
- * Everything here is typed arrays and plain loops in a handful of functions: a fresh process's
- * first frontier runs in the interpreter, where the k-way choice among k heads cost most.
+ * Typed arrays and plain loops in a handful of functions: a fresh process's first frontier runs
+ * in the interpreter, where the per-candidate choice among k heads cost the most.
  */
 import type { Level, LevelCounts } from "./frontier.js";
 import type { CompiledScenario } from "./model.js";
@@ -28,31 +29,10 @@ export interface FoldBudget {
   stored: number;
   spend(comparisons: number, issue: number, building: number): void;
   checkMemory(issue: number, building: number): void;
-  /** The merge's working space: `points` candidates held at once between its levels of merges. */
-  checkScratch(issue: number, points: number): void;
 }
 
-/** A candidate this much below an earlier one's second utility can be dropped before the sweep (see the header). */
+/** A candidate this much below the last point's second utility is skipped before the sweep (see the header). */
 const MARGIN = 4 * UTILITY_EPSILON;
-
-/**
- * A sorted run of candidates: entries lo…hi−1 of `u` (interleaved utilities) shifted by (s0, s1),
- * candidate ids ids[j] + idBase. A copy of the previous level is a run over its arrays; a
- * merge's output is a run in a scratch buffer, shifted by −0 (which leaves every double as it is).
- */
-interface Run {
-  readonly u: Float64Array;
-  readonly ids: Int32Array;
-  readonly idBase: number;
-  readonly lo: number;
-  readonly hi: number;
-  readonly s0: number;
-  readonly s1: number;
-  /** How far the second utility may fall along the run: 0 for a copy, MARGIN for a merge's output. */
-  readonly slack: number;
-  /** The scratch buffer (0 or 1) holding the run, −1 for a copy. */
-  readonly buffer: number;
-}
 
 /** Points per shared block of levels; a larger level gets a block of its own, exactly its size. */
 const BLOCK_POINTS = 4096;
@@ -67,33 +47,30 @@ function newBlock(capacity: number): { utilities: Float64Array; parents: Int32Ar
   };
 }
 
-/** Shared by every two-party computation (bid ladders build many small frontiers): scratch, output list and the level block. */
+/** Shared by every two-party computation (bid ladders build many small frontiers): the merge's state, the level being built, the block of levels. */
 const space = {
-  /** identity[j] = j: the ids of a copy's entries, before its idBase. */
-  identity: new Int32Array(0),
-  /** Two scratch buffers of merged runs (interleaved utilities and ids), each used as a stack. */
-  bufferU: [new Float64Array(0), new Float64Array(0)],
-  bufferIds: [new Int32Array(0), new Int32Array(0)],
-  top: [0, 0],
-  /** The level being built: interleaved utilities, parents, options, counts. */
-  outU: new Float64Array(0),
-  outParents: new Int32Array(0),
-  outOptions: new Int32Array(0),
-  outCounts: new Float64Array(0),
-  /** Per copy: option, weight (the options equal to it) and shift. */
+  /** Per copy: option, weight (the options equal to it), shift, and its head and end in the previous level's arrays with the head's utilities. */
   copyOptions: new Int32Array(16),
   copyWeights: new Int32Array(16),
   shifts: new Float64Array(32),
+  heads: new Int32Array(16),
+  ends: new Int32Array(16),
+  head0: new Float64Array(16),
+  head1: new Float64Array(16),
+  /** The level being built: interleaved utilities, parents, options, counts. */
+  outU: new Float64Array(2048),
+  outParents: new Int32Array(1024),
+  outOptions: new Int32Array(1024),
+  outCounts: new Float64Array(1024),
   block: null as ReturnType<typeof newBlock> | null,
   used: 0,
 };
 
-/** Comparisons of the merges since the last report to the budget. */
+/** Comparisons of the merge, for the budget. */
 let work = 0;
 
 /** The base level: the empty partial package, utilities −entryCost, count 1. */
 export function baseLevel(model: CompiledScenario): Level {
-  ensureOut(1);
   space.outU[0] = model.baseUtilities[0];
   space.outU[1] = model.baseUtilities[1];
   space.outParents[0] = -1;
@@ -116,25 +93,17 @@ export function foldTwoParty(
   budget: FoldBudget,
 ): { readonly level: Level; readonly counts: LevelCounts } {
   const k = issueCopies(model, issue, replaces);
-  const size = previous.size;
-  // Candidate ids (copy × size + parent) are 32-bit.
-  if (size * k > 0x7fffffff) budget.checkScratch(issue, size * k);
-  if (space.identity.length < previous.start + size) {
-    const identity = new Int32Array(Math.max(previous.start + size, 2 * space.identity.length, 4096));
-    for (let j = 0; j < identity.length; j++) identity[j] = j;
-    space.identity = identity;
-  }
+  const { heads, ends, shifts } = space;
+  const u = previous.utilities;
   work = 0;
-  const copies: Run[] = [];
   for (let copy = 0; copy < k; copy++) {
-    const s0 = space.shifts[2 * copy];
-    const s1 = space.shifts[2 * copy + 1];
     let lo = previous.start;
-    let hi = previous.start + size;
+    let hi = previous.start + previous.size;
     if (remaining) {
       // Party 0's utility falls along a copy and party 1's rises: the candidates that can still
       // beat both BATNAs are one range, bounded by bisection.
-      const u = previous.utilities;
+      const s0 = shifts[2 * copy];
+      const s1 = shifts[2 * copy + 1];
       const r0 = remaining[issue * 2];
       const r1 = remaining[issue * 2 + 1];
       const b0 = model.batnas[0] + UTILITY_EPSILON;
@@ -154,20 +123,14 @@ export function foldTwoParty(
         else low = mid + 1;
       }
     }
-    copies.push({ u: previous.utilities, ids: space.identity, idBase: copy * size - previous.start, lo, hi, s0, s1, slack: 0, buffer: -1 });
+    heads[copy] = lo;
+    ends[copy] = hi;
   }
-  let building = 0;
-  if (k > 0) {
-    const root = k === 1 ? copies[0] : mergeTree(copies, 0, k, 0, issue, size, budget);
-    building = sweep(root, counts, size);
-    space.top[0] = 0;
-    space.top[1] = 0;
-  }
-  budget.spend(work, issue, building);
-  budget.checkMemory(issue, building);
-  budget.stored += building;
-  const level = store(building);
-  return { level, counts: takeCounts(building) };
+  const size = mergeCopies(previous, k, counts, budget, issue);
+  budget.spend(work, issue, size);
+  budget.checkMemory(issue, size);
+  budget.stored += size;
+  return { level: store(size), counts: takeCounts(size) };
 }
 
 /**
@@ -183,6 +146,10 @@ function issueCopies(model: CompiledScenario, issue: number, replaces: number): 
     space.copyOptions = new Int32Array(m);
     space.copyWeights = new Int32Array(m);
     space.shifts = new Float64Array(2 * m);
+    space.heads = new Int32Array(m);
+    space.ends = new Int32Array(m);
+    space.head0 = new Float64Array(m);
+    space.head1 = new Float64Array(m);
   }
   const options = space.copyOptions;
   const weights = space.copyWeights;
@@ -233,123 +200,174 @@ function issueCopies(model: CompiledScenario, issue: number, replaces: number): 
   return k;
 }
 
-/** Copies lo…hi−1 merged: the two halves' merges (or copies) merged into scratch buffer depth & 1. */
-function mergeTree(copies: Run[], lo: number, hi: number, depth: number, issue: number, size: number, budget: FoldBudget): Run {
-  if (hi - lo === 1) return copies[lo];
-  const mid = (lo + hi) >>> 1;
-  const a = mergeTree(copies, lo, mid, depth + 1, issue, size, budget);
-  const b = mergeTree(copies, mid, hi, depth + 1, issue, size, budget);
-  const buffer = depth & 1;
-  const at = space.top[buffer];
-  const need = at + (a.hi - a.lo) + (b.hi - b.lo);
-  if (need > space.bufferIds[buffer].length) {
-    budget.checkScratch(issue, need + space.top[buffer ^ 1]);
-    // Runs already in the old arrays keep reading them; the new ones only need room from `at` on.
-    const capacity = Math.max(need, 2 * space.bufferIds[buffer].length, 1024);
-    space.bufferU[buffer] = new Float64Array(2 * capacity);
-    space.bufferIds[buffer] = new Int32Array(capacity);
-  }
-  const end = mergeRuns(a, b, space.bufferU[buffer], space.bufferIds[buffer], at);
-  // The halves were the last runs of the other buffer: their room is free again.
-  if (a.buffer >= 0) space.top[a.buffer] = a.lo;
-  else if (b.buffer >= 0) space.top[b.buffer] = b.lo;
-  space.top[buffer] = end;
-  if (work > 65536) {
-    budget.spend(work, issue, size);
-    work = 0;
-  }
-  return { u: space.bufferU[buffer], ids: space.bufferIds[buffer], idBase: 0, lo: at, hi: end, s0: -0, s1: -0, slack: MARGIN, buffer };
-}
-
 /**
- * Merges runs a and b (a's copies before b's on equal vectors) into u/ids from `at`, dropping
- * every candidate whose second utility is more than MARGIN below an earlier one's. Returns the end.
+ * The k-way merge of the copies in the fold's order, fed to the two-party sweep; returns the
+ * level's size (its points in the out arrays). A pass over the k heads picks the first (w) and
+ * the runner-up (r); then w's candidates go to the sweep one after another for as long as they
+ * come before r's head, so the k heads are compared once per run instead of once per candidate.
+ * A head more than MARGIN below the last point's second utility is dropped, and its copy skipped
+ * by galloping to the first candidate that is not (the sweep would reject every one in between:
+ * see the header). The sweep keeps a candidate when its second utility beats the last point's
+ * by more than the tolerance; equal vectors (within the tolerance) keep the first one's
+ * utilities and the lower option, and add up their packages.
  */
-function mergeRuns(a: Run, b: Run, u: Float64Array, ids: Int32Array, at: number): number {
-  const au = a.u, aIds = a.ids, aBase = a.idBase, as0 = a.s0, as1 = a.s1, aSlack = a.slack, ie = a.hi;
-  const bu = b.u, bIds = b.ids, bBase = b.idBase, bs0 = b.s0, bs1 = b.s1, bSlack = b.slack, je = b.hi;
-  let i = a.lo;
-  let j = b.lo;
-  let w = at;
-  /** The best second utility so far, less MARGIN. */
+function mergeCopies(previous: Level, k: number, from: LevelCounts, budget: FoldBudget, issue: number): number {
+  const u = previous.utilities;
+  const start = previous.start;
+  const { heads, ends, head0, head1, shifts, copyOptions, copyWeights } = space;
+  let outU = space.outU;
+  let parents = space.outParents;
+  let options = space.outOptions;
+  const numbers = Array.isArray(from) ? null : from;
+  let counts = numbers === null ? null : space.outCounts;
+  let big: bigint[] | null = numbers === null ? [] : null;
+  let n = 0;
+  /** The last point's second utility, less MARGIN: a candidate below it can be dropped. */
   let floor = -Infinity;
   let steps = 0;
-  let a0 = 0, a1 = 0, b0 = 0, b1 = 0;
-  if (i < ie) {
-    a0 = au[2 * i] + as0;
-    a1 = au[2 * i + 1] + as1;
-  }
-  if (j < je) {
-    b0 = bu[2 * j] + bs0;
-    b1 = bu[2 * j + 1] + bs1;
-  }
-  while (i < ie && j < je) {
-    steps++;
-    if (b0 > a0 || (b0 === a0 && b1 > a1)) {
-      if (b1 < floor) j = gallop(bu, bs1, j, je, floor - bSlack);
-      else {
-        u[2 * w] = b0;
-        u[2 * w + 1] = b1;
-        ids[w++] = bIds[j++] + bBase;
-        if (b1 - MARGIN > floor) floor = b1 - MARGIN;
-      }
-      if (j < je) {
-        b0 = bu[2 * j] + bs0;
-        b1 = bu[2 * j + 1] + bs1;
-      }
-    } else {
-      if (a1 < floor) i = gallop(au, as1, i, ie, floor - aSlack);
-      else {
-        u[2 * w] = a0;
-        u[2 * w + 1] = a1;
-        ids[w++] = aIds[i++] + aBase;
-        if (a1 - MARGIN > floor) floor = a1 - MARGIN;
-      }
-      if (i < ie) {
-        a0 = au[2 * i] + as0;
-        a1 = au[2 * i + 1] + as1;
-      }
+  for (let copy = 0; copy < k; copy++) {
+    const h = heads[copy];
+    if (h < ends[copy]) {
+      head0[copy] = u[2 * h] + shifts[2 * copy];
+      head1[copy] = u[2 * h + 1] + shifts[2 * copy + 1];
     }
   }
-  // One run is left: it only needs the floor.
-  while (i < ie) {
-    steps++;
-    a1 = au[2 * i + 1] + as1;
-    if (a1 < floor) {
-      i = gallop(au, as1, i, ie, floor - aSlack);
+  for (;;) {
+    if (steps >= 0x10000) {
+      // Now and then: the budget's work and memory so far.
+      budget.spend(steps, issue, n);
+      budget.checkMemory(issue, n);
+      steps = 0;
+    }
+    let w = -1;
+    let w0 = 0, w1 = 0;
+    let r = -1;
+    let r0 = 0, r1 = 0;
+    for (let copy = 0; copy < k; copy++) {
+      if (heads[copy] >= ends[copy]) continue;
+      const x0 = head0[copy];
+      const x1 = head1[copy];
+      steps++;
+      // Strictly first only: on equal vectors the lower copy stays first.
+      if (w < 0 || x0 > w0 || (x0 === w0 && x1 > w1)) {
+        r = w;
+        r0 = w0;
+        r1 = w1;
+        w = copy;
+        w0 = x0;
+        w1 = x1;
+      } else if (r < 0 || x0 > r0 || (x0 === r0 && x1 > r1)) {
+        r = copy;
+        r0 = x0;
+        r1 = x1;
+      }
+    }
+    if (w < 0) break;
+    const s0 = shifts[2 * w];
+    const s1 = shifts[2 * w + 1];
+    const end = ends[w];
+    let h = heads[w];
+    if (w1 < floor) {
+      // The first head is under the last point: its copy is skipped to the first candidate that is not, and the heads compared again.
+      h = heads[w] = gallop(u, s1, h, end, floor);
+      if (h < end) {
+        head0[w] = u[2 * h] + s0;
+        head1[w] = u[2 * h + 1] + s1;
+      }
       continue;
     }
-    u[2 * w] = au[2 * i] + as0;
-    u[2 * w + 1] = a1;
-    ids[w++] = aIds[i++] + aBase;
-    if (a1 - MARGIN > floor) floor = a1 - MARGIN;
-  }
-  while (j < je) {
-    steps++;
-    b1 = bu[2 * j + 1] + bs1;
-    if (b1 < floor) {
-      j = gallop(bu, bs1, j, je, floor - bSlack);
-      continue;
+    const option = copyOptions[w];
+    const weight = copyWeights[w];
+    let u0 = w0;
+    let u1 = w1;
+    for (;;) {
+      // The sweep, for candidate (u0, u1) of parent h − start.
+      const parent = h - start;
+      offer: {
+        while (n > 0) {
+          const last = n - 1;
+          const t0 = outU[2 * last];
+          const t1 = outU[2 * last + 1];
+          if (Math.abs(t0 - u0) > UTILITY_EPSILON) {
+            // u0 is lower: only a better second utility earns a place.
+            if (u1 > t1 + UTILITY_EPSILON) break;
+            break offer;
+          }
+          if (Math.abs(t1 - u1) <= UTILITY_EPSILON) {
+            if (option < options[last]) {
+              parents[last] = parent;
+              options[last] = option;
+            }
+            if (counts !== null) {
+              const count = counts[last] + numbers![parent] * weight;
+              if (count <= Number.MAX_SAFE_INTEGER) {
+                counts[last] = count;
+                break offer;
+              }
+              big = toBig(counts, n);
+              counts = null;
+            }
+            big![last] += bigCount(from, parent, weight);
+            break offer;
+          }
+          if (u1 < t1) break offer;
+          n--; // same first utility, better second: the last point is dominated
+        }
+        if (n === parents.length) {
+          growOut(n);
+          ({ outU, outParents: parents, outOptions: options } = space);
+          if (counts !== null) counts = space.outCounts;
+        }
+        outU[2 * n] = u0;
+        outU[2 * n + 1] = u1;
+        parents[n] = parent;
+        options[n] = option;
+        floor = u1 - MARGIN;
+        if (counts !== null) {
+          const count = numbers![parent] * weight;
+          if (count <= Number.MAX_SAFE_INTEGER) {
+            counts[n++] = count;
+            break offer;
+          }
+          big = toBig(counts, n);
+          counts = null;
+        }
+        big![n++] = bigCount(from, parent, weight);
+      }
+      steps++;
+      if (++h >= end) break;
+      u0 = u[2 * h] + s0;
+      u1 = u[2 * h + 1] + s1;
+      if (u1 < floor) {
+        h = gallop(u, s1, h, end, floor);
+        if (h >= end) break;
+        u0 = u[2 * h] + s0;
+        u1 = u[2 * h + 1] + s1;
+      }
+      // The run goes on while its candidates come before the runner-up's head.
+      if (r >= 0 && !(u0 > r0 || (u0 === r0 && (u1 > r1 || (u1 === r1 && w < r))))) break;
     }
-    u[2 * w] = bu[2 * j] + bs0;
-    u[2 * w + 1] = b1;
-    ids[w++] = bIds[j++] + bBase;
-    if (b1 - MARGIN > floor) floor = b1 - MARGIN;
+    heads[w] = h;
+    if (h < end) {
+      head0[w] = u0;
+      head1[w] = u1;
+    }
   }
   work += steps;
-  return w;
+  bigCounts = big;
+  return n;
 }
 
 /**
- * Past a dropped entry `from` of a run: the next entry that may not be dropped. `below` is the
- * floor less the run's slack, so every entry up to one whose second utility is below it lies
- * under the floor itself. Doubling steps, then bisection: a long dominated run costs its logarithm.
+ * Past a dropped entry `from` of a copy: the first entry whose second utility is not below
+ * `floor` (a copy's second utility rises along it). Doubling steps, then bisection: a long
+ * dominated run costs its logarithm.
  */
-function gallop(u: Float64Array, s1: number, from: number, hi: number, below: number): number {
+function gallop(u: Float64Array, s1: number, from: number, hi: number, floor: number): number {
   let known = from;
   let step = 1;
   let probe = from + 1;
-  while (probe < hi && u[2 * probe + 1] + s1 < below) {
+  while (probe < hi && u[2 * probe + 1] + s1 < floor) {
     known = probe;
     step *= 2;
     probe = known + step;
@@ -360,84 +378,10 @@ function gallop(u: Float64Array, s1: number, from: number, hi: number, below: nu
   while (low < high) {
     const mid = (low + high) >>> 1;
     work++;
-    if (u[2 * mid + 1] + s1 < below) low = mid + 1;
+    if (u[2 * mid + 1] + s1 < floor) low = mid + 1;
     else high = mid;
   }
   return low;
-}
-
-/**
- * The staircase of a run, as the two-party sweep of the k-way merge kept it: a candidate stays
- * when its second utility beats the last point's by more than the tolerance; equal vectors
- * (within the tolerance) keep the first one's utilities and the lower option, and add up their
- * packages. Returns the level's size; its points are in the out arrays.
- */
-function sweep(run: Run, from: LevelCounts, size: number): number {
-  ensureOut(run.hi - run.lo);
-  const { u: ru, ids, idBase, hi, s0, s1 } = run;
-  const outU = space.outU;
-  const parents = space.outParents;
-  const options = space.outOptions;
-  const copyOptions = space.copyOptions;
-  const copyWeights = space.copyWeights;
-  const numbers = Array.isArray(from) ? null : from;
-  let counts = numbers === null ? null : space.outCounts;
-  let big: bigint[] | null = numbers === null ? [] : null;
-  let n = 0;
-  work += hi - run.lo;
-  next: for (let j = run.lo; j < hi; j++) {
-    const u0 = ru[2 * j] + s0;
-    const u1 = ru[2 * j + 1] + s1;
-    const id = ids[j] + idBase;
-    const copy = (id / size) | 0;
-    const parent = id - copy * size;
-    const option = copyOptions[copy];
-    while (n > 0) {
-      const last = n - 1;
-      const t0 = outU[2 * last];
-      const t1 = outU[2 * last + 1];
-      if (Math.abs(t0 - u0) > UTILITY_EPSILON) {
-        // u0 is lower: only a better second utility earns a place.
-        if (u1 > t1 + UTILITY_EPSILON) break;
-        continue next;
-      }
-      if (Math.abs(t1 - u1) <= UTILITY_EPSILON) {
-        if (option < options[last]) {
-          parents[last] = parent;
-          options[last] = option;
-        }
-        if (counts !== null) {
-          const count = counts[last] + numbers![parent] * copyWeights[copy];
-          if (count <= Number.MAX_SAFE_INTEGER) {
-            counts[last] = count;
-            continue next;
-          }
-          big = toBig(counts, n);
-          counts = null;
-        }
-        big![last] += bigCount(from, parent, copyWeights[copy]);
-        continue next;
-      }
-      if (u1 < t1) continue next;
-      n--; // same first utility, better second: the last point is dominated
-    }
-    outU[2 * n] = u0;
-    outU[2 * n + 1] = u1;
-    parents[n] = parent;
-    options[n] = option;
-    if (counts !== null) {
-      const count = numbers![parent] * copyWeights[copy];
-      if (count <= Number.MAX_SAFE_INTEGER) {
-        counts[n++] = count;
-        continue;
-      }
-      big = toBig(counts, n);
-      counts = null;
-    }
-    big![n++] = bigCount(from, parent, copyWeights[copy]);
-  }
-  bigCounts = big;
-  return n;
 }
 
 /** The counts of the level just swept when they needed BigInts, else null (then they are in outCounts). */
@@ -463,13 +407,21 @@ function takeCounts(size: number): LevelCounts {
   return big;
 }
 
-function ensureOut(capacity: number): void {
-  if (space.outParents.length >= capacity) return;
-  const grown = Math.max(capacity, 2 * space.outParents.length, 1024);
-  space.outU = new Float64Array(2 * grown);
-  space.outParents = new Int32Array(grown);
-  space.outOptions = new Int32Array(grown);
-  space.outCounts = new Float64Array(grown);
+/** Room for twice the points of the level being built, `size` of them kept. */
+function growOut(size: number): void {
+  const capacity = 2 * space.outParents.length;
+  const outU = new Float64Array(2 * capacity);
+  outU.set(space.outU.subarray(0, 2 * size));
+  const parents = new Int32Array(capacity);
+  parents.set(space.outParents.subarray(0, size));
+  const options = new Int32Array(capacity);
+  options.set(space.outOptions.subarray(0, size));
+  const counts = new Float64Array(capacity);
+  counts.set(space.outCounts.subarray(0, size));
+  space.outU = outU;
+  space.outParents = parents;
+  space.outOptions = options;
+  space.outCounts = counts;
 }
 
 /** The out arrays' first `size` points as a level, in a shared block (or one of its own when larger than a block). */
