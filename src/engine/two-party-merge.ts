@@ -244,9 +244,18 @@ function mergeCopies(previous: Level, k: number, from: LevelCounts, budget: Fold
     let r = -1;
     let r0 = 0, r1 = 0;
     for (let copy = 0; copy < k; copy++) {
-      if (heads[copy] >= ends[copy]) continue;
+      let h = heads[copy];
+      const end = ends[copy];
+      if (h >= end) continue;
+      let x1 = head1[copy];
+      if (x1 < floor) {
+        // A head under the last point: its copy is skipped to the first candidate that is not.
+        h = heads[copy] = gallop(u, shifts[2 * copy + 1], h, end, floor);
+        if (h >= end) continue;
+        head0[copy] = u[2 * h] + shifts[2 * copy];
+        head1[copy] = x1 = u[2 * h + 1] + shifts[2 * copy + 1];
+      }
       const x0 = head0[copy];
-      const x1 = head1[copy];
       steps++;
       // Strictly first only: on equal vectors the lower copy stays first.
       if (w < 0 || x0 > w0 || (x0 === w0 && x1 > w1)) {
@@ -265,19 +274,10 @@ function mergeCopies(previous: Level, k: number, from: LevelCounts, budget: Fold
     if (w < 0) break;
     const s0 = shifts[2 * w];
     const s1 = shifts[2 * w + 1];
-    const end = ends[w];
-    let h = heads[w];
-    if (w1 < floor) {
-      // The first head is under the last point: its copy is skipped to the first candidate that is not, and the heads compared again.
-      h = heads[w] = gallop(u, s1, h, end, floor);
-      if (h < end) {
-        head0[w] = u[2 * h] + s0;
-        head1[w] = u[2 * h + 1] + s1;
-      }
-      continue;
-    }
     const option = copyOptions[w];
     const weight = copyWeights[w];
+    const end = ends[w];
+    let h = heads[w];
     let u0 = w0;
     let u1 = w1;
     for (;;) {
