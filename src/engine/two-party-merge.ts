@@ -249,11 +249,14 @@ function mergeCopies(previous: Level, k: number, from: LevelCounts, budget: Fold
       if (h >= end) continue;
       let x1 = head1[copy];
       if (x1 < floor) {
-        // A head under the last point: its copy is skipped to the first candidate that is not.
-        h = heads[copy] = gallop(u, shifts[2 * copy + 1], h, end, floor);
+        // A head under the last point: its copy is skipped to the first candidate that is not
+        // (most often the next one, checked here before galloping).
+        const s1 = shifts[2 * copy + 1];
+        if (++h < end && u[2 * h + 1] + s1 < floor) h = gallop(u, s1, h, end, floor);
+        heads[copy] = h;
         if (h >= end) continue;
         head0[copy] = u[2 * h] + shifts[2 * copy];
-        head1[copy] = x1 = u[2 * h + 1] + shifts[2 * copy + 1];
+        head1[copy] = x1 = u[2 * h + 1] + s1;
       }
       const x0 = head0[copy];
       steps++;
@@ -339,7 +342,7 @@ function mergeCopies(previous: Level, k: number, from: LevelCounts, budget: Fold
       u0 = u[2 * h] + s0;
       u1 = u[2 * h + 1] + s1;
       if (u1 < floor) {
-        h = gallop(u, s1, h, end, floor);
+        if (++h < end && u[2 * h + 1] + s1 < floor) h = gallop(u, s1, h, end, floor);
         if (h >= end) break;
         u0 = u[2 * h] + s0;
         u1 = u[2 * h + 1] + s1;
