@@ -102,26 +102,8 @@ export function foldTwoParty(
     if (remaining) {
       // Party 0's utility falls along a copy and party 1's rises: the candidates that can still
       // beat both BATNAs are one range, bounded by bisection.
-      const s0 = shifts[2 * copy];
-      const s1 = shifts[2 * copy + 1];
-      const r0 = remaining[issue * 2];
-      const r1 = remaining[issue * 2 + 1];
-      const b0 = model.batnas[0] + UTILITY_EPSILON;
-      const b1 = model.batnas[1] + UTILITY_EPSILON;
-      let high = hi;
-      while (lo < high) {
-        const mid = (lo + high) >>> 1;
-        work++;
-        if (u[2 * mid + 1] + s1 + r1 <= b1) lo = mid + 1;
-        else high = mid;
-      }
-      let low = lo;
-      while (low < hi) {
-        const mid = (low + hi) >>> 1;
-        work++;
-        if (u[2 * mid] + s0 + r0 <= b0) hi = mid;
-        else low = mid + 1;
-      }
+      lo = firstReachable(model, u, lo, hi, shifts[2 * copy + 1], remaining[issue * 2 + 1], 1);
+      hi = firstReachable(model, u, lo, hi, shifts[2 * copy], remaining[issue * 2], 0);
     }
     heads[copy] = lo;
     ends[copy] = hi;
@@ -131,6 +113,22 @@ export function foldTwoParty(
   budget.checkMemory(issue, size);
   budget.stored += size;
   return { level: store(size), counts: takeCounts(size) };
+}
+
+/**
+ * Along a copy (entries lo…hi−1 of the previous level shifted by `shift` for `party`), the first
+ * entry from which the party can still beat its BATNA with `remaining` to come (party 1, whose
+ * utility rises along it), or the first from which it no longer can (party 0, whose utility falls).
+ */
+function firstReachable(model: CompiledScenario, u: Float64Array, lo: number, hi: number, shift: number, remaining: number, party: number): number {
+  const batna = model.batnas[party] + UTILITY_EPSILON;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    work++;
+    if ((u[2 * mid + party] + shift + remaining <= batna) === (party === 1)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
