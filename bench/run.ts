@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal, `analyze --json` and start-up timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal, `analyze --json`, start-up, two-party merge and first-call timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -24,6 +24,7 @@ import { revealSection } from "./reveal.js";
 import { analyzeJsonSection } from "./analyze-json.js";
 import { riskSection } from "./risk.js";
 import { startupSection } from "./startup.js";
+import { twoPartyMergeSection } from "./two-party-merge.js";
 import { formatInt, formatMs, formatOutcomes, formatRatio, median, table, time } from "./timing.js";
 import { uiLatencySection } from "./ui-latency.js";
 
@@ -304,6 +305,7 @@ riskSection({ say, verdict }, builtinScenarios, quick);
 revealSection({ say, verdict }, quick);
 analyzeJsonSection({ say, verdict }, quick);
 startupSection({ say, verdict }, root, cli, quick);
+twoPartyMergeSection({ say, verdict }, root, quick);
 
 // Summary.
 say("## Targets");

@@ -23,6 +23,7 @@
 import { UserError } from "../errors.js";
 import { type CompiledScenario, isAvailable } from "./model.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
+import { baseLevel, foldTwoParty } from "./two-party-merge.js";
 
 export interface FrontierOptions {
   /** Drop partial packages that can no longer beat every BATNA: only the agreeable part is built. */
@@ -55,7 +56,7 @@ export class FrontierTooLargeError extends UserError {
 }
 
 /** Points of one level, sorted by the first party's utility, descending (then the next parties'). */
-interface Level {
+export interface Level {
   readonly size: number;
   /** Point k of the level is entry start + k of the arrays, which other levels share. */
   readonly start: number;
@@ -771,6 +772,7 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
   const agreeableOnly = options.agreeableOnly ?? false;
   const remaining = agreeableOnly ? bestRemaining(model) : undefined;
   const budget = new Budget(model, agreeableOnly, options);
+  if (n === 2) return computeTwoPartyFrontier(model, agreeableOnly, remaining, budget);
 
   const { scratch, store } = workspace(n);
   scratch.clear(1);
@@ -789,6 +791,21 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
     counts = scratch.takeCounts();
   }
   if (n > 2) counts = sortWithinTolerance(levels[levels.length - 1], counts, n);
+  return new ParetoFrontier(model, levels, agreeableOnly, [counts, below]);
+}
+
+/** Two parties: the same fold, each level merged by two-party-merge.ts. */
+function computeTwoPartyFrontier(model: CompiledScenario, agreeableOnly: boolean, remaining: Float64Array | undefined, budget: Budget): ParetoFrontier {
+  const levels: Level[] = [baseLevel(model)];
+  let below: LevelCounts | undefined;
+  let counts: LevelCounts = Float64Array.of(1);
+  budget.stored = 1;
+  for (let issue = model.issueCount - 1; issue >= 0; issue--) {
+    const next = foldTwoParty(model, levels[levels.length - 1], counts, issue, -1, remaining, budget);
+    levels.push(next.level);
+    below = counts;
+    counts = next.counts;
+  }
   return new ParetoFrontier(model, levels, agreeableOnly, [counts, below]);
 }
 
@@ -823,6 +840,10 @@ function foldOnto(
   const n = model.partyCount;
   const budget = new Budget(model, false, options);
   budget.stored = levels.reduce((sum, level) => sum + level.size, 0);
+  if (n === 2) {
+    const next = foldTwoParty(model, levels[levels.length - 1], counts, issue, replaces, undefined, budget);
+    return new ParetoFrontier(model, [...levels, next.level], false, [next.counts, counts], [...folds, { issue, replaces }]);
+  }
   const { scratch, store } = workspace(n);
   new IssueMerge(model, dominanceFilter(n), scratch, undefined, budget).fold(levels[levels.length - 1], counts, issue, replaces);
   const top = store.store(scratch);

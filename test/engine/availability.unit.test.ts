@@ -101,7 +101,7 @@ describe("revealInFrontier", () => {
 
   test("one merge: a work budget too small for the whole fold is enough for the reveal", () => {
     const before = computeFrontier(locked);
-    // 4 000 comparisons: the reveal takes about 3 300 here, folding the ten issues about 20 000.
+    // 4 000 comparisons: the reveal takes about 1 800 here, folding the ten issues about 9 600 (two-party merge's count).
     expect(() => computeFrontier(bench, { workBudget: 4000 })).toThrow(FrontierTooLargeError);
     const after = revealInFrontier(before, bench, 4, { workBudget: 4000 });
     const fresh = computeFrontier(bench);
