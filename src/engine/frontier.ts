@@ -266,6 +266,11 @@ export interface DominanceFilter {
    * stands for `weight` options (equal ones) and brings its parent's count times that.
    */
   offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number;
+  /**
+   * Whether a candidate not offered yet would certainly be turned away, with nothing kept changed,
+   * whenever it comes: the merge then skips it (false when unsure). Absent: never skip.
+   */
+  readonly rejectsAhead?: (source: Float64Array, index: number) => boolean;
 }
 
 /**
@@ -807,6 +812,8 @@ class IssueMerge {
         if (remaining && u + remaining[this.issue * n + p] <= model.batnas[p] + UTILITY_EPSILON) reachable = false;
       }
       if (reachable) {
+        // The filter may already know the candidate is dominated: one look, and the next point.
+        if (this.filter.rejectsAhead?.(headUtilities, copy)) continue;
         this.budget.spend(index - from, this.issue, this.out.size);
         return index;
       }

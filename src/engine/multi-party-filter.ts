@@ -42,10 +42,32 @@ export class MultiPartyFilter implements DominanceFilter {
   constructor(private readonly partyCount: number) {
     this.index = partyCount > 3 ? new OrthantIndex(partyCount - 1) : null;
     this.threshold = new Float64Array(partyCount - 1);
+    if (partyCount === 3) this.rejectsAhead = (source, index) => this.dominatedAhead(source, index);
   }
+
+  /**
+   * Three parties: a candidate still to come whose first utility is more than the tolerance below
+   * the last offered's, and which a point of the staircase beats by twice the tolerance on the
+   * other two, is turned away when it comes. Every point of the staircase then has a first utility
+   * above the candidate's by more than the tolerance, so the staircase turned away every point
+   * within the tolerance of the candidate that came after it: none is kept for it to equal
+   * (nothing to add its packages to), and the staircase covers it.
+   */
+  private dominatedAhead(source: Float64Array, index: number): boolean {
+    const base = index * 3;
+    return (
+      source[base] + UTILITY_EPSILON < this.lastFirst &&
+      this.stairs.covers(source[base + 1] + 2 * UTILITY_EPSILON, source[base + 2] + 2 * UTILITY_EPSILON)
+    );
+  }
+
+  /** First utility of the last candidate offered. */
+  private lastFirst = -Infinity;
+  readonly rejectsAhead?: (source: Float64Array, index: number) => boolean;
 
   begin(out: CandidateList): void {
     this.out = out;
+    this.lastFirst = -Infinity;
     this.stairs.clear();
     this.index?.clear();
   }
@@ -54,6 +76,7 @@ export class MultiPartyFilter implements DominanceFilter {
     const out = this.out;
     const n = this.partyCount;
     const base = index * n;
+    this.lastFirst = source[base];
     const kept = out.utilities;
     let windowStart = out.size;
     while (windowStart > 0 && kept[(windowStart - 1) * n] <= source[base] + UTILITY_EPSILON) windowStart--;
