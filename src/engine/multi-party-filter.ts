@@ -101,7 +101,8 @@ export class MultiPartyFilter implements DominanceFilter {
       for (let p = 1; p < n; p++) threshold[p - 1] = source[base + p] - UTILITY_EPSILON;
       const index = this.index!;
       const found = index.covers(threshold);
-      work = index.visits;
+      // A node or point looked at compares up to one coordinate per dimension.
+      work = index.visits * (n - 1);
       if (found) return 1 + window + work;
     }
     // Points in the window that the candidate dominates (possible only within the tolerance).
