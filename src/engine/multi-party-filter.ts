@@ -141,7 +141,7 @@ export class MultiPartyFilter implements DominanceFilter {
  * The 2-D skyline of the (u1, u2) of every point added: entries sorted by u1 ascending with u2
  * strictly descending, so "is some point at least (a, b)" is one bisection.
  */
-class Staircase {
+export class Staircase {
   private u1 = new Float64Array(64);
   private u2 = new Float64Array(64);
   private size = 0;
@@ -166,6 +166,7 @@ class Staircase {
     return low;
   }
 
+  /** Adds a point that no point added so far is at least as good as on both. */
   add(u1: number, u2: number): void {
     const position = this.firstAtLeast(u1);
     let firstDominated = position;
