@@ -32,6 +32,8 @@ export interface FrontierOptions {
   readonly memoryBudget?: number;
   /** Comparisons the fold may make (a measure of its time that does not depend on the machine) before it stops. */
   readonly workBudget?: number;
+  /** For the bench's baseline only: another dominance filter of three or more parties than the engine's (`multi-party-filter.ts`). */
+  readonly multiPartyFilter?: (partyCount: number) => DominanceFilter;
 }
 
 /** The engine's memory budget for a frontier: about 11 million points of two parties, 3.7 million of eight. */
@@ -668,7 +670,8 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
   let below: LevelCounts | undefined;
   let counts = scratch.takeCounts();
   budget.stored = 1;
-  const merge = new IssueMerge(model, dominanceFilter(n), scratch, remaining, budget);
+  const filter = n > 2 && options.multiPartyFilter ? options.multiPartyFilter(n) : dominanceFilter(n);
+  const merge = new IssueMerge(model, filter, scratch, remaining, budget);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
     merge.fold(levels[levels.length - 1], counts, issue, -1);
