@@ -269,10 +269,12 @@ export interface DominanceFilter {
    */
   offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number;
   /**
-   * Whether a candidate not offered yet would certainly be turned away, with nothing kept changed,
-   * whenever it comes: the merge then skips it (false when unsure). Absent: never skip.
+   * Candidates not offered yet that would certainly be turned away, with nothing kept changed,
+   * whenever they came: of the points first, first + 1 … end − 1 of `level` (utilities, in the
+   * layout of a level) shifted by shifts[shift …], the first that may not be (end if none). The
+   * merge skips the others. Absent: none is skipped.
    */
-  readonly rejectsAhead?: (source: Float64Array, index: number) => boolean;
+  skipAhead?(level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number): number;
 }
 
 /**
@@ -807,7 +809,13 @@ class IssueMerge {
     const { model, previous, remaining, headUtilities, shifts } = this;
     const n = model.partyCount;
     const offset = copy * n;
+    const filter = this.filter;
     for (let index = from; index < previous.size; index++) {
+      if (filter.skipAhead !== undefined) {
+        // The filter may already know that the next candidates are dominated.
+        index = filter.skipAhead(previous.utilities, previous.start + index, previous.start + previous.size, shifts, offset) - previous.start;
+        if (index === previous.size) break;
+      }
       let reachable = true;
       for (let p = 0; p < n; p++) {
         const u = previous.utilities[(previous.start + index) * n + p] + shifts[offset + p];
@@ -815,8 +823,6 @@ class IssueMerge {
         if (remaining && u + remaining[this.issue * n + p] <= model.batnas[p] + UTILITY_EPSILON) reachable = false;
       }
       if (reachable) {
-        // The filter may already know the candidate is dominated: one look, and the next point.
-        if (this.filter.rejectsAhead?.(headUtilities, copy)) continue;
         this.budget.spend(index - from, this.issue, this.out.size);
         return index;
       }

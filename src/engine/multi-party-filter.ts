@@ -42,7 +42,7 @@ export class MultiPartyFilter implements DominanceFilter {
   constructor(private readonly partyCount: number) {
     this.index = partyCount > 3 ? new OrthantIndex(partyCount - 1) : null;
     this.threshold = new Float64Array(partyCount - 1);
-    if (partyCount === 3) this.rejectsAhead = (source, index) => this.dominatedAhead(source, index);
+    if (partyCount === 3) this.skipAhead = this.dominatedAhead;
   }
 
   /**
@@ -53,17 +53,23 @@ export class MultiPartyFilter implements DominanceFilter {
    * within the tolerance of the candidate that came after it: none is kept for it to equal
    * (nothing to add its packages to), and the staircase covers it.
    */
-  private dominatedAhead(source: Float64Array, index: number): boolean {
-    const base = index * 3;
-    return (
-      source[base] + UTILITY_EPSILON < this.lastFirst &&
-      this.stairs.covers(source[base + 1] + 2 * UTILITY_EPSILON, source[base + 2] + 2 * UTILITY_EPSILON)
-    );
+  private dominatedAhead(level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number): number {
+    const last = this.lastFirst;
+    const stairs = this.stairs;
+    const s0 = shifts[shift];
+    const s1 = shifts[shift + 1];
+    const s2 = shifts[shift + 2];
+    for (let k = first; k < end; k++) {
+      // The sums as the merge makes them (point + shift), then the margins.
+      if (!(level[k * 3] + s0 + UTILITY_EPSILON < last)) return k;
+      if (!stairs.covers(level[k * 3 + 1] + s1 + 2 * UTILITY_EPSILON, level[k * 3 + 2] + s2 + 2 * UTILITY_EPSILON)) return k;
+    }
+    return end;
   }
 
   /** First utility of the last candidate offered. */
   private lastFirst = -Infinity;
-  readonly rejectsAhead?: (source: Float64Array, index: number) => boolean;
+  readonly skipAhead?: (level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number) => number;
 
   begin(out: CandidateList): void {
     this.out = out;
