@@ -627,6 +627,18 @@ function bestRemaining(model: CompiledScenario): Float64Array {
  */
 function sortWithinTolerance(level: Level, counts: LevelCounts, n: number): LevelCounts {
   const { size, start, utilities, parents, options } = level;
+  // Already in that order (the sort below would find one ascending run and move nothing): as it is.
+  let ordered = true;
+  for (let k = start + 1; k < start + size && ordered; k++) {
+    for (let p = 0; p < n; p++) {
+      const difference = utilities[(k - 1) * n + p] - utilities[k * n + p];
+      if (Math.abs(difference) > UTILITY_EPSILON) {
+        ordered = difference > 0;
+        break;
+      }
+    }
+  }
+  if (ordered) return counts;
   const was = {
     utilities: utilities.slice(start * n, (start + size) * n),
     parents: parents.slice(start, start + size),

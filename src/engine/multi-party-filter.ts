@@ -59,9 +59,11 @@ export class MultiPartyFilter implements DominanceFilter {
     const s0 = shifts[shift];
     const s1 = shifts[shift + 1];
     const s2 = shifts[shift + 2];
+    // Points come by descending first utility: once one is below the last offered's by the tolerance, all after it are.
+    let below = false;
     for (let k = first; k < end; k++) {
       // The sums as the merge makes them (point + shift), then the margins.
-      if (!(level[k * 3] + s0 + UTILITY_EPSILON < last)) return k;
+      if (!below && !(below = level[k * 3] + s0 + UTILITY_EPSILON < last)) return k;
       if (!stairs.covers(level[k * 3 + 1] + s1 + 2 * UTILITY_EPSILON, level[k * 3 + 2] + s2 + 2 * UTILITY_EPSILON)) return k;
     }
     return end;
