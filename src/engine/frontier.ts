@@ -5,7 +5,9 @@
  * at a time: every point of the current frontier is shifted by every option of the next
  * issue that is not dominated within that issue, the shifted copies (each already sorted)
  * are merged pairwise, and dominated partial packages are pruned at every merge. Cost is
- * the number of candidates, Σ |frontier| × |options|, not the outcome count.
+ * the number of candidates, Σ |frontier| × |options|, not the outcome count. The pruning is
+ * a dominance filter that sees the candidates in descending order of utilities; three or more
+ * parties have theirs in `multi-party-filter.ts`.
  *
  * Issues are folded from the last to the first, so each level adds the most significant
  * issue so far. Two candidates with the same utility vector then differ in that issue's

@@ -38,6 +38,10 @@ export class MultiPartyFilter implements DominanceFilter {
   /** Four or more parties: the index's id of each kept point, by its position in `out`. */
   private ids = new Int32Array(64);
   private readonly threshold: Float64Array;
+  /** First utility of the last candidate offered. */
+  private lastFirst = -Infinity;
+  /** Three parties only: see dominatedAhead. */
+  readonly skipAhead?: (level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number) => number;
 
   constructor(private readonly partyCount: number) {
     this.index = partyCount > 3 ? new OrthantIndex(partyCount - 1) : null;
@@ -68,10 +72,6 @@ export class MultiPartyFilter implements DominanceFilter {
     }
     return end;
   }
-
-  /** First utility of the last candidate offered. */
-  private lastFirst = -Infinity;
-  readonly skipAhead?: (level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number) => number;
 
   begin(out: CandidateList): void {
     this.out = out;
@@ -107,10 +107,10 @@ export class MultiPartyFilter implements DominanceFilter {
     } else {
       const threshold = this.threshold;
       for (let p = 1; p < n; p++) threshold[p - 1] = source[base + p] - UTILITY_EPSILON;
-      const index = this.index!;
-      const found = index.covers(threshold);
+      const kd = this.index!;
+      const found = kd.covers(threshold);
       // A node or point looked at compares up to one coordinate per dimension.
-      work = index.visits * (n - 1);
+      work = kd.visits * (n - 1);
       if (found) return 1 + window + work;
     }
     // Points in the window that the candidate dominates (possible only within the tolerance).
