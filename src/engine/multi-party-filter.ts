@@ -31,12 +31,30 @@ function compareWithin(a: Float64Array, aBase: number, b: Float64Array, bBase: n
   return allEqual ? EQUAL : DOMINATED;
 }
 
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_THRESHOLD = new Float64Array(0);
+
+interface SharedState {
+  readonly index: OrthantIndex;
+  ids: Int32Array;
+  readonly threshold: Float64Array;
+}
+
+/** Per number of dimensions (parties − 1), the index and working arrays of four or more parties: computations never overlap. */
+const shared = new Map<number, SharedState>();
+
+function sharedState(dims: number): SharedState {
+  let found = shared.get(dims);
+  if (!found) shared.set(dims, (found = { index: new OrthantIndex(dims), ids: new Int32Array(64), threshold: new Float64Array(dims) }));
+  return found;
+}
+
 export class MultiPartyFilter implements DominanceFilter {
   private out!: CandidateList;
   private readonly stairs = new Staircase();
   private readonly index: OrthantIndex | null;
   /** Four or more parties: the index's id of each kept point, by its position in `out`. */
-  private ids = new Int32Array(64);
+  private ids: Int32Array;
   private readonly threshold: Float64Array;
   /** First utility of the last candidate offered. */
   private lastFirst = -Infinity;
@@ -44,8 +62,11 @@ export class MultiPartyFilter implements DominanceFilter {
   readonly skipAhead?: (level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number) => number;
 
   constructor(private readonly partyCount: number) {
-    this.index = partyCount > 3 ? new OrthantIndex(partyCount - 1) : null;
-    this.threshold = new Float64Array(partyCount - 1);
+    // Bid ladders build many small frontiers: the index and its arrays are shared by the computations of a party count.
+    const shared = partyCount > 3 ? sharedState(partyCount - 1) : null;
+    this.index = shared?.index ?? null;
+    this.ids = shared?.ids ?? EMPTY_IDS;
+    this.threshold = shared?.threshold ?? EMPTY_THRESHOLD;
     if (partyCount === 3) this.skipAhead = this.dominatedAhead;
   }
 
@@ -137,7 +158,7 @@ export class MultiPartyFilter implements DominanceFilter {
       if (out.size > this.ids.length) {
         const grown = new Int32Array(this.ids.length * 2);
         grown.set(this.ids);
-        this.ids = grown;
+        this.ids = sharedState(n - 1).ids = grown;
       }
       this.ids[out.size - 1] = this.index!.add(source, base + 1);
     }
@@ -204,13 +225,13 @@ const LEAF_POINTS = 8;
 
 /** A static k-d tree: points in tree order, each node's bounding box (its points' least and greatest coordinates). */
 interface Tree {
-  readonly size: number;
-  /** coordinates[k * dims + d] of the tree's point k. */
-  readonly coordinates: Float64Array;
-  readonly ids: Int32Array;
+  size: number;
+  /** coordinates[k * dims + d] of the tree's point k (the arrays are kept for the next tree of the same level). */
+  coordinates: Float64Array;
+  ids: Int32Array;
   /** Per node (heap numbering from 1: children 2i and 2i + 1), greatest and least coordinates. */
-  readonly high: Float64Array;
-  readonly low: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
   /** Removed points in the tree: while there are any, a box inside the orthant no longer proves a live point. */
   dead: number;
 }
@@ -233,6 +254,9 @@ export class OrthantIndex {
   private buffer = new Int32Array(BUFFER_POINTS);
   private buffered = 0;
   private trees: (Tree | null)[] = [];
+  /** Per level, the arrays of its last tree, reused by the next. */
+  private pool: Tree[] = [];
+  private gathered = new Int32Array(64);
   private stack = new Int32Array(64);
   /** Nodes and points the last query looked at. */
   visits = 0;
@@ -249,12 +273,13 @@ export class OrthantIndex {
   add(source: ArrayLike<number>, from: number): number {
     const d = this.dims;
     if (this.count === this.alive.length) this.grow();
+    // A full buffer goes into the trees only when another point comes (a small level never builds one).
+    if (this.buffered === BUFFER_POINTS) this.flush();
     const id = this.count++;
     for (let j = 0; j < d; j++) this.coordinates[id * d + j] = source[from + j];
     this.alive[id] = 1;
     this.where[id] = -1;
     this.buffer[this.buffered++] = id;
-    if (this.buffered === BUFFER_POINTS) this.flush();
     return id;
   }
 
@@ -386,7 +411,8 @@ export class OrthantIndex {
     let total = this.buffered;
     let level = 0;
     for (; level < this.trees.length && this.trees[level] !== null; level++) total += this.trees[level]!.size;
-    const ids = new Int32Array(total);
+    if (total > this.gathered.length) this.gathered = new Int32Array(Math.max(total, 2 * this.gathered.length));
+    const ids = this.gathered;
     let size = 0;
     for (let k = 0; k < this.buffered; k++) ids[size++] = this.buffer[k];
     this.buffered = 0;
@@ -396,22 +422,34 @@ export class OrthantIndex {
       this.trees[level] = null;
     }
     if (level === this.trees.length) this.trees.push(null);
-    this.trees[level] = this.build(ids.subarray(0, size), level);
+    this.trees[level] = this.build(ids, size, level);
   }
 
-  private build(ids: Int32Array, level: number): Tree {
+  /** A tree of the points ids[0 … size − 1], in the arrays of the level's last one when they are large enough. */
+  private build(ids: Int32Array, size: number, level: number): Tree {
     const d = this.dims;
-    const size = ids.length;
-    const coordinates = new Float64Array(size * d);
-    for (let k = 0; k < size; k++) {
-      this.where[ids[k]] = level;
-      for (let j = 0; j < d; j++) coordinates[k * d + j] = this.coordinates[ids[k] * d + j];
-    }
     let nodes = 1;
     while (nodes * LEAF_POINTS < size) nodes *= 2;
-    const high = new Float64Array(2 * nodes * d);
-    const low = new Float64Array(2 * nodes * d);
-    const tree: Tree = { size, coordinates, ids: Int32Array.from(ids), high, low, dead: 0 };
+    let tree = this.pool[level];
+    if (tree === undefined || tree.ids.length < size || tree.high.length < 2 * nodes * d) {
+      tree = this.pool[level] = {
+        size: 0,
+        coordinates: new Float64Array(size * d),
+        ids: new Int32Array(size),
+        high: new Float64Array(2 * nodes * d),
+        low: new Float64Array(2 * nodes * d),
+        dead: 0,
+      };
+    }
+    tree.size = size;
+    tree.dead = 0;
+    const { coordinates } = tree;
+    for (let k = 0; k < size; k++) {
+      const id = ids[k];
+      tree.ids[k] = id;
+      this.where[id] = level;
+      for (let j = 0; j < d; j++) coordinates[k * d + j] = this.coordinates[id * d + j];
+    }
     if (size > 0) this.buildNode(tree, 1, 0, size);
     return tree;
   }
