@@ -20,6 +20,7 @@ import { batchSection } from "./batch.js";
 import { type Family, generateScenario } from "./generate.js";
 import { debriefSection } from "./debrief.js";
 import { negotiationSection } from "./negotiation.js";
+import { multiPartySection } from "./multi-party.js";
 import { revealSection } from "./reveal.js";
 import { analyzeJsonSection } from "./analyze-json.js";
 import { riskSection } from "./risk.js";
@@ -306,6 +307,7 @@ revealSection({ say, verdict }, quick);
 analyzeJsonSection({ say, verdict }, quick);
 startupSection({ say, verdict }, root, cli, quick);
 twoPartyMergeSection({ say, verdict }, root, quick);
+multiPartySection({ say, verdict }, quick);
 
 // Summary.
 say("## Targets");

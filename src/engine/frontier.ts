@@ -5,7 +5,9 @@
  * at a time: every point of the current frontier is shifted by every option of the next
  * issue that is not dominated within that issue, the shifted copies (each already sorted)
  * are merged pairwise, and dominated partial packages are pruned at every merge. Cost is
- * the number of candidates, Σ |frontier| × |options|, not the outcome count.
+ * the number of candidates, Σ |frontier| × |options|, not the outcome count. The pruning is
+ * a dominance filter that sees the candidates in descending order of utilities; three or more
+ * parties have theirs in `multi-party-filter.ts`.
  *
  * Issues are folded from the last to the first, so each level adds the most significant
  * issue so far. Two candidates with the same utility vector then differ in that issue's
@@ -22,6 +24,7 @@
  */
 import { UserError } from "../errors.js";
 import { type CompiledScenario, isAvailable } from "./model.js";
+import { MultiPartyFilter } from "./multi-party-filter.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 import { baseLevel, foldTwoParty } from "./two-party-merge.js";
 
@@ -32,6 +35,8 @@ export interface FrontierOptions {
   readonly memoryBudget?: number;
   /** Comparisons the fold may make (a measure of its time that does not depend on the machine) before it stops. */
   readonly workBudget?: number;
+  /** For the bench's baseline only: another dominance filter of three or more parties than the engine's (`multi-party-filter.ts`). */
+  readonly multiPartyFilter?: (partyCount: number) => DominanceFilter;
 }
 
 /** The engine's memory budget for a frontier: about 11 million points of two parties, 3.7 million of eight. */
@@ -82,7 +87,7 @@ const BASE_COUNTS: LevelCounts = Float64Array.of(1);
  * carries the number of packages that reach it: a candidate brings its parent's count times
  * its option's weight (the options equal to it), and equal candidates add up as they merge.
  */
-class CandidateList {
+export class CandidateList {
   size = 0;
   utilities: Float64Array;
   parents: Int32Array;
@@ -259,13 +264,20 @@ class LevelStore {
  * Receives candidates in descending lexicographic order of utilities and keeps the
  * non-dominated ones in `out`. Equal vectors (within the tolerance) keep the lower option.
  */
-interface DominanceFilter {
+export interface DominanceFilter {
   begin(out: CandidateList): void;
   /**
    * Returns how many kept points the candidate was compared with: the work it cost. The candidate
    * stands for `weight` options (equal ones) and brings its parent's count times that.
    */
   offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number;
+  /**
+   * Candidates not offered yet that would certainly be turned away, with nothing kept changed,
+   * whenever they came: of the points first, first + 1 … end − 1 of `level` (utilities, in the
+   * layout of a level) shifted by shifts[shift …], the first that may not be (end if none). The
+   * merge skips the others. Absent: none is skipped.
+   */
+  skipAhead?(level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number): number;
 }
 
 /**
@@ -305,124 +317,6 @@ class TwoPartySweep implements DominanceFilter {
     }
     out.push(source, index, parent, option, weight);
     return 1;
-  }
-}
-
-/**
- * Three or more parties. Candidates come in descending order of the first utility, so a
- * candidate can only be dominated by a point already kept. Points whose first utility is
- * within the tolerance of the candidate's sit at the end of the list (the "window"): they
- * are checked for equality and, the other way round, for being dominated by the candidate.
- * For three parties the remaining check is a staircase (the 2-D skyline of the kept points'
- * second and third utilities, searched by bisection); for more, a scan of the kept points.
- */
-class MultiPartyFilter implements DominanceFilter {
-  private out!: CandidateList;
-  private stairU1 = new Float64Array(64);
-  private stairU2 = new Float64Array(64);
-  private stairSize = 0;
-  /** Kept points the last dominance check looked at. */
-  private scanned = 0;
-
-  constructor(private readonly partyCount: number) {}
-
-  begin(out: CandidateList): void {
-    this.out = out;
-    this.stairSize = 0;
-  }
-
-  offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number {
-    const out = this.out;
-    const n = this.partyCount;
-    const base = index * n;
-    let windowStart = out.size;
-    while (windowStart > 0 && out.utilities[(windowStart - 1) * n] <= source[base] + UTILITY_EPSILON) windowStart--;
-    const window = out.size - windowStart;
-    for (let k = windowStart; k < out.size; k++) {
-      if (compareWithin(out.utilities, k * n, source, base, n) === Relation.Equal) {
-        if (option < out.options[k]) {
-          out.parents[k] = parent;
-          out.options[k] = option;
-        }
-        out.addCount(k, parent, weight);
-        return 1 + window;
-      }
-    }
-    if (this.isDominated(source, base)) return 1 + window + this.scanned;
-    // Points in the window that the candidate dominates (possible only within the tolerance).
-    let write = windowStart;
-    for (let k = windowStart; k < out.size; k++) {
-      if (compareWithin(out.utilities, k * n, source, base, n) === Relation.Dominated) continue;
-      if (write !== k) {
-        out.utilities.copyWithin(write * n, k * n, k * n + n);
-        out.parents[write] = out.parents[k];
-        out.options[write] = out.options[k];
-        out.moveCount(k, write);
-      }
-      write++;
-    }
-    if (write < out.size) out.removeRange(write, out.size);
-    out.push(source, index, parent, option, weight);
-    if (n === 3) this.addToStaircase(source[base + 1], source[base + 2]);
-    return 1 + 2 * window + this.scanned;
-  }
-
-  private isDominated(source: Float64Array, base: number): boolean {
-    const n = this.partyCount;
-    if (n === 3) {
-      this.scanned = 1; // a bisection
-      const first = this.firstStairAtLeast(source[base + 1] - UTILITY_EPSILON);
-      return first < this.stairSize && this.stairU2[first] >= source[base + 2] - UTILITY_EPSILON;
-    }
-    const kept = this.out.utilities;
-    for (let k = 0; k < this.out.size; k++) {
-      let dominates = true;
-      for (let p = 1; p < n; p++) {
-        if (kept[k * n + p] < source[base + p] - UTILITY_EPSILON) {
-          dominates = false;
-          break;
-        }
-      }
-      if (dominates) {
-        this.scanned = k + 1;
-        return true;
-      }
-    }
-    this.scanned = this.out.size;
-    return false;
-  }
-
-  /** Staircase entries are sorted by u1 ascending with u2 strictly descending. */
-  private firstStairAtLeast(u1: number): number {
-    let low = 0;
-    let high = this.stairSize;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.stairU1[mid] < u1) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  private addToStaircase(u1: number, u2: number): void {
-    const position = this.firstStairAtLeast(u1);
-    let firstDominated = position;
-    while (firstDominated > 0 && this.stairU2[firstDominated - 1] <= u2) firstDominated--;
-    const removed = position - firstDominated;
-    if (removed === 0 && this.stairSize === this.stairU1.length) {
-      const grownU1 = new Float64Array(this.stairU1.length * 2);
-      const grownU2 = new Float64Array(this.stairU2.length * 2);
-      grownU1.set(this.stairU1);
-      grownU2.set(this.stairU2);
-      this.stairU1 = grownU1;
-      this.stairU2 = grownU2;
-    }
-    // Shift the tail to leave exactly one slot at firstDominated.
-    this.stairU1.copyWithin(firstDominated + 1, position, this.stairSize);
-    this.stairU2.copyWithin(firstDominated + 1, position, this.stairSize);
-    this.stairU1[firstDominated] = u1;
-    this.stairU2[firstDominated] = u2;
-    this.stairSize += 1 - removed;
   }
 }
 
@@ -736,6 +630,18 @@ function bestRemaining(model: CompiledScenario): Float64Array {
  */
 function sortWithinTolerance(level: Level, counts: LevelCounts, n: number): LevelCounts {
   const { size, start, utilities, parents, options } = level;
+  // Already in that order (the sort below would find one ascending run and move nothing): as it is.
+  let ordered = true;
+  for (let k = start + 1; k < start + size && ordered; k++) {
+    for (let p = 0; p < n; p++) {
+      const difference = utilities[(k - 1) * n + p] - utilities[k * n + p];
+      if (Math.abs(difference) > UTILITY_EPSILON) {
+        ordered = difference > 0;
+        break;
+      }
+    }
+  }
+  if (ordered) return counts;
   const was = {
     utilities: utilities.slice(start * n, (start + size) * n),
     parents: parents.slice(start, start + size),
@@ -782,7 +688,8 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
   let below: LevelCounts | undefined;
   let counts = scratch.takeCounts();
   budget.stored = 1;
-  const merge = new IssueMerge(model, dominanceFilter(n), scratch, remaining, budget);
+  const filter = n > 2 && options.multiPartyFilter ? options.multiPartyFilter(n) : dominanceFilter(n);
+  const merge = new IssueMerge(model, filter, scratch, remaining, budget);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
     merge.fold(levels[levels.length - 1], counts, issue, -1);
@@ -937,7 +844,13 @@ class IssueMerge {
     const { model, previous, remaining, headUtilities, shifts } = this;
     const n = model.partyCount;
     const offset = copy * n;
+    const filter = this.filter;
     for (let index = from; index < previous.size; index++) {
+      if (filter.skipAhead !== undefined) {
+        // The filter may already know that the next candidates are dominated.
+        index = filter.skipAhead(previous.utilities, previous.start + index, previous.start + previous.size, shifts, offset) - previous.start;
+        if (index === previous.size) break;
+      }
       let reachable = true;
       for (let p = 0; p < n; p++) {
         const u = previous.utilities[(previous.start + index) * n + p] + shifts[offset + p];

@@ -286,7 +286,7 @@ describe("the engine's budget", () => {
     expect(error.message).toMatch(/after \d+ of its 12 issues it already has [\d,]+ points/);
   });
 
-  test("four or more parties: the quadratic dominance scan counts against the work budget", () => {
+  test("four or more parties: the dominance index's node visits count against the work budget", () => {
     const wide = pseudoRandomModel(5, 5, [4, 4, 4, 4, 4, 4]);
     expect(computeFrontier(wide).size).toBeGreaterThan(100);
     const error = tooLarge(() => computeFrontier(wide, { workBudget: 1000 }));
