@@ -280,46 +280,6 @@ export interface DominanceFilter {
   skipAhead?(level: Float64Array, first: number, end: number, shifts: Float64Array, shift: number): number;
 }
 
-/**
- * Two parties: a sweep keeping a point only when its second utility beats the best so far. Every
- * comparison past a candidate's first removes a kept point, so a candidate costs one on average.
- */
-class TwoPartySweep implements DominanceFilter {
-  private out!: CandidateList;
-
-  begin(out: CandidateList): void {
-    this.out = out;
-  }
-
-  offer(source: Float64Array, index: number, parent: number, option: number, weight: number): number {
-    const out = this.out;
-    const u0 = source[index * 2];
-    const u1 = source[index * 2 + 1];
-    while (out.size > 0) {
-      const last = out.size - 1;
-      const t0 = out.utilities[last * 2];
-      const t1 = out.utilities[last * 2 + 1];
-      if (Math.abs(t0 - u0) > UTILITY_EPSILON) {
-        // u0 is lower: only a better second utility earns a place.
-        if (u1 > t1 + UTILITY_EPSILON) break;
-        return 1;
-      }
-      if (Math.abs(t1 - u1) <= UTILITY_EPSILON) {
-        if (option < out.options[last]) {
-          out.parents[last] = parent;
-          out.options[last] = option;
-        }
-        out.addCount(last, parent, weight);
-        return 1;
-      }
-      if (u1 < t1) return 1;
-      out.size--; // same first utility, better second: the last point is dominated
-    }
-    out.push(source, index, parent, option, weight);
-    return 1;
-  }
-}
-
 const enum Relation {
   Equal,
   /** The first point is dominated by the second. */
@@ -671,8 +631,6 @@ function workspace(partyCount: number): { readonly scratch: CandidateList; reado
   return found;
 }
 
-const dominanceFilter = (n: number): DominanceFilter => (n === 2 ? new TwoPartySweep() : new MultiPartyFilter(n));
-
 export function computeFrontier(model: CompiledScenario, options: FrontierOptions = {}): ParetoFrontier {
   const n = model.partyCount;
   const agreeableOnly = options.agreeableOnly ?? false;
@@ -688,7 +646,7 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
   let below: LevelCounts | undefined;
   let counts = scratch.takeCounts();
   budget.stored = 1;
-  const filter = n > 2 && options.multiPartyFilter ? options.multiPartyFilter(n) : dominanceFilter(n);
+  const filter = options.multiPartyFilter ? options.multiPartyFilter(n) : new MultiPartyFilter(n);
   const merge = new IssueMerge(model, filter, scratch, remaining, budget);
 
   for (let issue = model.issueCount - 1; issue >= 0; issue--) {
@@ -697,7 +655,7 @@ export function computeFrontier(model: CompiledScenario, options: FrontierOption
     below = counts;
     counts = scratch.takeCounts();
   }
-  if (n > 2) counts = sortWithinTolerance(levels[levels.length - 1], counts, n);
+  counts = sortWithinTolerance(levels[levels.length - 1], counts, n);
   return new ParetoFrontier(model, levels, agreeableOnly, [counts, below]);
 }
 
@@ -752,10 +710,10 @@ function foldOnto(
     return new ParetoFrontier(model, [...levels, next.level], false, [next.counts, counts], [...folds, { issue, replaces }]);
   }
   const { scratch, store } = workspace(n);
-  new IssueMerge(model, dominanceFilter(n), scratch, undefined, budget).fold(levels[levels.length - 1], counts, issue, replaces);
+  new IssueMerge(model, new MultiPartyFilter(n), scratch, undefined, budget).fold(levels[levels.length - 1], counts, issue, replaces);
   const top = store.store(scratch);
   let topCounts = scratch.takeCounts();
-  if (n > 2) topCounts = sortWithinTolerance(top, topCounts, n);
+  topCounts = sortWithinTolerance(top, topCounts, n);
   return new ParetoFrontier(model, [...levels, top], false, [topCounts, counts], [...folds, { issue, replaces }]);
 }
 
@@ -826,15 +784,7 @@ class IssueMerge {
       // Picking the candidate compared the k copies' heads; the filter says what checking it cost.
       budget.spend(k + this.filter.offer(headUtilities, first, heads[first], issueOptions[first], weights[first]), issue, out.size);
       if ((++offered & 0xffff) === 0) budget.checkMemory(issue, out.size);
-      let next = heads[first] + 1;
-      if (n === 2 && out.size > 0) {
-        // Two parties: each copy's second utility rises along it, so the run of points the last
-        // kept point strictly dominates is skipped by bisection instead of offered one by one.
-        const shift = shifts[first * 2 + 1];
-        const floor = out.utilities[out.size * 2 - 1] - UTILITY_EPSILON - shift;
-        if (next < previous.size && previous.utilities[(previous.start + next) * 2 + 1] < floor) next = firstAtLeast(previous, floor, next);
-      }
-      heads[first] = this.seek(first, next);
+      heads[first] = this.seek(first, heads[first] + 1);
     }
     budget.checkMemory(issue, out.size);
   }
@@ -923,18 +873,6 @@ class Budget {
 const count = (n: number) => n.toLocaleString("en");
 const mebibytes = (points: number, partyCount: number) =>
   `${((points * bytesPerPoint(partyCount)) / 2 ** 20).toLocaleString("en", { maximumFractionDigits: 1 })} MiB`;
-
-/** In a two-party level (second utility rising along it), the first index from `from` whose second utility is ≥ floor. */
-function firstAtLeast(level: Level, floor: number, from: number): number {
-  let low = from;
-  let high = level.size;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (level.utilities[(level.start + mid) * 2 + 1] < floor) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** Descending lexicographic order of two utility vectors in one array; equal vectors keep their order. */
 function comesStrictlyFirst(utilities: Float64Array, a: number, b: number, n: number): boolean {
