@@ -2,7 +2,7 @@
  * Zod issues rewritten in plain words: what was expected at a JSON path and what
  * the file has there, never zod's own JSON.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { translator } from "../i18n/translate.js";
 import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
 
