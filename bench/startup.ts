@@ -36,7 +36,7 @@ export function startupSection(out: BenchOutput, root: string, cli: string, quic
   out.say("## 13. Start-up: the CLI against `node -e 0`, started in turn");
   out.say();
   if (!existsSync(cli)) {
-    out.say("dist/src/cli/main.js missing: run `npm run build` (skipped).");
+    out.say("dist/bundle/main.js missing: run `npm run build` (skipped).");
     out.say();
     return;
   }
