@@ -26,6 +26,15 @@ type Open = { offset: number; closer: "}" | "]" };
 export function parseJson(source: SourceText, what = "a scenario object { … }"): { tree?: Node; findings: PlacedFinding[] } {
   const at = (offset: number, length: number, message: string, path: JsonPath = []): PlacedFinding => ({ severity: "error", offset, length, path, message });
   if (source.text.trim() === "") return { findings: [at(0, 0, `the file is empty; expected ${what}`)] };
+  // The usual case, a file that is JSON: JSON.parse (native) says so, and a JSON text's depth is
+  // measured by a regular expression, so the scanner reads the text once (parseTree) instead of
+  // three times. jsonc-parser, strict, takes exactly JSON (the same whitespace, escapes, numbers and
+  // keywords): it would find no syntax error, and its depth (tooDeep) is the same. Anything else
+  // takes the long way, which finds and places the problem.
+  if (isShallowJson(source.text, SCENARIO_LIMITS.depth)) {
+    const tree = parseTree(source.text, [], STRICT)!;
+    return { tree, findings: treeFindings(tree) };
+  }
   const deep = tooDeep(source.text, SCENARIO_LIMITS.depth);
   if (deep !== undefined) {
     return { findings: [at(deep, 1, `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario needs about six`)] };
@@ -49,6 +58,26 @@ export function parseJson(source: SourceText, what = "a scenario object { … }"
   if (first) return { findings: [first] };
   const tree = parseTree(source.text, [], STRICT)!;
   return { tree, findings: treeFindings(tree) };
+}
+
+/** A string (skipped whole) or a bracket, in text that is JSON. */
+const STRING_OR_BRACKET = /"[^"\\]*(?:\\.[^"\\]*)*"|[[\]{}]/g;
+
+/** Whether `text` is JSON (JSON.parse takes it) nested at most `limit` levels deep. */
+function isShallowJson(text: string, limit: number): boolean {
+  try {
+    JSON.parse(text);
+    let depth = 0;
+    for (const [token] of text.matchAll(STRING_OR_BRACKET)) {
+      if (token === "{" || token === "[") {
+        if (++depth > limit) return false;
+      } else if (token === "}" || token === "]") depth--;
+    }
+    return true;
+  } catch {
+    // Not JSON, or past what JSON.parse or the expression can take (the long way then decides).
+    return false;
+  }
 }
 
 // jsonc-parser declares its token kinds as a const enum, which isolated modules cannot read: their values.
