@@ -78,9 +78,12 @@ export function geniusFiles(domain: Domain): { domain: string; profiles: [string
   const profile = (party: number) => {
     const random = generator(domain.seed * 1000 + party);
     const evaluations = issues.map(() => values.map(() => 1 + Math.floor(random() * 100)));
+    // Weights in units of 2^-20, the last taking the rest: they sum to exactly 1 in floating point.
     const raw = issues.map(() => 0.05 + random());
     const sum = raw.reduce((a, b) => a + b, 0);
-    const weights = raw.map((w) => w / sum);
+    const units = raw.map((w) => Math.floor((w / sum) * 2 ** 20));
+    units[units.length - 1] += 2 ** 20 - units.reduce((a, b) => a + b, 0);
+    const weights = units.map((u) => u / 2 ** 20);
     return (
       `<utility_space>\n<objective index="0" description="" name="root" type="objective" etype="objective">\n` +
       issues.map((i) => issue(i, (v) => evaluations[i][v])).join("") +
