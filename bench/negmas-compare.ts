@@ -195,6 +195,7 @@ function main(): void {
       } else {
         theirs = { ...domain.recorded, source: "recorded in the issue (NegMAS 0.15.7)" };
       }
+      // A recorded figure in CPU seconds is set against our CPU seconds, one in seconds against our wall time.
       const oursSeconds = theirs.what === "CPU-s" ? ours.cpu : ours.wall;
       const factor = oursSeconds === undefined ? undefined : theirs.seconds / oursSeconds;
       const budget = theirs.seconds / TARGET_FACTOR;
@@ -220,7 +221,10 @@ function main(): void {
   console.log();
   console.log(table(["domain (2 parties, linear-additive)", "ours: CPU", "ours: wall", "NegMAS", "NegMAS / ours", "target ≥ 10×"], rows));
   console.log();
-  console.log(`Median of ${runs} runs after one warm-up; ours is two processes (import genius -o, then analyze --json > /dev/null).`);
+  console.log(
+    `Median of ${runs} runs after one warm-up; ours is two processes (import genius -o, then analyze --json > /dev/null). ` +
+      "NegMAS's figure in CPU-s is set against our CPU, one in s against our wall time (which a busy machine inflates).",
+  );
   for (const note of notes) console.log(note);
 }
 
