@@ -11,7 +11,7 @@
  * each problem located (line, column, JSON path); what remains to go wrong is only what the
  * protocol refuses when a move's turn comes.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { AMBITION_ISSUE } from "../negotiation/partnership/conditions.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { CompiledScenario } from "../engine/model.js";

@@ -81,11 +81,12 @@ function createTranslator(lang: Language): Translator {
     }
     return format;
   };
-  const percentFormat = new Intl.NumberFormat(locale, NUMBER_FORMATS.percent);
-  const listFormats = {
-    and: new Intl.ListFormat(locale, { type: "conjunction" }),
-    or: new Intl.ListFormat(locale, { type: "disjunction" }),
-  };
+  // Intl's formatters are made on first use: the first one made in a process costs about 10 ms
+  // (ICU's data), which a command that prints no number or list (validate, analyze --json) never pays.
+  let percentFormat: Intl.NumberFormat | undefined;
+  const listFormats: { and?: Intl.ListFormat; or?: Intl.ListFormat } = {};
+  const listFormat = (type: "and" | "or") =>
+    (listFormats[type] ??= new Intl.ListFormat(locale, { type: type === "and" ? "conjunction" : "disjunction" }));
   // One set of Intl formatters for all of the language's messages, rather than one per message.
   const formatters = {
     getNumberFormat: memoised((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args)),
@@ -110,7 +111,7 @@ function createTranslator(lang: Language): Translator {
     lang,
     number: (value: number | bigint, digits = 1) => numberFormat(digits, false).format(value),
     signed: (value: number, digits = 1) => numberFormat(digits, true).format(value),
-    percent: (share: number) => percentFormat.format(share),
-    list: (items: readonly string[], type: "and" | "or" = "and") => listFormats[type].format(items),
+    percent: (share: number) => (percentFormat ??= new Intl.NumberFormat(locale, NUMBER_FORMATS.percent)).format(share),
+    list: (items: readonly string[], type: "and" | "or" = "and") => listFormat(type).format(items),
   });
 }

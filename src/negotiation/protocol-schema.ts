@@ -4,7 +4,7 @@
  * a hand-edited or damaged file is a located error, never a crash. Each schema is typed by
  * the protocol type it checks, so the two cannot drift apart.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { HONESTIES, IMPORTANCES, QUESTION_KINDS } from "./protocol.js";
 import type { AnswerContent, Line, Move, ParticipantConfig, Question, ScriptedChange, SessionConfig, SessionEvent } from "./protocol.js";
 

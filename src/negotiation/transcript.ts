@@ -8,7 +8,7 @@
  * that they fit each other; then every event is replayed. Each problem is located in the
  * file (line, column, JSON path).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { TRAINEE_NAME_MAX_LENGTH, TRAINEE_NAME_PATTERN } from "../vocabulary.js";
 import type { Finding, JsonPath } from "../scenario/diagnostics.js";
 import { type Diagnostic, parseJsonFile } from "../scenario/load.js";

@@ -2,10 +2,23 @@
  * Diagnostics for hand-written scenario files: what is wrong, where (file, line,
  * column, JSON path) and a code frame, in words a trainer understands.
  */
-import { codeFrameColumns } from "@babel/code-frame";
+import { createRequire } from "node:module";
 import { closest, distance } from "fastest-levenshtein";
 import { UserError } from "../errors.js";
 import { translator } from "../i18n/translate.js";
+
+type CodeFrame = typeof import("@babel/code-frame");
+
+let codeFrame: CodeFrame | undefined;
+
+/**
+ * @babel/code-frame, loaded the first time a frame is drawn (its CommonJS build, synchronously):
+ * with its tokenizer and identifier tables it takes about 8 ms to load, which a valid file never needs.
+ */
+function codeFrameColumns(...args: Parameters<CodeFrame["codeFrameColumns"]>): string {
+  codeFrame ??= createRequire(import.meta.url)("@babel/code-frame") as CodeFrame;
+  return codeFrame.codeFrameColumns(...args);
+}
 
 export type Severity = "error" | "warning";
 

@@ -4,7 +4,7 @@
  * deeper than the file nests, and the nesting is checked first, without recursion: a file
  * of ten thousand "[" is an error at its 65th, not a stack overflow.
  */
-import { type SyntaxKind, createScanner, findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseOptions } from "jsonc-parser";
+import { type SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseOptions } from "jsonc-parser";
 import type { Finding, JsonPath, Severity, SourceText } from "./diagnostics.js";
 import { SCENARIO_LIMITS } from "./limits.js";
 
@@ -22,10 +22,26 @@ export interface PlacedFinding {
 
 type Open = { offset: number; closer: "}" | "]" };
 
-/** The syntax tree and what is wrong with the text itself; no tree when it is not JSON at all. */
-export function parseJson(source: SourceText, what = "a scenario object { … }"): { tree?: Node; findings: PlacedFinding[] } {
+/** A JSON text's value, and its syntax tree (made on first use, then kept) to place findings at. */
+export interface ParsedJson {
+  /** As jsonc-parser's getNodeValue gives it: objects without a prototype. */
+  readonly value: unknown;
+  readonly tree: () => Node;
+}
+
+/** The value and syntax tree, and what is wrong with the text itself; neither when it is not JSON at all. */
+export function parseJson(source: SourceText, what = "a scenario object { … }"): { parsed?: ParsedJson; findings: PlacedFinding[] } {
   const at = (offset: number, length: number, message: string, path: JsonPath = []): PlacedFinding => ({ severity: "error", offset, length, path, message });
   if (source.text.trim() === "") return { findings: [at(0, 0, `the file is empty; expected ${what}`)] };
+  // The usual case, a file that is JSON and has nothing treeFindings would report: JSON.parse
+  // (native) reads it, and the syntax tree is made only if a finding needs placing. See plainJson.
+  const plain = plainJson(source.text, SCENARIO_LIMITS.depth);
+  return plain ? { parsed: plain, findings: [] } : parseJsonTheLongWay(source);
+}
+
+/** parseJson by jsonc-parser alone, for any text but an empty one (exported for the tests that compare both ways). */
+export function parseJsonTheLongWay(source: SourceText): { parsed?: ParsedJson; findings: PlacedFinding[] } {
+  const at = (offset: number, length: number, message: string, path: JsonPath = []): PlacedFinding => ({ severity: "error", offset, length, path, message });
   const deep = tooDeep(source.text, SCENARIO_LIMITS.depth);
   if (deep !== undefined) {
     return { findings: [at(deep, 1, `nested more than ${SCENARIO_LIMITS.depth} levels deep; a scenario needs about six`)] };
@@ -48,7 +64,71 @@ export function parseJson(source: SourceText, what = "a scenario object { … }"
   // Later syntax errors in a broken file are mostly echoes of the first.
   if (first) return { findings: [first] };
   const tree = parseTree(source.text, [], STRICT)!;
-  return { tree, findings: treeFindings(tree) };
+  return { parsed: { value: getNodeValue(tree), tree: () => tree }, findings: treeFindings(tree) };
+}
+
+/** A string (skipped whole, and whether a ':' follows it: then it is a key) or a bracket, in text that is JSON. */
+const STRING_OR_BRACKET = /"[^"\\]*(?:\\.[^"\\]*)*"([ \t\n\r]*:)?|[[\]{}]/g;
+
+/**
+ * The text's value when it is JSON (JSON.parse takes it), nested at most `limit` levels deep,
+ * with no key twice, no key "__proto__" and no half character (lone surrogate) in a key or a
+ * text: then the long way would find the same, no syntax error and no treeFindings, since
+ * jsonc-parser, strict, takes exactly JSON (the same whitespace, escapes, numbers and keywords),
+ * and so would its depth (tooDeep). Otherwise undefined, and the long way finds and places the
+ * problem. A key twice is seen by counting: the keys in the text (strings followed by ':')
+ * against the keys of the parsed objects, where JSON.parse keeps one of each.
+ */
+function plainJson(text: string, limit: number): ParsedJson | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    let depth = 0;
+    let keysInText = 0;
+    for (const [token, colon] of text.matchAll(STRING_OR_BRACKET)) {
+      if (colon !== undefined) keysInText++;
+      else if (token === "{" || token === "[") {
+        if (++depth > limit) return undefined;
+      } else if (token === "}" || token === "]") depth--;
+    }
+    const counted = { keys: 0 };
+    const value = withoutPrototypes(parsed, counted);
+    if (value === REFUSED || counted.keys !== keysInText) return undefined;
+    let tree: Node | undefined;
+    return { value, tree: () => (tree ??= parseTree(text, [], STRICT)!) };
+  } catch {
+    // Not JSON, or past what JSON.parse or the expression can take.
+    return undefined;
+  }
+}
+
+const REFUSED = Symbol("refused");
+
+/**
+ * A parsed JSON value as getNodeValue builds it (objects without a prototype, keys in the same
+ * order), counting the objects' keys; REFUSED at a key "__proto__" or a key or text that is not
+ * well-formed UTF-16. Recursive: the caller has checked the depth.
+ */
+function withoutPrototypes(value: unknown, counted: { keys: number }): unknown {
+  if (typeof value === "string") return value.isWellFormed() ? value : REFUSED;
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (let k = 0; k < value.length; k++) {
+      const item = withoutPrototypes(value[k], counted);
+      if (item === REFUSED) return REFUSED;
+      copy[k] = item;
+    }
+    return copy;
+  }
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__" || !key.isWellFormed()) return REFUSED;
+    counted.keys++;
+    const item = withoutPrototypes((value as Record<string, unknown>)[key], counted);
+    if (item === REFUSED) return REFUSED;
+    copy[key] = item;
+  }
+  return copy;
 }
 
 // jsonc-parser declares its token kinds as a const enum, which isolated modules cannot read: their values.

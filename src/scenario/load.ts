@@ -2,7 +2,6 @@
  * The scenario loader for hand-written JSON: every mistake becomes a diagnostic
  * with file, line, column, JSON path and a code frame, never a stack trace.
  */
-import { getNodeValue } from "jsonc-parser";
 import { EncodingError, readTextFile } from "../files.js";
 import type { z } from "zod";
 import { type Diagnostic, type Finding, LocatedError, SourceText } from "./diagnostics.js";
@@ -43,15 +42,15 @@ export function parseJsonFile<T>(
 ): { value?: T; diagnostics: Diagnostic[]; omitted: number } {
   // Editors hide a byte order mark, so columns are counted without it.
   const source = new SourceText(text.replace(/^\uFEFF/, ""), file);
-  const { tree, findings: syntax } = parseJson(source, options.what);
-  if (!tree) return located(source, syntax);
-  const input: unknown = getNodeValue(tree);
+  const { parsed: json, findings: syntax } = parseJson(source, options.what);
+  if (!json) return located(source, syntax);
+  const input: unknown = json.value;
   // A file that is not the kind expected at all gets one finding, not one per field.
   const refused = options.gate?.(input) ?? [];
-  if (refused.length > 0) return located(source, [...syntax, ...refused.map((finding) => place(tree, finding, source.text))]);
+  if (refused.length > 0) return located(source, [...syntax, ...refused.map((finding) => place(json.tree(), finding, source.text))]);
   const parsed = schema.safeParse(input);
   const findings = parsed.success ? check(parsed.data) : schemaFindings(schema, input, parsed.error.issues);
-  const result = located(source, [...syntax, ...findings.map((finding) => place(tree, finding, source.text))]);
+  const result = located(source, [...syntax, ...findings.map((finding) => place(json.tree(), finding, source.text))]);
   const ok = parsed.success && result.omitted === 0 && result.diagnostics.every((d) => d.severity !== "error");
   return ok ? { ...result, value: parsed.data } : result;
 }

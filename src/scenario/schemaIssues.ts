@@ -2,8 +2,8 @@
  * Zod issues rewritten in plain words: what was expected at a JSON path and what
  * the file has there, never zod's own JSON.
  */
-import { z } from "zod";
-import { translator } from "../i18n/translate.js";
+import * as z from "zod";
+import { type Translator, translator } from "../i18n/translate.js";
 import { didYouMean, type Finding, type JsonPath } from "./diagnostics.js";
 
 type Schema = z.core.$ZodType;
@@ -68,8 +68,12 @@ function issueFindings(schema: Schema, input: unknown, issue: z.core.$ZodIssue, 
   }
 }
 
-/** Scenario diagnostics are in English, the language of the JSON keys they name. */
-const MESSAGES = translator("en");
+/**
+ * Scenario diagnostics are in English, the language of the JSON keys they name. The translator
+ * is made on the first message, not when this module loads: a valid scenario needs none, and
+ * making one starts Intl's number formats (about 10 ms).
+ */
+const MESSAGES = (...args: Parameters<Translator>) => translator("en")(...args);
 
 function valueAt(input: unknown, path: JsonPath): unknown {
   let value = input;

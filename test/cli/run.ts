@@ -15,7 +15,8 @@ import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const BIN = join(ROOT, "dist", "src", "cli", "main.js");
+/** The bundle that `bin` names (scripts/bundle.mjs, after tsc): the program users run. */
+export const BIN = join(ROOT, "dist", "bundle", "main.js");
 export const FIXTURES = join(ROOT, "test", "fixtures", "cli");
 export const SCENARIOS = join(ROOT, "scenarios");
 

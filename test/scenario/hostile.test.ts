@@ -38,6 +38,23 @@ describe("damage that could crash or hang a parser", () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  test("nesting up to the limit is read, one level more is an error; brackets and escapes inside texts do not count", () => {
+    const nested = (levels: number, note = "") =>
+      valid.replace('"id": "hospital-it-platform",', `"id": "hospital-it-platform", "metadata": { ${note}"x": ${"[".repeat(levels)}1${"]".repeat(levels)} },`);
+    // The scenario object and its metadata are two levels.
+    const deepest = SCENARIO_LIMITS.depth - 2;
+    expect(parseScenario(nested(deepest), "deep.json").scenario).toBeDefined();
+    const brackets = String.raw`"note": "a \\ and a \" then ${"[{".repeat(SCENARIO_LIMITS.depth)} \\", `;
+    const withNote = parseScenario(nested(deepest, brackets), "deep.json");
+    expect(withNote.diagnostics).toEqual([]);
+    expect((withNote.scenario?.metadata as Record<string, unknown>).note).toBe(`a \\ and a " then ${"[{".repeat(SCENARIO_LIMITS.depth)} \\`);
+    const text = nested(deepest + 1, brackets);
+    const { diagnostics } = diagnosticsOf(text);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].message).toContain(`nested more than ${SCENARIO_LIMITS.depth} levels deep`);
+    expect(diagnostics[0].column).toBe(at(text, '"x": [').column + 5 + deepest);
+  });
+
   test("objects nested five thousand deep", () => {
     const text = `{ "metadata": ${'{ "a": '.repeat(5000)}1${" }".repeat(5000)} }`;
     expect(diagnosticsOf(text).diagnostics[0].message).toContain("nested more than");

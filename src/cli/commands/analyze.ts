@@ -5,7 +5,6 @@ import { type CompiledScenario, compileScenario } from "../../engine/model.js";
 import { UserError } from "../../errors.js";
 import { detectLanguage } from "../../i18n/language.js";
 import { analysisToJson, frontierJsonBytes } from "../../report/analysis-json.js";
-import { analysisToText } from "../../report/analysis-text.js";
 import { streamJson } from "../output.js";
 import { loadScenarioArgument } from "../scenario-input.js";
 
@@ -22,7 +21,7 @@ export const MAX_ANALYSIS_JSON_BYTES = 64 * 2 ** 20;
 
 const AGREEABLE_HINT = "analyze --agreeable computes only the part above every BATNA, which is often far smaller.";
 
-export function analyzeAction(argument: string, options: AnalyzeFlags): void {
+export async function analyzeAction(argument: string, options: AnalyzeFlags): Promise<void> {
   const scenario = loadScenarioArgument(argument);
   const analysis = analyze(scenario.id, compileScenario(scenario), options);
   if (options.json) {
@@ -30,6 +29,9 @@ export function analyzeAction(argument: string, options: AnalyzeFlags): void {
     streamJson(analysisToJson(scenario, analysis, options.seed));
   } else {
     const lang = detectLanguage(options.lang, process.env);
+    // The text report (its tables measure text with string-width, whose Intl.Segmenter starts ICU)
+    // is loaded only for text: --json needs none of it.
+    const { analysisToText } = await import("../../report/analysis-text.js");
     process.stdout.write(`${analysisToText(scenario, analysis, { lang, width: process.stdout.columns, seed: options.seed })}\n`);
   }
 }

@@ -2,7 +2,7 @@
  * A partnership as a transcript keeps it: the trainee's actions, which replay it from its
  * setup, and each phase's configuration and events, which the replay must give exactly.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { ReviewDecision } from "../partners/review.js";
 import type { Move, SessionConfig, SessionEvent } from "../protocol.js";
 import { MoveSchema, SessionConfigSchema, SessionEventSchema } from "../protocol-schema.js";

@@ -1,0 +1,36 @@
+/**
+ * The bundle (dist/bundle/, what `bin` names and these tests run) prints what the modules
+ * print: the analysis text of a scenario whose names hold wide and zero-width characters
+ * (CJK, emoji, a ZWJ sequence), which only string-width measures, equals the report made in
+ * this process from the sources. scripts/bundle.mjs changes one line of string-width (its
+ * emoji expression is made on first use), so this is the check that the widths stayed the same.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { analyzeScenario } from "../../src/engine/analysis.js";
+import { compileScenario } from "../../src/engine/model.js";
+import { analysisToText } from "../../src/report/analysis-text.js";
+import { loadScenarioFile } from "../../src/scenario/load.js";
+import { CLI_TEST_TIMEOUT_MS, SCENARIOS, run } from "./run.js";
+
+const folder = mkdtempSync(join(tmpdir(), "mutual-gains-bundle-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const WIDE = "Rivierland 病院 🏥 Centre 👩‍⚕️ ❤️";
+
+describe.concurrent("the bundle", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it.each(["en", "nl"])("measures wide text as string-width does (%s)", async (lang) => {
+    const text = readFileSync(join(SCENARIOS, "hospital-it-platform.json"), "utf8").replaceAll("Rivierland Medical Centre", WIDE).replaceAll("Rivierland Medisch Centrum", WIDE);
+    const file = join(folder, `wide-${lang}.json`);
+    writeFileSync(file, text);
+    const { scenario } = loadScenarioFile(file);
+    const analysis = analyzeScenario(compileScenario(scenario), { top: 5, fixedTerms: true });
+    const expected = `${analysisToText(scenario, analysis, { lang: lang as "en" | "nl", width: undefined, seed: "0" })}\n`;
+    expect(expected).toContain(WIDE);
+    const result = await run(["analyze", file, "--lang", lang]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toBe(expected);
+  });
+});
