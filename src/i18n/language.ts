@@ -1,4 +1,4 @@
-import { SUPPORTED_LANGUAGES, type Language } from "../scenario/schema.js";
+import { SUPPORTED_LANGUAGES, type Language } from "../vocabulary.js";
 import { translator } from "./translate.js";
 
 export type { Language };

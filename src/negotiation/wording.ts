@@ -8,7 +8,7 @@ import { hiddenTerms } from "./hidden-terms.js";
 import { CATALOGUES, type MessageKey, translator } from "../i18n/translate.js";
 import type { Language, LocalisedText, Scenario } from "../scenario/schema.js";
 import { own } from "../records.js";
-import { localise } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 import type { StyleFamily } from "./partners/types.js";
 import type { AnswerContent, Importance, Line, Question, QuestionKind } from "./protocol.js";
 import { QUESTION_KINDS as QUESTION_KIND_NAMES } from "./protocol.js";

@@ -9,7 +9,7 @@ import type { Translator } from "../i18n/translate.js";
 import type { SessionEvent } from "../negotiation/protocol.js";
 import type { SessionView } from "../negotiation/session.js";
 import { answerText, importanceText, lineText, questionText, remarkText } from "../negotiation/wording.js";
-import { localise } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 
 export interface TalkEntry {
   readonly round: number;

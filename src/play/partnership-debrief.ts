@@ -2,7 +2,8 @@
 import type { Translator } from "../i18n/translate.js";
 import type { PhaseRecord } from "../negotiation/partnership/run.js";
 import { type PartnershipDebrief, computePartnershipDebrief } from "../report/partnership-debrief.js";
-import { type Language, type Scenario, localise } from "../scenario/schema.js";
+import type { Language, Scenario } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 import { talkEntries } from "./conversation.js";
 import type { PartnershipGame } from "./partnership.js";
 

@@ -8,7 +8,7 @@
 import type { Language } from "../i18n/language.js";
 import { type Translator, translator } from "../i18n/translate.js";
 import { packageText } from "../negotiation/wording.js";
-import { localise } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 import { frontierSpec, histogramSpec, renderSvg } from "./charts.js";
 import type { ClassGroup, ClassReport } from "./class.js";
 import { BASELINE_HEADER, adviceLabel, baselineCells, gameLabel, outcomeLabel, packageValues, shareBins, valueLeftBins } from "./class-wording.js";

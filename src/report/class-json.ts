@@ -7,7 +7,7 @@
 import { compileScenario, packageToRecord } from "../engine/model.js";
 import type { Language } from "../i18n/language.js";
 import { translator } from "../i18n/translate.js";
-import { localise } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 import type { ClassGame, ClassGroup, ClassReport } from "./class.js";
 import { adviceLabel } from "./class-wording.js";
 

@@ -8,7 +8,7 @@
 import { type Translator, translator } from "../i18n/translate.js";
 import type { Language } from "../i18n/language.js";
 import { packageText } from "../negotiation/wording.js";
-import { localise } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 import { plotWidth } from "./analysis-text.js";
 import type { Bin, ClassGame, ClassGroup, ClassReport } from "./class.js";
 import { BASELINE_HEADER, adviceLabel, baselineCells, gameLabel, outcomeLabel, packageValues, shareBins, valueLeftBins } from "./class-wording.js";

@@ -6,7 +6,8 @@
  */
 import type { Language } from "../i18n/language.js";
 import { type Translator, translator } from "../i18n/translate.js";
-import { localise, type Scenario } from "../scenario/schema.js";
+import type { Scenario } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 import { frontierSpec, renderSvg } from "./charts.js";
 import type { Debrief, ParetoPanel } from "./debrief.js";
 import { debriefSections } from "./debrief-text.js";

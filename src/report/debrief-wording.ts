@@ -7,7 +7,8 @@ import type { Language } from "../i18n/language.js";
 import { type MessageParams, translator } from "../i18n/translate.js";
 import type { Outcome } from "../negotiation/protocol.js";
 import { answerText, importanceText, issueLabel, lineText, optionLabel, packageText, quantityLabel, questionText, unitText } from "../negotiation/wording.js";
-import { type Scenario, localise } from "../scenario/schema.js";
+import type { Scenario } from "../scenario/schema.js";
+import { localise } from "../scenario/localise.js";
 import type { Counterfactual, DebriefFacts, MessageArg, MessageRef } from "./debrief.js";
 
 export function partyName(scenario: Scenario, party: number, lang: Language): string {

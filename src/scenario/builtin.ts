@@ -20,7 +20,12 @@ function packageRoot(): string {
   return folder;
 }
 
-export const BUILTIN_SCENARIO_DIR = join(packageRoot(), "scenarios");
+const PACKAGE_ROOT = packageRoot();
+
+export const BUILTIN_SCENARIO_DIR = join(PACKAGE_ROOT, "scenarios");
+
+/** Where the build records each built-in scenario as the loader checked it (./checked.ts). */
+export const CHECKED_SCENARIO_DIR = join(PACKAGE_ROOT, "dist", "checked-scenarios");
 
 export function builtinScenarioIds(): string[] {
   return readdirSync(BUILTIN_SCENARIO_DIR)

@@ -299,15 +299,7 @@ export type PartnerDefinition = z.infer<typeof PartnerDefinitionSchema>;
 export type Uncertainty = z.infer<typeof UncertaintySchema>;
 export type StageEvent = z.infer<typeof StageEventSchema>;
 
-import type { Language } from "../vocabulary.js";
-
 export { SUPPORTED_LANGUAGES, type Language } from "../vocabulary.js";
-
-/** The text in the requested language, falling back to English. */
-export function localise(text: LocalisedText, lang: Language = "en"): string {
-  if (typeof text === "string") return text;
-  return text[lang] ?? text.en;
-}
 
 /** The JSON Schema published for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

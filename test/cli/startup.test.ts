@@ -6,7 +6,7 @@
  * written by scripts/bundle.mjs). No timing is asserted here (the bench's section 13 times the start-up).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -82,5 +82,17 @@ describe.concurrent("start-up", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(modules).toContain("dist/src/cli/commands/validate.js");
     expect(modules).not.toContain("dist/src/cli/commands/analyze.js");
     expect(modules.some(inPackage("zod"))).toBe(true);
+  });
+
+  it("analyze of a built-in takes the scenario checked at build time (no zod); of any other file, the loader", async () => {
+    const builtin = sources((await loadedModules(["analyze", "hospital-it-platform"], "analyze_builtin")).modules);
+    expect(builtin).toContain("dist/src/cli/commands/analyze.js");
+    expect(builtin).toContain("dist/src/scenario/checked.js");
+    expect(builtin.filter(inPackage("zod"))).toEqual([]);
+    const copy = join(folder, "copy.json");
+    copyFileSync(join(ROOT, "scenarios", "hospital-it-platform.json"), copy);
+    const other = await loadedModules(["analyze", copy], "analyze_copy");
+    expect(other.status).toBe(0);
+    expect(sources(other.modules).some(inPackage("zod"))).toBe(true);
   });
 });

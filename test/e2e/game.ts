@@ -14,7 +14,8 @@ import { questionKinds } from "../../src/negotiation/wording.js";
 import { DEBRIEF_KEYS } from "../../src/ui/play/keys.js";
 import { DEFAULT_SCENARIO_ID, builtinScenarioIds, resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
-import { type Language, type Scenario, localise } from "../../src/scenario/schema.js";
+import type { Language, Scenario } from "../../src/scenario/schema.js";
+import { localise } from "../../src/scenario/localise.js";
 import { CLI, sendKeys, startSession, waitForExit, waitForScreen } from "./tmux.js";
 
 export interface TerminalGame {

@@ -13,7 +13,8 @@ import { describe, expect, test } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
 import { resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
-import { type Language, localise } from "../../src/scenario/schema.js";
+import type { Language } from "../../src/scenario/schema.js";
+import { localise } from "../../src/scenario/localise.js";
 import { debriefPages } from "./game.js";
 import { CLI, E2E_TEST_TIMEOUT_MS, HAS_TMUX, sendKeys, startSession, waitForExit, waitForScreen } from "./tmux.js";
 

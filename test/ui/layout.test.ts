@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
-import { localise } from "../../src/scenario/schema.js";
+import { localise } from "../../src/scenario/localise.js";
 import { gameTranscript } from "../../src/play/game.js";
 import { computeDebrief, debriefSections } from "../../src/report/debrief.js";
 import { lineText } from "../../src/ui/play/layout/lines.js";

@@ -22,7 +22,7 @@ export const MAX_ANALYSIS_JSON_BYTES = 64 * 2 ** 20;
 const AGREEABLE_HINT = "analyze --agreeable computes only the part above every BATNA, which is often far smaller.";
 
 export async function analyzeAction(argument: string, options: AnalyzeFlags): Promise<void> {
-  const scenario = loadScenarioArgument(argument);
+  const scenario = await loadScenarioArgument(argument);
   const analysis = analyze(scenario.id, compileScenario(scenario), options);
   if (options.json) {
     refuseLargeJson(scenario.id, analysis);

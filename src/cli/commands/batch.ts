@@ -22,6 +22,7 @@ import type { StyleFamily } from "../../negotiation/partners/types.js";
 import { fittedTableLines } from "../../report/table.js";
 import { printJson } from "../output.js";
 import { loadScenarioArgument } from "../scenario-input.js";
+import type { Scenario } from "../../scenario/schema.js";
 
 type OutputFormat = "table" | "json" | RowFormat;
 
@@ -43,7 +44,8 @@ type SummaryOutput = "tables" | "json" | "ranking" | "none";
 
 export async function batchAction(arguments_: string[], flags: BatchFlags): Promise<void> {
   if (/\p{Cc}/u.test(flags.seed)) throw new UserError("--seed must not contain control characters (rows are one line each).");
-  const scenarios = arguments_.map(loadScenarioArgument);
+  const scenarios: Scenario[] = [];
+  for (const argument of arguments_) scenarios.push(await loadScenarioArgument(argument));
   const duplicate = scenarios.find((scenario, k) => scenarios.findIndex((other) => other.id === scenario.id) !== k);
   if (duplicate) throw new UserError(`scenario "${duplicate.id}" is given twice.`);
   const spec = {

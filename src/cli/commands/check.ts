@@ -13,9 +13,9 @@ export interface CheckFlags {
   lang?: string;
 }
 
-export function checkAction(argument: string, flags: CheckFlags): void {
+export async function checkAction(argument: string, flags: CheckFlags): Promise<void> {
   const t = translator(detectLanguage(flags.lang, process.env));
-  const scenario = loadScenarioArgument(argument);
+  const scenario = await loadScenarioArgument(argument);
   const check = teachingCheck(scenario);
   if (flags.json) {
     printJson({ figures: check.figures, warnings: check.warnings.map((warning) => ({ path: formatPath(warning.path), key: warning.key, message: t(warning.key, warning.params) })) });

@@ -41,7 +41,7 @@ const EXIT_INTERRUPTED = 130;
 export async function playAction(argument: string | undefined, flags: PlayFlags): Promise<void> {
   if (flags.resume !== undefined) return resume(flags.resume, argument, flags);
   const lang = detectLanguage(flags.lang, process.env);
-  const { scenarios, scenarioId } = scenarioChoices(argument);
+  const { scenarios, scenarioId } = await scenarioChoices(argument);
   const chosen = scenarios.find((choice) => choice.id === scenarioId);
   if (flags.as !== undefined && !chosen) throw new UserError("--as needs the scenario: mutual-gains play <scenario> --as <party>");
   if (flags.as !== undefined && chosen) partyIndex(chosen, flags.as);
@@ -99,14 +99,15 @@ async function playInTerminal(options: PlayOptions, save: Saver, movesCommand: s
 }
 
 /** Every built-in scenario, plus the file the argument names if it is not one of them. */
-function scenarioChoices(argument: string | undefined): { scenarios: ScenarioChoice[]; scenarioId?: string } {
+async function scenarioChoices(argument: string | undefined): Promise<{ scenarios: ScenarioChoice[]; scenarioId?: string }> {
   // The default scenario comes first, where the picker's cursor starts.
   const ids = builtinScenarioIds().sort((a, b) => Number(b === DEFAULT_SCENARIO_ID) - Number(a === DEFAULT_SCENARIO_ID));
-  const scenarios = ids.map((id) => ({ id, scenario: loadScenarioArgument(id) }));
+  const scenarios: ScenarioChoice[] = [];
+  for (const id of ids) scenarios.push({ id, scenario: await loadScenarioArgument(id) });
   if (argument === undefined) return { scenarios };
   const path = resolveScenarioPath(argument);
   if (dirname(path) === BUILTIN_SCENARIO_DIR) return { scenarios, scenarioId: basename(path, ".json") };
-  const scenario = loadScenarioArgument(path);
+  const scenario = await loadScenarioArgument(path);
   return { scenarios: [{ id: path, scenario }, ...scenarios], scenarioId: path };
 }
 

@@ -6,7 +6,7 @@ import type { Translator } from "../../i18n/translate.js";
 import type { Honesty, Importance, QuestionKind } from "../../negotiation/protocol.js";
 import { importanceText, questionKinds, questionOf, questionSubject, questionText, quantityLabel } from "../../negotiation/wording.js";
 import { latestOffers, withTerm } from "../../play/table.js";
-import { localise } from "../../scenario/schema.js";
+import { localise } from "../../scenario/localise.js";
 import type { ReviewDecision } from "../../negotiation/partners/review.js";
 import { heldTerms, termText, visibleIssues } from "./partnership.js";
 import type { MenuMode, NegotiateState } from "./state.js";

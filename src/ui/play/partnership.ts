@@ -9,7 +9,8 @@ import type { SessionView } from "../../negotiation/session.js";
 import type { Game } from "../../play/game.js";
 import { phaseName } from "../../play/partnership-debrief.js";
 import { foundingParties } from "../../scenario/partnership-semantics.js";
-import { type Scenario, localise } from "../../scenario/schema.js";
+import type { Scenario } from "../../scenario/schema.js";
+import { localise } from "../../scenario/localise.js";
 
 /** An unrevealed hidden term held by another party: the trainee does not know it exists. */
 function hiddenByOthers(session: SessionView, trainee: number, issue: number, option?: number): boolean {

@@ -14,7 +14,7 @@ import { type Game, gameOver, partnerChoices, playMove } from "../../play/game.j
 import type { ReviewDecision } from "../../negotiation/partners/review.js";
 import { actInPartnership, isPartnership } from "../../play/partnership.js";
 import { questionRecipient } from "../../play/table.js";
-import { localise } from "../../scenario/schema.js";
+import { localise } from "../../scenario/localise.js";
 import {
   BETWEEN_KEYS,
   BRIEFING_KEYS,

@@ -9,7 +9,7 @@ import { type Translator, translator } from "../../../i18n/translate.js";
 import { questionText } from "../../../negotiation/wording.js";
 import { acceptance } from "../../../play/table.js";
 import { own } from "../../../records.js";
-import { localise } from "../../../scenario/schema.js";
+import { localise } from "../../../scenario/localise.js";
 import { TRUST_METER_CELLS, trustStyle } from "../../theme.js";
 import { menuLength, menuText } from "../menus.js";
 import type { MenuMode, NegotiateState } from "../state.js";

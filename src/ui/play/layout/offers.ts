@@ -9,7 +9,7 @@ import { type CompiledScenario, contribution } from "../../../engine/model.js";
 import { type Risk, packageRisk } from "../../../engine/risk.js";
 import { type Translator, translator } from "../../../i18n/translate.js";
 import { latestOffers } from "../../../play/table.js";
-import { localise } from "../../../scenario/schema.js";
+import { localise } from "../../../scenario/localise.js";
 import { onlyTraineeKnows, visibleIssues } from "../partnership.js";
 import type { NegotiateState } from "../state.js";
 import { type Line, type Segment, contentWidth, displayWidth, pad, truncate } from "./lines.js";

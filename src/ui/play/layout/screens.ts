@@ -9,7 +9,7 @@ import { styleDescription, styleFamilyText, unitText } from "../../../negotiatio
 import { gameTranscript } from "../../../play/game.js";
 import { computeDebrief, debriefSections } from "../../../report/debrief.js";
 import { own } from "../../../records.js";
-import { localise } from "../../../scenario/schema.js";
+import { localise } from "../../../scenario/localise.js";
 import { mean, quantile } from "../../../engine/distributions.js";
 import { KEY_TABLES } from "../keys.js";
 import { partnerChoices, SURPRISE } from "../../../play/game.js";
