@@ -17,7 +17,15 @@ const ESTIMATE_SLACK = 0.05;
 /** Ladders of estimates that do not change (the opposed prior) are shared by every negotiation on the scenario. */
 const sharedLadders = new WeakMap<Float64Array, BidLadder>();
 
-function ladderFor(context: PartnerContext, estimate: Float64Array, previous: BidLadder | null = null): BidLadder {
+function ladderFor(context: PartnerContext, estimate: Float64Array, previous: BidLadder | null, shared: boolean): BidLadder {
+  if (!shared) {
+    // A learning model's estimate is its own and new at every version, so only the ladder it
+    // had before can be of the same estimate (when a term was put on the table since). Such
+    // estimates stay out of the shared map: a key per rebuild would only give the collector work.
+    const known = previous && previous.estimate === estimate && previous.self === context.self ? previous : null;
+    if (known && known.model === context.session.model) return known;
+    return known?.revealed(context.session.model) ?? new BidLadder(context.session.model, context.self, estimate);
+  }
   let ladder = sharedLadders.get(estimate);
   if (!ladder || ladder.model !== context.session.model || ladder.self !== context.self) {
     // A term put on the table (tip 4) folds into the ladder of the same estimate; anything else rebuilds it.
@@ -45,7 +53,7 @@ class LadderCache {
       (model.version !== this.builtForVersion && this.bidsSinceBuild >= this.gap);
     if (stale) {
       if (this.ladder) this.gap = Math.ceil(this.gap * this.growth);
-      this.ladder = ladderFor(context, estimate(), this.ladder);
+      this.ladder = ladderFor(context, estimate(), this.ladder, model.shared === true);
       this.builtForVersion = model.version;
       this.bidsSinceBuild = 0;
     }
