@@ -278,13 +278,13 @@ export class Session implements SessionView {
       case "offer":
         this.checkPackage(move.package);
         this.keptBy.clear();
-        this.makeOffer(actor, { proposer: actor, kind: "package", packages: [move.package], acceptedBy: new Set([actor]) });
+        this.makeOffer(actor, { proposer: actor, kind: "package", packages: [move.package], acceptedBy: only(actor) });
         break;
       case "meso":
         if (move.packages.length < 2 || move.packages.length > 3) throw new ProtocolError("meso-size");
         move.packages.forEach((pkg) => this.checkPackage(pkg));
         this.keptBy.clear();
-        this.makeOffer(actor, { proposer: actor, kind: "meso", packages: move.packages, acceptedBy: new Set([actor]) });
+        this.makeOffer(actor, { proposer: actor, kind: "meso", packages: move.packages, acceptedBy: only(actor) });
         break;
       case "partial-offer":
         this.checkIssue(move.issue);
@@ -296,7 +296,7 @@ export class Session implements SessionView {
           packages: [],
           issue: move.issue,
           option: move.option,
-          acceptedBy: new Set([actor]),
+          acceptedBy: only(actor),
         };
         break;
       case "accept":
@@ -538,6 +538,13 @@ export class Session implements SessionView {
       if (!isAvailable(model, issue, option)) throw new ProtocolError("hidden-option", { issue, option });
     }
   }
+}
+
+/** A set of one party (without the array `new Set([actor])` would read). */
+function only(party: number): Set<number> {
+  const set = new Set<number>();
+  set.add(party);
+  return set;
 }
 
 /** The same question: of the same kind, about the same issue or the same uncertain quantity. */
