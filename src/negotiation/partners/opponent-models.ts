@@ -61,9 +61,10 @@ class PartyBelief {
   }
 
   normalise(): void {
+    const weights = this.weights;
     let sum = 0;
-    for (const w of this.weights) sum += w;
-    for (let i = 0; i < this.issueCount; i++) this.weights[i] /= sum;
+    for (let i = 0; i < weights.length; i++) sum += weights[i];
+    for (let i = 0; i < this.issueCount; i++) weights[i] /= sum;
   }
 }
 

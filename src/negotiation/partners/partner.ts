@@ -21,7 +21,7 @@ export interface PlannedMove {
 const WIN_LOSE_SETTLEMENT_GAIN = 5;
 
 /** What a turn without talk (or a distrusting partner's) plans: shared, never changed. */
-const NO_MOVES: PlannedMove[] = [];
+const NO_MOVES: readonly PlannedMove[] = [];
 
 export class ScriptedPartner {
   readonly context: PartnerContext;
@@ -44,31 +44,33 @@ export class ScriptedPartner {
     this.context = { session, self, params, random };
   }
 
-  talk(): PlannedMove[] {
+  talk(): readonly PlannedMove[] {
     const { session, self } = this.context;
     this.parts.model.update(this.context);
-    const planned: PlannedMove[] = [];
+    // Most turns plan no talk: the list is made for the first planned move.
+    let planned: PlannedMove[] | null = null;
     for (const question of this.parts.inquiry.ask(this.context)) {
       for (let other = 0; other < session.partyCount; other++) {
-        if (other !== self) planned.push({ move: { type: "ask", to: other, question }, remark: "ask" });
+        if (other !== self) (planned ??= []).push({ move: { type: "ask", to: other, question }, remark: "ask" });
       }
     }
     const disclosure = this.parts.disclosure.volunteer(this.context);
-    if (disclosure) planned.push({ move: disclosure, remark: "disclose" });
-    this.trustedReveals(planned);
-    return this.distrusts() ? NO_MOVES : planned;
+    if (disclosure) (planned ??= []).push({ move: disclosure, remark: "disclose" });
+    if (session.hidden.length > 0) planned = this.trustedReveals(planned);
+    return planned === null || this.distrusts() ? NO_MOVES : planned;
   }
 
-  /** Tip 4: hidden terms it holds whose trust threshold its trust in every other party has reached, added to `planned`. */
-  private trustedReveals(planned: PlannedMove[]): void {
+  /** Tip 4: `planned` with the hidden terms it holds whose trust threshold its trust in every other party has reached. */
+  private trustedReveals(planned: PlannedMove[] | null): PlannedMove[] | null {
     const { session, self } = this.context;
     const hidden = session.hidden;
     terms: for (let k = 0; k < hidden.length; k++) {
       const term = hidden[k];
       if (term.holder !== self || session.revealed[k] || term.trust === undefined) continue;
       for (let other = 0; other < session.partyCount; other++) if (other !== self && session.trustIn(self, other) < term.trust) continue terms;
-      planned.push({ move: { type: "reveal", term: k }, remark: "reveal" });
+      (planned ??= []).push({ move: { type: "reveal", term: k }, remark: "reveal" });
     }
+    return planned;
   }
 
   /** Tip 4: the hidden terms an answer to `question` brings out along with it ("what would make this work?"). */
