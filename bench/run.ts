@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal, `analyze --json` and start-up timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal, `analyze --json`, start-up and every-pairing timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -20,6 +20,7 @@ import { batchSection } from "./batch.js";
 import { type Family, generateScenario } from "./generate.js";
 import { debriefSection } from "./debrief.js";
 import { negotiationSection } from "./negotiation.js";
+import { pairingsSection } from "./pairings.js";
 import { revealSection } from "./reveal.js";
 import { analyzeJsonSection } from "./analyze-json.js";
 import { riskSection } from "./risk.js";
@@ -304,6 +305,7 @@ riskSection({ say, verdict }, builtinScenarios, quick);
 revealSection({ say, verdict }, quick);
 analyzeJsonSection({ say, verdict }, quick);
 startupSection({ say, verdict }, root, cli, quick);
+await pairingsSection({ say, verdict }, quick, cli);
 
 // Summary.
 say("## Targets");
