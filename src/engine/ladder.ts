@@ -11,8 +11,9 @@ import { UTILITY_EPSILON } from "./tolerance.js";
 export class BidLadder {
   /** Points sorted by my utility, descending. */
   private readonly frontier: ParetoFrontier;
-  /** The packages of the points asked for so far, by point. */
-  private readonly packages: Int32Array[] = [];
+  /** The point `package` was last asked for, and its package. */
+  private lastPoint = -1;
+  private lastPackage: Int32Array | null = null;
 
   /**
    * @param estimate what each option (flat index issueOffsets[i] + o) is believed to add to
@@ -97,11 +98,13 @@ export class BidLadder {
     return low;
   }
 
-  /** The package of a point; shared by every call for that point (a partner bids the same point turn after turn): do not modify. */
+  /** The package of a point; the same array as the last call's for the same point (a partner bids one point turn after turn): do not modify. */
   package(point: number): Int32Array {
-    let pkg = this.packages[point];
-    if (pkg === undefined) this.packages[point] = pkg = this.frontier.package(point);
-    return pkg;
+    if (point !== this.lastPoint) {
+      this.lastPackage = this.frontier.package(point);
+      this.lastPoint = point;
+    }
+    return this.lastPackage!;
   }
 }
 
