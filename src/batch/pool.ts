@@ -43,13 +43,7 @@ interface Runner {
   close(): Promise<void>;
 }
 
-/**
- * The job's chunks from shard position `from` on, in order, negotiated by `workers` threads: this
- * one and `workers − 1` worker threads (1: this thread alone). This thread has the negotiation code
- * loaded and compiled already, while every worker thread loads and compiles it again; and on a
- * machine with as many cores as workers, a thread that only waited for the others would leave a
- * core to V8's collector and compiler threads rather than to negotiations.
- */
+/** The job's chunks from shard position `from` on, in order, negotiated by `workers` threads (1: in this thread). */
 export async function* negotiateInOrder(job: BatchJob, from: number, workers: number): AsyncGenerator<ChunkResult> {
   const total = shardLength(planSize(job.spec), job.shard);
   // Small runs are cut finer, so that every worker gets some.
@@ -84,35 +78,24 @@ function inProcess(job: BatchJob): Runner {
   };
 }
 
-interface Pending {
-  resolve(result: ChunkResult): void;
-  reject(error: Error): void;
-}
-
 interface Slot {
   readonly worker: Worker;
   /** Chunks sent to this worker and not answered yet, oldest first: a worker answers in order. */
-  readonly waiting: Pending[];
+  readonly waiting: { resolve(result: ChunkResult): void; reject(error: Error): void }[];
 }
 
 class ThreadPool implements Runner {
   private readonly slots: Slot[];
-  private readonly queue: ({ chunk: ChunkRequest } & Pending)[] = [];
+  private readonly queue: { chunk: ChunkRequest; resolve(result: ChunkResult): void; reject(error: Error): void }[] = [];
   private failure: Error | null = null;
   private closing = false;
-  /** Whether this thread has a chunk to negotiate (one at a time, between the event loop's turns). */
-  private ownBusy = false;
 
-  /** `count` negotiating threads: this one and count − 1 worker threads. */
-  constructor(
-    private readonly job: BatchJob,
-    count: number,
-  ) {
+  constructor(job: BatchJob, count: number) {
     const file = new URL("./worker.js", import.meta.url);
     if (!existsSync(file)) {
       throw new Error(`${fileURLToPath(file)} is missing: worker threads run the compiled code (npm run build), or use --workers 1`);
     }
-    this.slots = Array.from({ length: count - 1 }, () => {
+    this.slots = Array.from({ length: count }, () => {
       const slot: Slot = { worker: new Worker(file, { workerData: job, resourceLimits: WORKER_LIMITS }), waiting: [] };
       slot.worker.on("message", (result: ChunkResult) => {
         // After a failure everything waiting was rejected; a late answer has no one to go to.
@@ -142,37 +125,13 @@ class ThreadPool implements Runner {
   }
 
   private dispatch(): void {
-    // The worker threads first, so that none waits while this thread negotiates a chunk.
     while (this.queue.length > 0) {
       const slot = this.slots.reduce((best, candidate) => (candidate.waiting.length < best.waiting.length ? candidate : best));
-      if (slot.waiting.length >= DEPTH) break;
+      if (slot.waiting.length >= DEPTH) return;
       const { chunk, resolve, reject } = this.queue.shift()!;
       slot.waiting.push({ resolve, reject });
       slot.worker.postMessage(chunk);
     }
-    if (this.queue.length > 0 && !this.ownBusy) {
-      this.ownBusy = true;
-      // After the event loop's pending work (answers to pass on, rows to write): a chunk blocks it while it runs.
-      setImmediate(() => this.negotiateOwn());
-    }
-  }
-
-  /** Negotiates the next queued chunk in this thread. */
-  private negotiateOwn(): void {
-    this.ownBusy = false;
-    if (this.failure || this.closing) return;
-    const next = this.queue.shift();
-    if (!next) return;
-    let result: ChunkResult;
-    try {
-      result = { text: negotiateChunk(this.job, next.chunk.first, next.chunk.count), count: next.chunk.count };
-    } catch (error) {
-      next.reject(error as Error);
-      this.fail(error as Error);
-      return;
-    }
-    next.resolve(result);
-    this.dispatch();
   }
 
   private fail(error: Error): void {

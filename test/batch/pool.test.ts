@@ -1,7 +1,7 @@
 /**
- * The pool of negotiating threads (src/batch/pool.ts): with n workers this thread negotiates
- * too, beside n − 1 worker threads; the chunks come back in task order, the same text as one
- * thread's, and a task that throws, in this thread or in a worker, fails the run.
+ * The pool of negotiating threads (src/batch/pool.ts): with 1 worker the chunks are negotiated in
+ * this thread, with n > 1 in n worker threads; they come back in task order, the same text as
+ * one thread's, and a task that throws, in this thread or in a worker, fails the run.
  *
  * Worker threads run the compiled code, so this imports the pool from dist/ (npm test builds it).
  */
