@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal, `analyze --json`, start-up, two-party merge and first-call timings. Prints tables to stdout, writes no files.
+ * `npm run bench`: frontier, analysis, negotiation, debrief, risk, reveal, `analyze --json`, start-up, two-party merge and first-call, three- and four-party and every-pairing timings. Prints tables to stdout, writes no files.
  *
  *   node dist/bench/run.js [--quick]
  *
@@ -21,6 +21,7 @@ import { type Family, generateScenario } from "./generate.js";
 import { debriefSection } from "./debrief.js";
 import { negotiationSection } from "./negotiation.js";
 import { multiPartySection } from "./multi-party.js";
+import { pairingsSection } from "./pairings.js";
 import { revealSection } from "./reveal.js";
 import { analyzeJsonSection } from "./analyze-json.js";
 import { riskSection } from "./risk.js";
@@ -308,6 +309,7 @@ analyzeJsonSection({ say, verdict }, quick);
 startupSection({ say, verdict }, root, cli, quick);
 twoPartyMergeSection({ say, verdict }, root, quick);
 multiPartySection({ say, verdict }, quick);
+await pairingsSection({ say, verdict }, quick, cli);
 
 // Summary.
 say("## Targets");

@@ -52,6 +52,7 @@ export function csvHeader(stages = 0): string {
 }
 
 export function csvLine(row: BatchRow, stages = 0): string {
+  if (stages === 0 && row.end === undefined) return plainLine(row);
   const values = canonical(row);
   const fields = FIELDS.map((field) => {
     const value = values[field];
@@ -60,6 +61,26 @@ export function csvLine(row: BatchRow, stages = 0): string {
   if (stages > 0) fields.push(...partnershipFields(values, stages));
   else if (values.end !== undefined) throw new RangeError(`task ${row.task}: a partnership's row in a file without stage columns`);
   return `${fields.map(quote).join(",")}\n`;
+}
+
+/**
+ * csvLine of a single negotiation's row in a file without stage columns, the common case, built
+ * directly: the same text without the canonical copy. Only the text fields can need quotes.
+ */
+function plainLine(row: BatchRow): string {
+  const task = rounded(row, row.task, "task");
+  const rounds = rounded(row, row.rounds, "rounds");
+  let utilities = "";
+  for (let p = 0; p < row.utilities.length; p++) utilities += `${p === 0 ? "" : "|"}${rounded(row, row.utilities[p], "utilities")}`;
+  const jointUtility = rounded(row, row.jointUtility, "jointUtility");
+  const jointGain = rounded(row, row.jointGain, "jointGain");
+  const share = rounded(row, row.shareOfMaxJointGain, "shareOfMaxJointGain");
+  const frontier = rounded(row, row.distanceToFrontier, "distanceToFrontier");
+  const nash = rounded(row, row.distanceToNash, "distanceToNash");
+  return (
+    `${task},${quote(row.scenario)},${quote(row.strategies.join("|"))},${quote(row.seed)},${row.agreement},${quote(row.outcome)},` +
+    `${rounds},${utilities},${jointUtility},${jointGain},${share},${frontier},${nash}\n`
+  );
 }
 
 function partnershipFields(row: BatchRow, stages: number): string[] {
@@ -85,11 +106,7 @@ function quote(field: string): string {
 
 /** A copy with the fields in {@link FIELDS} order (a partnership's after them), numbers rounded, and nothing else. */
 function canonical(row: BatchRow): BatchRow {
-  const number = (value: number, field: string): number => {
-    // JSON would silently write null and CSV "NaN": a non-finite measure is a bug upstream.
-    if (!Number.isFinite(value)) throw new RangeError(`task ${row.task}: ${field} is ${value}`);
-    return Number(value.toFixed(6)) || 0;
-  };
+  const number = (value: number, field: string): number => rounded(row, value, field);
   return {
     task: number(row.task, "task"),
     scenario: row.scenario,
@@ -119,4 +136,11 @@ function canonical(row: BatchRow): BatchRow {
           })),
         }),
   };
+}
+
+/** A number of a row rounded to 6 decimals ("-0" as 0); an integer is already (toFixed would give it back). */
+function rounded(row: BatchRow, value: number, field: string): number {
+  // JSON would silently write null and CSV "NaN": a non-finite measure is a bug upstream.
+  if (!Number.isFinite(value)) throw new RangeError(`task ${row.task}: ${field} is ${value}`);
+  return Number.isInteger(value) ? value || 0 : Number(value.toFixed(6)) || 0;
 }

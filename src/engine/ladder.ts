@@ -11,6 +11,9 @@ import { UTILITY_EPSILON } from "./tolerance.js";
 export class BidLadder {
   /** Points sorted by my utility, descending. */
   private readonly frontier: ParetoFrontier;
+  /** The point `package` was last asked for, and its package. */
+  private lastPoint = -1;
+  private lastPackage: Int32Array | null = null;
 
   /**
    * @param estimate what each option (flat index issueOffsets[i] + o) is believed to add to
@@ -95,27 +98,40 @@ export class BidLadder {
     return low;
   }
 
+  /** The package of a point; the same array as the last call's for the same point (a partner bids one point turn after turn): do not modify. */
   package(point: number): Int32Array {
-    return this.frontier.package(point);
+    if (point !== this.lastPoint) {
+      this.lastPackage = this.frontier.package(point);
+      this.lastPoint = point;
+    }
+    return this.lastPackage!;
   }
 }
 
+/** Per model and party, what every ladder's two-party model shares: all but the estimate's contributions. */
+const pairTemplates = new WeakMap<CompiledScenario, (CompiledScenario | undefined)[]>();
+
 /** The two-party model of a ladder: my contributions and the estimate of the others'. */
 function pairModel(model: CompiledScenario, self: number, estimate: ArrayLike<number>): CompiledScenario {
-  const contributions = new Float64Array(model.totalOptions * 2);
-  for (let k = 0; k < model.totalOptions; k++) {
-    contributions[2 * k] = model.contributions[k * model.partyCount + self];
-    contributions[2 * k + 1] = estimate[k];
+  let templates = pairTemplates.get(model);
+  if (!templates) pairTemplates.set(model, (templates = []));
+  let template = templates[self];
+  if (!template) {
+    const own = new Float64Array(model.totalOptions * 2);
+    for (let k = 0; k < model.totalOptions; k++) own[2 * k] = model.contributions[k * model.partyCount + self];
+    templates[self] = template = {
+      ...model,
+      partyCount: 2,
+      partyIds: [model.partyIds[self], "estimate"],
+      contributions: own,
+      baseUtilities: Float64Array.of(model.baseUtilities[self], 0),
+      batnas: Float64Array.of(model.batnas[self], 0),
+      weights: new Float64Array(0),
+    };
   }
-  return {
-    ...model,
-    partyCount: 2,
-    partyIds: [model.partyIds[self], "estimate"],
-    contributions,
-    baseUtilities: Float64Array.of(model.baseUtilities[self], 0),
-    batnas: Float64Array.of(model.batnas[self], 0),
-    weights: new Float64Array(0),
-  };
+  const contributions = template.contributions.slice();
+  for (let k = 0; k < model.totalOptions; k++) contributions[2 * k + 1] = estimate[k];
+  return { ...template, contributions };
 }
 
 const open = (mask: Uint8Array | undefined, k: number) => !mask || mask[k] === 1;

@@ -32,12 +32,22 @@ export function issuesByPriority(model: CompiledScenario, party: number): readon
   return orders[party];
 }
 
-/** The options of an issue from the party's best to its worst; equal ones in option order. */
+const rankingCache = new WeakMap<CompiledScenario, (readonly number[] | undefined)[]>();
+
+/** The options of an issue from the party's best to its worst; equal ones in option order. A new array each call. */
 export function optionRanking(model: CompiledScenario, party: number, issue: number): number[] {
-  // Options not on the table (tip 4) are not named: a ranking would give them away.
-  return Array.from({ length: model.optionCounts[issue] }, (_, o) => o).filter((o) => isAvailable(model, issue, o)).sort(
-    (a, b) => contribution(model, party, issue, b) - contribution(model, party, issue, a) || a - b,
-  );
+  // Sorted once per model, party and issue: every learning partner asks for every issue's ranking.
+  let rankings = rankingCache.get(model);
+  if (!rankings) rankingCache.set(model, (rankings = []));
+  const key = party * model.issueCount + issue;
+  let ranking = rankings[key];
+  if (!ranking) {
+    // Options not on the table (tip 4) are not named: a ranking would give them away.
+    rankings[key] = ranking = Array.from({ length: model.optionCounts[issue] }, (_, o) => o).filter((o) => isAvailable(model, issue, o)).sort(
+      (a, b) => contribution(model, party, issue, b) - contribution(model, party, issue, a) || a - b,
+    );
+  }
+  return ranking.slice();
 }
 
 export function truthfulAnswer(

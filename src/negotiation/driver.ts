@@ -80,6 +80,8 @@ function lazyRandom(seed: string): () => number {
   return () => (generator ??= seedrandom(seed))();
 }
 
+const NO_SCRIPTED: readonly ScriptedEntry[] = [];
+
 function requireStyle(id: string) {
   const style = findStyle(id);
   if (!style) throw new ProtocolError("unknown-style", { style: id });
@@ -154,7 +156,7 @@ export class NegotiationDriver {
   /** Scripted events of every round that has started (tip 7). */
   private applyScriptedChanges(): void {
     const session = this.session;
-    const scripted = session.config.scripted ?? [];
+    const scripted = session.config.scripted ?? NO_SCRIPTED;
     while (!session.ended && this.scriptedUpTo < scripted.length && scripted[this.scriptedUpTo].round <= session.round) {
       const { change, message } = scripted[this.scriptedUpTo++];
       session.apply(message === undefined ? { type: "scripted", round: session.round, change } : { type: "scripted", round: session.round, change, message });

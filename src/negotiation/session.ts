@@ -278,13 +278,13 @@ export class Session implements SessionView {
       case "offer":
         this.checkPackage(move.package);
         this.keptBy.clear();
-        this.makeOffer(actor, { proposer: actor, kind: "package", packages: [move.package], acceptedBy: new Set([actor]) });
+        this.makeOffer(actor, { proposer: actor, kind: "package", packages: [move.package], acceptedBy: only(actor) });
         break;
       case "meso":
         if (move.packages.length < 2 || move.packages.length > 3) throw new ProtocolError("meso-size");
         move.packages.forEach((pkg) => this.checkPackage(pkg));
         this.keptBy.clear();
-        this.makeOffer(actor, { proposer: actor, kind: "meso", packages: move.packages, acceptedBy: new Set([actor]) });
+        this.makeOffer(actor, { proposer: actor, kind: "meso", packages: move.packages, acceptedBy: only(actor) });
         break;
       case "partial-offer":
         this.checkIssue(move.issue);
@@ -296,7 +296,7 @@ export class Session implements SessionView {
           packages: [],
           issue: move.issue,
           option: move.option,
-          acceptedBy: new Set([actor]),
+          acceptedBy: only(actor),
         };
         break;
       case "accept":
@@ -402,7 +402,9 @@ export class Session implements SessionView {
     this.standing = offer;
     const n = this.partyCount;
     const bounds = utilityBounds(this.model);
-    this.forOthers(actor, (receiver) => {
+    // A plain loop over the other parties (forOthers' order): this runs on every offer.
+    for (let receiver = 0; receiver < n; receiver++) {
+      if (receiver === actor) continue;
       let best = -Infinity;
       for (const pkg of offer.packages) best = Math.max(best, this.utility(receiver, pkg));
       const previous = this.lastSeen[receiver * n + actor];
@@ -418,9 +420,9 @@ export class Session implements SessionView {
       this.conceded[actor * n + receiver] = !Number.isNaN(previous) && best > previous + CONCESSION_THRESHOLD ? 1 : 0;
       if (best < this.model.batnas[receiver]) this.changeTrust(receiver, actor, "below-batna");
       this.lastSeen[receiver * n + actor] = best;
-    });
+    }
     this.lastOffers[actor] = offer.packages[0];
-    for (const pkg of offer.packages) this.checkClaims(actor, pkg);
+    if (this.claims.length > 0) for (const pkg of offer.packages) this.checkClaims(actor, pkg);
   }
 
   /** A party that offers or accepts a package exposes claims its own utility contradicts. */
@@ -526,14 +528,23 @@ export class Session implements SessionView {
   }
 
   private checkPackage(pkg: PackageArray): void {
-    if (pkg.length !== this.model.issueCount) throw new ProtocolError("package-size");
-    pkg.forEach((option, issue) => {
-      if (!Number.isInteger(option) || option < 0 || option >= this.model.optionCounts[issue]) {
+    const model = this.model;
+    if (pkg.length !== model.issueCount) throw new ProtocolError("package-size");
+    for (let issue = 0; issue < pkg.length; issue++) {
+      const option = pkg[issue];
+      if (!Number.isInteger(option) || option < 0 || option >= model.optionCounts[issue]) {
         throw new ProtocolError("no-option", { issue, option });
       }
-      if (!isAvailable(this.model, issue, option)) throw new ProtocolError("hidden-option", { issue, option });
-    });
+      if (!isAvailable(model, issue, option)) throw new ProtocolError("hidden-option", { issue, option });
+    }
   }
+}
+
+/** A set of one party (without the array `new Set([actor])` would read). */
+function only(party: number): Set<number> {
+  const set = new Set<number>();
+  set.add(party);
+  return set;
 }
 
 /** The same question: of the same kind, about the same issue or the same uncertain quantity. */

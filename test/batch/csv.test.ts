@@ -136,6 +136,9 @@ describe("csvHeader and csvLine", () => {
     [-1e-9, "0"],
     [123456.1234564, "123456.123456"],
     [1234567890, "1234567890"],
+    [-0, "0"],
+    [1e21, "1e+21"],
+    [-3e22, "-3e+22"],
   ])("prints %d as %s", (value, text) => {
     const line = csvLine({ ...ROW, distanceToNash: value });
     expect(line.slice(line.lastIndexOf(",") + 1)).toBe(`${text}\n`);
@@ -168,6 +171,34 @@ describe("csvHeader and csvLine", () => {
         const [header, record] = parseCsv(csvHeader() + csvLine({ ...ROW, scenario, seed }));
         const back = fromRecord(header, record);
         expect([back.scenario, back.seed]).toEqual([scenario, seed]);
+      }),
+    );
+  });
+
+  test("a single negotiation's row is written as the general path writes the same fields", () => {
+    // The general path (canonical copy, field by field) writes a partnership file's rows: with
+    // stage columns, the first fields of a plain row are the same text.
+    const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(-0, 0.5, 1e21, -1e-7));
+    const text = fc.string({ unit: fc.constantFrom('"', ",", "\n", "|", "a", "é"), maxLength: 6 });
+    fc.assert(
+      fc.property(text, text, fc.array(number, { minLength: 2, maxLength: 4 }), fc.array(number, { minLength: 7, maxLength: 7 }), fc.boolean(), (scenario, seed, utilities, values, agreement) => {
+        const [task, rounds, jointUtility, jointGain, share, frontier, nash] = values;
+        const row: BatchRow = {
+          ...ROW,
+          task: Math.abs(Math.trunc(task)),
+          scenario,
+          seed,
+          agreement,
+          rounds,
+          utilities,
+          jointUtility,
+          jointGain,
+          shareOfMaxJointGain: share,
+          distanceToFrontier: frontier,
+          distanceToNash: nash,
+        };
+        const plain = csvLine(row);
+        expect(csvLine(row, 1).startsWith(`${plain.slice(0, -1)},`)).toBe(true);
       }),
     );
   });

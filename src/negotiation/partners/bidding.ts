@@ -17,7 +17,15 @@ const ESTIMATE_SLACK = 0.05;
 /** Ladders of estimates that do not change (the opposed prior) are shared by every negotiation on the scenario. */
 const sharedLadders = new WeakMap<Float64Array, BidLadder>();
 
-function ladderFor(context: PartnerContext, estimate: Float64Array, previous: BidLadder | null = null): BidLadder {
+function ladderFor(context: PartnerContext, estimate: Float64Array, previous: BidLadder | null, shared: boolean): BidLadder {
+  if (!shared) {
+    // A learning model's estimate is its own and new at every version, so only the ladder it
+    // had before can be of the same estimate (when a term was put on the table since). Such
+    // estimates stay out of the shared map: a key per rebuild would only give the collector work.
+    const known = previous && previous.estimate === estimate && previous.self === context.self ? previous : null;
+    if (known && known.model === context.session.model) return known;
+    return known?.revealed(context.session.model) ?? new BidLadder(context.session.model, context.self, estimate);
+  }
   let ladder = sharedLadders.get(estimate);
   if (!ladder || ladder.model !== context.session.model || ladder.self !== context.self) {
     // A term put on the table (tip 4) folds into the ladder of the same estimate; anything else rebuilds it.
@@ -45,7 +53,7 @@ class LadderCache {
       (model.version !== this.builtForVersion && this.bidsSinceBuild >= this.gap);
     if (stale) {
       if (this.ladder) this.gap = Math.ceil(this.gap * this.growth);
-      this.ladder = ladderFor(context, estimate(), this.ladder);
+      this.ladder = ladderFor(context, estimate(), this.ladder, model.shared === true);
       this.builtForVersion = model.version;
       this.bidsSinceBuild = 0;
     }
@@ -87,30 +95,45 @@ const VARIANTS = 3;
  */
 export class MesoBidding implements BiddingStrategy {
   private caches = Array.from({ length: VARIANTS }, () => new LadderCache(MESO_GAP_GROWTH));
+  // The bid being made. Estimates are needed only by ladders that are rebuilt, which most bids do
+  // not: each variant's is made on demand, from the plain estimate and its top issues, once per bid.
+  private context: PartnerContext | undefined;
+  private model: OpponentModel | undefined;
+  private base: Float64Array | undefined;
+  private issues: number[] | undefined;
+  private readonly variants = Array.from({ length: VARIANTS }, (_, k) => () => this.variant(k));
+
+  private variant(k: number): Float64Array {
+    const context = this.context!;
+    this.base ??= this.model!.estimate(context);
+    if (k === 0) return this.base;
+    this.issues ??= topIssues(context, this.base, VARIANTS - 1);
+    return emphasise(context, this.base, this.issues[k - 1]);
+  }
 
   bid(context: PartnerContext, target: number, model: OpponentModel): Move {
     const session = context.session;
-    // Estimates are needed only by ladders that are rebuilt, which most bids do not.
-    let base: Float64Array | undefined;
-    let issues: number[] | undefined;
-    const variant = (k: number) => (): Float64Array => {
-      base ??= model.estimate(context);
-      if (k === 0) return base;
-      issues ??= topIssues(context, base, VARIANTS - 1);
-      return emphasise(context, base, issues[k - 1]);
-    };
+    this.context = context;
+    this.model = model;
+    this.base = this.issues = undefined;
     const packages: PackageArray[] = [];
     for (let k = 0; k < Math.min(VARIANTS, 1 + session.model.issueCount); k++) {
-      const ladder = this.caches[k].get(context, model, variant(k));
+      const ladder = this.caches[k].get(context, model, this.variants[k]);
       const pkg = withSettled(context, ladder.package(ladder.robustPointAt(target, ESTIMATE_SLACK)));
-      if (!packages.some((other) => other.every((option, issue) => option === pkg[issue]))) packages.push(pkg);
+      if (!packages.some((other) => samePackage(other, pkg))) packages.push(pkg);
     }
+    this.base = this.issues = undefined;
     if (packages.length < 2) return { type: "offer", package: packages[0] };
     // Equivalent for itself: drop variants that cost it clearly more than the first.
     const reference = session.utility(context.self, packages[0]);
     const equivalent = packages.filter((pkg) => Math.abs(session.utility(context.self, pkg) - reference) <= 0.05 * Math.abs(reference) + 1);
     return equivalent.length >= 2 ? { type: "meso", packages: equivalent } : { type: "offer", package: packages[0] };
   }
+}
+
+function samePackage(a: PackageArray, b: PackageArray): boolean {
+  for (let issue = 0; issue < a.length; issue++) if (a[issue] !== b[issue]) return false;
+  return true;
 }
 
 /** The issues on which the estimate varies most, most first (ties: the lower index). */

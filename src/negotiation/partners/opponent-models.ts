@@ -17,6 +17,7 @@ const priorCache = new WeakMap<object, Map<number, Float64Array>>();
 
 export class OpposedPrior implements OpponentModel {
   readonly version = 0;
+  readonly shared = true;
 
   update(): void {}
 
@@ -60,9 +61,10 @@ class PartyBelief {
   }
 
   normalise(): void {
+    const weights = this.weights;
     let sum = 0;
-    for (const w of this.weights) sum += w;
-    for (let i = 0; i < this.issueCount; i++) this.weights[i] /= sum;
+    for (let i = 0; i < weights.length; i++) sum += weights[i];
+    for (let i = 0; i < this.issueCount; i++) weights[i] /= sum;
   }
 }
 
@@ -131,14 +133,17 @@ export class FrequencyModel implements OpponentModel {
     if (this.cached && this.cachedVersion === this.version) return this.cached;
     const model = context.session.model;
     const estimate = new Float64Array(model.totalOptions);
-    const others = this.beliefs.filter((belief): belief is PartyBelief => belief !== null);
-    for (const belief of others) {
+    let others = 0;
+    for (const belief of this.beliefs) if (belief !== null) others++;
+    for (const belief of this.beliefs) {
+      if (belief === null) continue;
+      const { counts, weights } = belief;
       for (let i = 0; i < model.issueCount; i++) {
         const base = model.issueOffsets[i];
         let most = 0;
-        for (let o = 0; o < model.optionCounts[i]; o++) most = Math.max(most, belief.counts[base + o]);
+        for (let o = 0; o < model.optionCounts[i]; o++) most = Math.max(most, counts[base + o]);
         for (let o = 0; o < model.optionCounts[i]; o++) {
-          estimate[base + o] += (100 * belief.weights[i] * (belief.counts[base + o] + 1)) / (most + 1) / others.length;
+          estimate[base + o] += (100 * weights[i] * (counts[base + o] + 1)) / (most + 1) / others;
         }
       }
     }

@@ -20,10 +20,18 @@ export interface PlannedMove {
 /** What a win-lose partner wants for itself before it reopens an agreement: points of its own. */
 const WIN_LOSE_SETTLEMENT_GAIN = 5;
 
+/** What a turn without talk (or a distrusting partner's) plans: shared, never changed. */
+const NO_MOVES: readonly PlannedMove[] = [];
+
 export class ScriptedPartner {
   readonly context: PartnerContext;
   private previousBid = Number.NaN;
   private proposedImprovement = false;
+  /** The MESO package valueOfStanding found best, when the standing offer is a MESO not yet chosen from. */
+  private standingChoice: number | undefined;
+  /** The target the acceptance strategy's `ownBid` bids at: one closure for every turn. */
+  private ownBidTarget = 0;
+  private readonly ownBid = () => this.bidUtility(this.ownBidTarget);
 
   constructor(
     readonly style: PartnerStyle,
@@ -36,29 +44,33 @@ export class ScriptedPartner {
     this.context = { session, self, params, random };
   }
 
-  talk(): PlannedMove[] {
+  talk(): readonly PlannedMove[] {
     const { session, self } = this.context;
     this.parts.model.update(this.context);
-    const planned: PlannedMove[] = [];
+    // Most turns plan no talk: the list is made for the first planned move.
+    let planned: PlannedMove[] | null = null;
     for (const question of this.parts.inquiry.ask(this.context)) {
       for (let other = 0; other < session.partyCount; other++) {
-        if (other !== self) planned.push({ move: { type: "ask", to: other, question }, remark: "ask" });
+        if (other !== self) (planned ??= []).push({ move: { type: "ask", to: other, question }, remark: "ask" });
       }
     }
     const disclosure = this.parts.disclosure.volunteer(this.context);
-    if (disclosure) planned.push({ move: disclosure, remark: "disclose" });
-    planned.push(...this.trustedReveals());
-    return this.distrusts() ? [] : planned;
+    if (disclosure) (planned ??= []).push({ move: disclosure, remark: "disclose" });
+    if (session.hidden.length > 0) planned = this.trustedReveals(planned);
+    return planned === null || this.distrusts() ? NO_MOVES : planned;
   }
 
-  /** Tip 4: hidden terms it holds whose trust threshold its trust in every other party has reached. */
-  private trustedReveals(): PlannedMove[] {
+  /** Tip 4: `planned` with the hidden terms it holds whose trust threshold its trust in every other party has reached. */
+  private trustedReveals(planned: PlannedMove[] | null): PlannedMove[] | null {
     const { session, self } = this.context;
-    return session.hidden.flatMap((term, k) => {
-      if (term.holder !== self || session.revealed[k] || term.trust === undefined) return [];
-      for (let other = 0; other < session.partyCount; other++) if (other !== self && session.trustIn(self, other) < term.trust) return [];
-      return [{ move: { type: "reveal", term: k } as Move, remark: "reveal" }];
-    });
+    const hidden = session.hidden;
+    terms: for (let k = 0; k < hidden.length; k++) {
+      const term = hidden[k];
+      if (term.holder !== self || session.revealed[k] || term.trust === undefined) continue;
+      for (let other = 0; other < session.partyCount; other++) if (other !== self && session.trustIn(self, other) < term.trust) continue terms;
+      (planned ??= []).push({ move: { type: "reveal", term: k }, remark: "reveal" });
+    }
+    return planned;
   }
 
   /** Tip 4: the hidden terms an answer to `question` brings out along with it ("what would make this work?"). */
@@ -76,8 +88,10 @@ export class ScriptedPartner {
     const target = this.parts.curve.target(this.context);
     const standing = session.standing;
     if (standing && standing.proposer !== self && !standing.acceptedBy.has(self)) {
-      const { utility, choice } = this.valueOfStanding();
-      if (this.parts.acceptance.accepts(this.context, utility, target, () => this.bidUtility(target))) {
+      const utility = this.valueOfStanding();
+      const choice = this.standingChoice;
+      this.ownBidTarget = target;
+      if (this.parts.acceptance.accepts(this.context, utility, target, this.ownBid)) {
         const accept: Move = choice === undefined ? { type: "accept" } : { type: "accept", choice };
         // Settling one term is not yet the deal, and the partner's line says so.
         return { move: accept, remark: standing.kind === "partial" ? "accept-term" : "accept" };
@@ -101,7 +115,8 @@ export class ScriptedPartner {
     const cooperative = this.style.family !== "win-lose";
     const standing = session.standing;
     if (standing && standing.proposer !== self && !standing.acceptedBy.has(self)) {
-      const { utility, choice } = this.valueOfStanding();
+      const utility = this.valueOfStanding();
+      const choice = this.standingChoice;
       const gain = cooperative ? CONCESSION_THRESHOLD : WIN_LOSE_SETTLEMENT_GAIN;
       if (utility >= floor + gain) return { move: choice === undefined ? { type: "accept" } : { type: "accept", choice }, remark: "accept-improvement" };
       return { move: { type: "reject" }, remark: "reject-improvement" };
@@ -161,18 +176,31 @@ export class ScriptedPartner {
     return move.type === "offer" ? move.package : move.type === "meso" ? move.packages[0] : [];
   }
 
-  /** Its utility of the standing offer; for MESO the best package and its index; for a term, the best completion. */
-  private valueOfStanding(): { utility: number; choice?: number } {
+  /**
+   * Its utility of the standing offer; for MESO that of the best package, whose index it leaves in
+   * `standingChoice` (undefined otherwise); for a term, the best completion. (A field, not an
+   * object returned: this runs on most turns.)
+   */
+  private valueOfStanding(): number {
     const { session, self } = this.context;
     const standing = session.standing!;
-    if (standing.kind === "partial") return { utility: this.completionUtility(standing.issue!, standing.option!) };
-    if (standing.chosen !== undefined) return { utility: session.utility(self, standing.packages[standing.chosen]) };
+    this.standingChoice = undefined;
+    if (standing.kind === "partial") return this.completionUtility(standing.issue!, standing.option!);
+    if (standing.chosen !== undefined) return session.utility(self, standing.packages[standing.chosen]);
+    const packages = standing.packages;
     let best = 0;
-    standing.packages.forEach((pkg, k) => {
-      if (session.utility(self, pkg) > session.utility(self, standing.packages[best])) best = k;
-    });
-    const utility = session.utility(self, standing.packages[best]);
-    return standing.kind === "meso" ? { utility, choice: best } : { utility };
+    if (packages.length > 1) {
+      let bestUtility = session.utility(self, packages[0]);
+      for (let k = 1; k < packages.length; k++) {
+        const utility = session.utility(self, packages[k]);
+        if (utility > bestUtility) {
+          best = k;
+          bestUtility = utility;
+        }
+      }
+    }
+    if (standing.kind === "meso") this.standingChoice = best;
+    return session.utility(self, packages[best]);
   }
 
   /** Utility if the term is agreed and every unsettled issue went its way. */

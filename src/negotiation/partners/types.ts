@@ -42,6 +42,12 @@ export interface OpponentModel {
   estimate(context: PartnerContext): Float64Array;
   /** Grows by one with every update that changes the estimate, so bid ladders know when to rebuild. */
   readonly version: number;
+  /**
+   * True when its estimates never change and are one array per scenario model and party (the
+   * opposed prior): their bid ladders are then shared by every negotiation on the scenario.
+   * Otherwise each estimate array belongs to one partner, a new one at every version.
+   */
+  readonly shared?: boolean;
 }
 
 export interface ConcessionCurve {
