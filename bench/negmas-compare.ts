@@ -27,6 +27,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./generate.js";
 import { median, table } from "./timing.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -48,18 +49,6 @@ const DOMAINS: readonly Domain[] = [
 
 const TARGET_FACTOR = 10;
 
-/** mulberry32: a small seeded generator, so the domains are the same bytes everywhere. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 const issueName = (i: number) => `issue${i + 1}`;
 const valueName = (v: number) => `v${v + 1}`;
 
@@ -76,7 +65,7 @@ export function geniusFiles(domain: Domain): { domain: string; profiles: [string
     `<objective index="0" description="" name="root" type="objective" etype="objective">\n` +
     `${issues.map((i) => issue(i)).join("")}</objective>\n</utility_space>\n</negotiation_template>\n`;
   const profile = (party: number) => {
-    const random = generator(domain.seed * 1000 + party);
+    const random = mulberry32(domain.seed * 1000 + party);
     const evaluations = issues.map(() => values.map(() => 1 + Math.floor(random() * 100)));
     // Weights in units of 2^-20, the last taking the rest: they sum to exactly 1 in floating point.
     const raw = issues.map(() => 0.05 + random());
