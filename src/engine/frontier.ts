@@ -25,6 +25,7 @@
 import { UserError } from "../errors.js";
 import { type CompiledScenario, isAvailable } from "./model.js";
 import { MultiPartyFilter } from "./multi-party-filter.js";
+import { type Block, BlockSpace } from "./level-blocks.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 import { baseLevel, foldTwoParty } from "./two-party-merge.js";
 
@@ -204,48 +205,18 @@ export class CandidateList {
   }
 }
 
-/** Points per shared block; a level larger than a block gets a block of its own, exactly its size. */
-const BLOCK_POINTS = 4096;
-
-/** Room for points in the layout of a level; one buffer holds all three arrays. */
-interface Block {
-  readonly utilities: Float64Array;
-  readonly parents: Int32Array;
-  readonly options: Int32Array;
-}
-
-function newBlock(partyCount: number, capacity: number): Block {
-  const buffer = new ArrayBuffer(capacity * (8 * partyCount + 8));
-  return {
-    utilities: new Float64Array(buffer, 0, capacity * partyCount),
-    parents: new Int32Array(buffer, capacity * partyCount * 8, capacity),
-    options: new Int32Array(buffer, capacity * partyCount * 8 + capacity * 4, capacity),
-  };
-}
-
-/**
- * Stores levels one after another in shared blocks, each level a range of one.
- * A typed array with a buffer of its own costs about as much as folding a whole small
- * scenario, and bid ladders build many small frontiers. A block lives as long as any
- * level in it: at most BLOCK_POINTS points (about 100 KB) kept alive per live frontier.
- */
+/** Stores levels in shared blocks (level-blocks.ts), each level a range of one. */
 class LevelStore {
-  private block: Block | null = null;
-  private used = 0;
+  private readonly space: BlockSpace;
 
-  constructor(private readonly partyCount: number) {}
+  constructor(private readonly partyCount: number) {
+    this.space = new BlockSpace(partyCount);
+  }
 
   /** A copy of the list's points as a level. */
   store(list: CandidateList): Level {
-    const size = list.size;
-    if (size > BLOCK_POINTS) return this.copy(list, newBlock(this.partyCount, size), 0);
-    if (!this.block || this.used + size > BLOCK_POINTS) {
-      this.block = newBlock(this.partyCount, BLOCK_POINTS);
-      this.used = 0;
-    }
-    const level = this.copy(list, this.block, this.used);
-    this.used += size;
-    return level;
+    const block = this.space.take(list.size);
+    return this.copy(list, block, this.space.at);
   }
 
   private copy(list: CandidateList, block: Block, at: number): Level {

@@ -21,6 +21,7 @@
  */
 import type { Level, LevelCounts } from "./frontier.js";
 import type { CompiledScenario } from "./model.js";
+import { BlockSpace } from "./level-blocks.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 /** What the fold reports its work and memory to: frontier.ts's Budget. */
@@ -33,19 +34,6 @@ export interface FoldBudget {
 
 /** A candidate this much below the last point's second utility is skipped before the sweep (see the header). */
 const MARGIN = 4 * UTILITY_EPSILON;
-
-/** Points per shared block of levels; a larger level gets a block of its own, exactly its size. */
-const BLOCK_POINTS = 4096;
-
-/** Room for points in a level's layout (two utilities, parent, option), one buffer for the three arrays. */
-function newBlock(capacity: number): { utilities: Float64Array; parents: Int32Array; options: Int32Array } {
-  const buffer = new ArrayBuffer(capacity * 24);
-  return {
-    utilities: new Float64Array(buffer, 0, capacity * 2),
-    parents: new Int32Array(buffer, capacity * 16, capacity),
-    options: new Int32Array(buffer, capacity * 20, capacity),
-  };
-}
 
 /** Shared by every two-party computation (bid ladders build many small frontiers): the merge's state, the level being built, the block of levels. */
 const space = {
@@ -62,8 +50,7 @@ const space = {
   outParents: new Int32Array(1024),
   outOptions: new Int32Array(1024),
   outCounts: new Float64Array(1024),
-  block: null as ReturnType<typeof newBlock> | null,
-  used: 0,
+  blocks: new BlockSpace(2),
 };
 
 /** Comparisons of the merge, for the budget. */
@@ -427,18 +414,8 @@ function growOut(size: number): void {
 
 /** The out arrays' first `size` points as a level, in a shared block (or one of its own when larger than a block). */
 function store(size: number): Level {
-  let block: ReturnType<typeof newBlock>;
-  let at = 0;
-  if (size > BLOCK_POINTS) block = newBlock(size);
-  else {
-    if (space.block === null || space.used + size > BLOCK_POINTS) {
-      space.block = newBlock(BLOCK_POINTS);
-      space.used = 0;
-    }
-    block = space.block;
-    at = space.used;
-    space.used += size;
-  }
+  const block = space.blocks.take(size);
+  const at = space.blocks.at;
   block.utilities.set(space.outU.subarray(0, 2 * size), 2 * at);
   block.parents.set(space.outParents.subarray(0, size), at);
   block.options.set(space.outOptions.subarray(0, size), at);
