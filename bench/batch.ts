@@ -18,7 +18,7 @@ import type { Scenario } from "../src/scenario/schema.js";
 import type { BenchOutput } from "./negotiation.js";
 import { formatInt, formatMs, table } from "./timing.js";
 
-const cli = join(resolve(dirname(fileURLToPath(import.meta.url)), "..", ".."), "dist", "bundle", "main.js");
+const cli = join(resolve(dirname(fileURLToPath(import.meta.url)), "..", ".."), "dist", "bundle", "main.cjs");
 
 const TIME_BASED = ["boulware", "conceder", "linear", "hardliner"];
 const MODEL_BASED = ["logroller", "meso", "reciprocator"];

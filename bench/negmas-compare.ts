@@ -12,7 +12,7 @@
  * Each party's evaluations are whole numbers 1–100 drawn per value and its weights drawn per
  * issue, independently of the other party's. --keep DIR writes the domains to DIR (otherwise a
  * temporary folder, removed at the end). --cli FILE times another build of the CLI (default the
- * bundle, dist/bundle/main.js; dist/src/cli/main.js is tsc's output, unbundled).
+ * bundle, dist/bundle/main.cjs; dist/src/cli/main.js is tsc's output, unbundled).
  *
  * CPU seconds are user + system of the finished children (Linux: the parent's cutime and cstime
  * in /proc/self/stat, which count only children that have been waited for), wall seconds from
@@ -31,7 +31,7 @@ import { mulberry32 } from "./generate.js";
 import { median, table } from "./timing.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const defaultCli = join(root, "dist", "bundle", "main.js");
+const defaultCli = join(root, "dist", "bundle", "main.cjs");
 
 interface Domain {
   readonly name: string;

@@ -32,7 +32,7 @@ import { uiLatencySection } from "./ui-latency.js";
 
 const quick = process.argv.includes("--quick");
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const cli = join(root, "dist", "bundle", "main.js");
+const cli = join(root, "dist", "bundle", "main.cjs");
 
 const TEN_TO_7 = 10n ** 7n;
 const BRUTE_LIMIT = quick ? 10n ** 6n : TEN_TO_7;
@@ -268,7 +268,7 @@ if (files.length === 0) {
     const model = compileScenario(scenario);
     const analysis = time(() => analyzeScenario(model), { warmup: 3, minReps: 15, maxReps: 501, budgetMs: quick ? 200 : 1000 });
     const cold = existsSync(cli) ? spawnMedian([cli, "analyze", id]) : undefined;
-    const coldText = !cold ? "dist/bundle/main.js missing" : cold.ok ? `${formatMs(cold.ms)} (n=${cliRuns})` : `failed: ${cold.error}`;
+    const coldText = !cold ? "dist/bundle/main.cjs missing" : cold.ok ? `${formatMs(cold.ms)} (n=${cliRuns})` : `failed: ${cold.error}`;
     const target = cold?.ok
       ? `<0.5 s: ${verdict(`analyze ${id} < 0.5 s from a cold start`, formatMs(cold.ms), cold.ms < 500)}`
       : "—";

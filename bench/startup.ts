@@ -36,7 +36,7 @@ export function startupSection(out: BenchOutput, root: string, cli: string, quic
   out.say("## 13. Start-up: the CLI against `node -e 0`, started in turn");
   out.say();
   if (!existsSync(cli)) {
-    out.say("dist/bundle/main.js missing: run `npm run build` (skipped).");
+    out.say("dist/bundle/main.cjs missing: run `npm run build` (skipped).");
     out.say();
     return;
   }
@@ -65,9 +65,9 @@ export function startupSection(out: BenchOutput, root: string, cli: string, quic
   out.say(table(["command", "median", "`node -e 0` (median)", "ratio (median of pairs)", "target"], rows));
   out.say();
   out.say(
-    `${pairs} pairs each after one warm-up pair, of the bundle (dist/bundle/main.js, the \`bin\`). The commands' definitions ` +
-      "(cli/definitions.ts) load without their implementations, so --version and --help load commander and a few chunks; " +
-      "a command loads its own implementation's chunk and the chunks it shares with other commands.",
+    `${pairs} pairs each after one warm-up pair, of the bundle (dist/bundle/main.cjs, the \`bin\`), which runs these commands from one CommonJS file with V8's code ` +
+      "cache of the command's earlier run (made by the warm-up pair). The commands' definitions (cli/definitions.ts) run " +
+      "without their implementations, so --version and --help run commander and little else; a command runs its own implementation.",
   );
   out.say();
 }

@@ -1,25 +1,31 @@
 // @ts-check
 /**
- * Bundles the compiled command line (dist/src, made by tsc) into dist/bundle/, as ES modules:
- * the CLI entry (main.js, the `bin`) with code splitting, and the batch worker (worker.js, which
- * worker threads start) in one file of its own. Each command's implementation, imported lazily
- * in its action, stays a chunk of its own, loaded only when that command runs; what the commands
- * share (zod and the scenario schema, the loader, the catalogues, commander) sits in shared
- * chunks. So `analyze` reads about 30 files instead of some 170 modules, most under node_modules.
+ * Bundles the compiled command line (dist/src, made by tsc) into dist/bundle/:
  *
- * All files are written flat in one folder: `new URL("./worker.js", import.meta.url)` in the
- * chunk that holds the batch pool finds the worker, and the built-in scenarios are found from
- * any of them (the nearest package.json above). React, Ink, vega and mathjs stay outside the
- * bundle, loaded from node_modules by the commands that need them (play, a page, a formula):
- * Ink and React must be one copy each (the tests render the UI with their own React), and mathjs
- * and @babel/code-frame are loaded on first use through `createRequire`, which esbuild leaves be.
- * Whitespace and syntax are minified, names are not: stack traces of internal errors stay readable.
+ * - program-<hash>.cjs, the whole CLI in one CommonJS file, which the `bin` (main.cjs, written
+ *   here) runs with V8's code cache of an earlier run (see loader() below);
+ * - main.js and its chunks, the same CLI as ES modules with code splitting, for the commands that
+ *   import packages published as ES modules with top-level await (Ink for `play`, vega for the
+ *   pages of `debrief` and `class`): a CommonJS file cannot require those, and a script run with
+ *   a code cache cannot import() on Node 20 (the cached functions lose the import callback);
+ * - worker.js, the batch worker (worker threads start it), an ES module of its own.
  *
- * Run by `npm run build` after tsc; takes well under a second.
+ * Either way a command's implementation runs only when that command does (a chunk of its own, or
+ * in the CommonJS file a module function esbuild calls on the first import). All files sit flat
+ * in one folder: `new URL("./worker.js", import.meta.url)` finds the worker and the built-in
+ * scenarios are found from any of them (the nearest package.json above). React, Ink, vega and
+ * mathjs stay outside the bundle, loaded from node_modules by the commands that need them (play,
+ * a page, a formula): Ink and React must be one copy each (the tests render the UI with their own
+ * React), and mathjs and @babel/code-frame are loaded on first use through `createRequire`, which
+ * esbuild leaves be. Whitespace and syntax are minified, names are not: stack traces of internal
+ * errors stay readable.
+ *
+ * Run by `npm run build` after tsc; takes about a second.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -55,16 +61,11 @@ const lazyEmojiExpression = {
 const common = {
   absWorkingDir: root,
   bundle: true,
-  format: "esm",
   platform: "node",
   target: "node20",
-  entryNames: "[name]",
   // jsonc-parser's "main" is a UMD build whose requires esbuild cannot follow; its ES build is the same code.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   external: ["react", "react/*", "react-dom", "ink", "ink/*", "vega", "vega-lite", "mathjs", "mathjs/*"],
-  // Dependencies published as CommonJS (seedrandom, cli-progress, …) call `require` for Node's
-  // built-in modules; in an ES module there is no `require` unless one is made.
-  banner: { js: 'import { createRequire as __mutualGainsRequire } from "node:module";\nconst require = __mutualGainsRequire(import.meta.url);' },
   legalComments: "none",
   minifyWhitespace: true,
   minifySyntax: true,
@@ -73,18 +74,154 @@ const common = {
   logLevel: "warning",
   plugins: [lazyEmojiExpression],
 };
-// The CLI: its commands, imported lazily, in chunks of their own and chunks they share.
-const cli = await build({ ...common, entryPoints: { main: "dist/src/cli/main.js" }, outdir, splitting: true, chunkNames: "chunk-[hash]" });
-// The batch worker in one file of its own: a worker thread loads its own copy of every module
-// anyway, and kept apart it does not split the CLI's chunks further.
-const worker = await build({ ...common, entryPoints: { worker: "dist/src/batch/worker.js" }, outdir });
-const outputs = { ...cli.metafile?.outputs, ...worker.metafile?.outputs };
+/** ES modules that only import() can load (top-level await): the commands that reach them run as ES modules. */
+const IMPORT_ONLY = ["ink", "react", "react/jsx-runtime", "vega", "vega-lite"];
+/** The commands whose implementation reaches IMPORT_ONLY packages, by the module of their action. */
+const ES_MODULE_COMMANDS = { play: "play.js", debrief: "debrief.js", class: "class.js" };
 
-// Which files each output holds, for the start-up test (which modules a command loads) and
-// anyone wondering where a dependency went: { "chunk-….js": ["node_modules/zod/v4/core/core.js", …] }.
+// Dependencies published as CommonJS (seedrandom, cli-progress, …) call require() for Node's
+// built-in modules; in an ES module there is no require() unless one is made.
+const esmRequire = { js: 'import { createRequire as __mutualGainsRequire } from "node:module";\nconst require = __mutualGainsRequire(import.meta.url);' };
+const esm = await build({ ...common, format: "esm", banner: esmRequire, entryPoints: { main: "dist/src/cli/main.js" }, outdir, entryNames: "[name]", splitting: true, chunkNames: "chunk-[hash]" });
+const worker = await build({ ...common, format: "esm", banner: esmRequire, entryPoints: { worker: "dist/src/batch/worker.js" }, outdir, entryNames: "[name]" });
+
+/*
+ * The CommonJS program. esbuild wraps every module in a function that runs on its first import,
+ * so the commands' implementations, imported in their actions, still run only when theirs does.
+ * `import.meta.url` (the modules find the worker, package.json and lazily required packages from
+ * it) becomes the program file's URL.
+ */
+const cjs = await build({
+  ...common,
+  format: "cjs",
+  entryPoints: ["dist/src/cli/main.js"],
+  outfile: join(outdir, "program.cjs"),
+  define: { "import.meta.url": "__programUrl" },
+  banner: { js: 'const __programUrl = require("node:url").pathToFileURL(__filename).href;' },
+  write: false,
+});
+checkEsModuleCommands(cjs.metafile);
+const program = cjs.outputFiles?.find((file) => file.path.endsWith(".cjs"));
+const sourceMap = cjs.outputFiles?.find((file) => file.path.endsWith(".map"));
+if (!program || !sourceMap) throw new Error("esbuild made no program.cjs and map");
+// The name holds a hash of the code: a code cache made for one build is never offered to another
+// (V8 checks only the source's length). The #! line (the loader has its own) becomes an empty
+// line, which keeps the source map's lines.
+const name = `program-${createHash("sha256").update(program.contents).digest("hex").slice(0, 12)}.cjs`;
+const text = program.text.replace(/^#![^\n]*/, "").replace(/\/\/# sourceMappingURL=program\.cjs\.map\n?$/, `//# sourceMappingURL=${name}.map\n`);
+if (text === program.text) throw new Error("program.cjs: expected a #! line and a source map comment");
+writeFileSync(join(outdir, name), text);
+writeFileSync(join(outdir, `${name}.map`), sourceMap.contents);
+
+const { registerCommands } = await import(pathToFileURL(join(root, "dist", "src", "cli", "definitions.js")).href);
+const { Command } = await import("commander");
+const probe = new Command();
+registerCommands(probe);
+writeFileSync(
+  join(outdir, "main.cjs"),
+  loader(
+    name,
+    probe.commands.map((command) => command.name()),
+  ),
+  { mode: 0o755 },
+);
+
+// Which files each ES module output holds, for anyone wondering where a dependency went:
+// { "chunk-….js": ["node_modules/zod/v4/core/core.js", …] }.
+const outputs = { ...esm.metafile?.outputs, ...worker.metafile?.outputs };
 const inputs = Object.fromEntries(
   Object.entries(outputs)
     .filter(([file]) => file.endsWith(".js"))
     .map(([file, output]) => [file.slice(file.lastIndexOf("/") + 1), Object.keys(output.inputs).sort()]),
 );
 writeFileSync(join(outdir, "inputs.json"), `${JSON.stringify(inputs, null, 1)}\n`);
+
+/**
+ * Fails the build unless the commands that reach an IMPORT_ONLY package are exactly
+ * ES_MODULE_COMMANDS: a command that starts to need one must be added there, or the CommonJS
+ * program would fail to require it.
+ * @param {import("esbuild").Metafile | undefined} metafile
+ */
+function checkEsModuleCommands(metafile) {
+  if (!metafile) throw new Error("esbuild made no metafile");
+  const reaches = (/** @type {string} */ start) => {
+    const seen = new Set([start]);
+    for (const path of seen) {
+      for (const imported of metafile.inputs[path]?.imports ?? []) {
+        if (imported.external && IMPORT_ONLY.includes(imported.path)) return true;
+        if (!imported.external) seen.add(imported.path);
+      }
+    }
+    return false;
+  };
+  const folder = "dist/src/cli/commands/";
+  const found = Object.keys(metafile.inputs).filter((path) => path.startsWith(folder) && reaches(path)).map((path) => path.slice(folder.length)).sort();
+  const expected = Object.values(ES_MODULE_COMMANDS).sort();
+  if (found.join() !== expected.join()) throw new Error(`commands reaching ${IMPORT_ONLY.join(", ")}: ${found.join(", ")}; ES_MODULE_COMMANDS names ${expected.join(", ")}`);
+}
+
+/**
+ * The `bin`. A command of ES_MODULE_COMMANDS (not its help) runs as ES modules (main.js); any
+ * other runs the CommonJS program with the compiled code V8 kept from an earlier run of the same
+ * command, which Node 20 does not keep by itself (Node 22's module compile cache does). Without
+ * it each start compiles the program's source again: some 12 ms of CPU, a fifth of `analyze`'s.
+ * A cache per command, made at the end of its first run (when the functions it ran are
+ * compiled), next to the program or else in the temporary folder; one V8 rejects (another Node,
+ * other flags) is made again. Writing it is best effort: a cache that cannot be written costs
+ * only the time it would have saved.
+ * @param {string} programName
+ * @param {string[]} commands
+ */
+function loader(programName, commands) {
+  return `#!/usr/bin/env node
+"use strict";
+// Written by scripts/bundle.mjs: see loader() there for why.
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { createRequire, wrap } = require("node:module");
+const { tmpdir } = require("node:os");
+const { join } = require("node:path");
+const { Script } = require("node:vm");
+
+const asked = process.argv.slice(2);
+const help = asked.includes("--help") || asked.includes("-h");
+if (!help && ${JSON.stringify(Object.keys(ES_MODULE_COMMANDS))}.includes(asked[0])) {
+  import("./main.js");
+} else {
+  const program = join(__dirname, ${JSON.stringify(programName)});
+  // Help compiles little of a command: it has a cache of its own, as does a start without a command.
+  const command = help ? "help" : ${JSON.stringify(commands)}.includes(asked[0]) ? asked[0] : "start";
+  const cacheName = \`${programName.replace(/\.cjs$/, "")}.\${command}.cache\`;
+  const folders = [__dirname, join(tmpdir(), \`mutual-gains-\${process.getuid?.() ?? "user"}\`)];
+  let cachedData;
+  for (const folder of folders) {
+    try {
+      cachedData = readFileSync(join(folder, cacheName));
+      break;
+    } catch {}
+  }
+  const script = new Script(wrap(readFileSync(program, "utf8")), { filename: program, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) process.once("exit", () => keep(script));
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(program), module, program, __dirname);
+
+  function keep(script) {
+    let data;
+    try {
+      data = script.createCachedData();
+    } catch {
+      return;
+    }
+    for (const folder of folders) {
+      const file = join(folder, cacheName);
+      const temporary = \`\${file}.\${process.pid}.tmp\`;
+      try {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(temporary, data);
+        renameSync(temporary, file);
+        return;
+      } catch {}
+    }
+  }
+}
+`;
+}

@@ -23,11 +23,11 @@
  * squared deviations), since a run may produce millions of rows. The intervals assume the rows of
  * a group are independent draws, which holds across seeds.
  */
+import { type MathJs, mathjs } from "../engine/mathjs.js";
 import { translator } from "../i18n/translate.js";
 import type { BatchRow } from "./row.js";
 
-type Mathjs = typeof import("mathjs/number");
-let mathjs: Mathjs | undefined;
+let statisticsLoaded: MathJs | undefined;
 
 /**
  * Loads mathjs (its number-only build), which the intervals need. Rows are folded in without
@@ -35,12 +35,12 @@ let mathjs: Mathjs | undefined;
  * 60 MB never add to the run's peak memory. Call before summary(), summarise() or wilson().
  */
 export async function loadStatistics(): Promise<void> {
-  mathjs ??= await import("mathjs/number");
+  statisticsLoaded ??= mathjs();
 }
 
-function statistics(): Mathjs {
-  if (!mathjs) throw new Error("loadStatistics() must be awaited before a summary is computed");
-  return mathjs;
+function statistics(): MathJs {
+  if (!statisticsLoaded) throw new Error("loadStatistics() must be awaited before a summary is computed");
+  return statisticsLoaded;
 }
 
 const LEVEL = 0.95;

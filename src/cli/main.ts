@@ -72,4 +72,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(EXIT_USER_ERROR);
 });
 
-process.exitCode = await main(process.argv);
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -5,15 +5,15 @@
  * this process from the sources. scripts/bundle.mjs changes one line of string-width (its
  * emoji expression is made on first use), so this is the check that the widths stayed the same.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyzeScenario } from "../../src/engine/analysis.js";
 import { compileScenario } from "../../src/engine/model.js";
 import { analysisToText } from "../../src/report/analysis-text.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
-import { CLI_TEST_TIMEOUT_MS, SCENARIOS, run } from "./run.js";
+import { BIN, CLI_TEST_TIMEOUT_MS, SCENARIOS, run } from "./run.js";
 
 const folder = mkdtempSync(join(tmpdir(), "mutual-gains-bundle-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -32,5 +32,31 @@ describe.concurrent("the bundle", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const result = await run(["analyze", file, "--lang", lang]);
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toBe(expected);
+  });
+
+  it("keeps a code cache per command: made by its first run, used by the next, made again when V8 rejects it", async () => {
+    const copy = join(folder, "bundle");
+    cpSync(dirname(BIN), copy, { recursive: true, filter: (path) => !path.endsWith(".cache") });
+    const bin = join(copy, "main.cjs");
+    const caches = () => readdirSync(copy).filter((file) => file.endsWith(".cache"));
+    const validate = async () => {
+      const result = await run(["validate", join(SCENARIOS, "hospital-it-platform.json")], { bin });
+      expect(result.status, result.output).toBe(0);
+      return result.stdout;
+    };
+    expect(caches()).toEqual([]);
+    const first = await validate();
+    expect(first).toMatch(/\S/);
+    expect(caches()).toEqual([expect.stringMatching(/^program-[0-9a-f]+\.validate\.cache$/)]);
+    const cache = join(copy, caches()[0]);
+    const made = readFileSync(cache);
+    expect(await validate()).toBe(first);
+    expect(readFileSync(cache).equals(made), "a cache V8 took is not written again").toBe(true);
+    writeFileSync(cache, "not a code cache");
+    expect(await validate()).toBe(first);
+    expect(readFileSync(cache).length, "the rejected cache was made again").toBeGreaterThan(1000);
+    // Another command, another cache: --version's run compiles too little of the program for validate.
+    await run(["--version"], { bin });
+    expect(caches().filter((file) => file !== basename(cache))).toEqual([expect.stringMatching(/^program-[0-9a-f]+\.start\.cache$/)]);
   });
 });

@@ -16,7 +16,7 @@ import { expect } from "vitest";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** The bundle that `bin` names (scripts/bundle.mjs, after tsc): the program users run. */
-export const BIN = join(ROOT, "dist", "bundle", "main.js");
+export const BIN = join(ROOT, "dist", "bundle", "main.cjs");
 export const FIXTURES = join(ROOT, "test", "fixtures", "cli");
 export const SCENARIOS = join(ROOT, "scenarios");
 
@@ -53,6 +53,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Run the child as this user and group (a test running as root can so meet a permission it lacks). */
   user?: { uid: number; gid: number };
+  /** Another copy of the built CLI's `bin` (default BIN). */
+  bin?: string;
 }
 
 export const ANSI = /\u001b\[|\u009b/;
@@ -107,7 +109,7 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 
 /** Starts the built CLI (without a slot or a deadline: see withCliSlot and exitOf). */
 export function spawnCli(args: readonly string[], options: RunOptions = {}, stdio: StdioOptions = ["pipe", "pipe", "pipe"]): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio, ...options.user });
+  return spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio, ...options.user });
 }
 
 /** The end of a stream, for failure messages: what a child printed last is what explains it. */

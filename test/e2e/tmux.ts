@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { StopWaiting, waitFor } from "../support/wait.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const CLI = join(root, "dist", "bundle", "main.js");
+export const CLI = join(root, "dist", "bundle", "main.cjs");
 export const HAS_TMUX = spawnSync("tmux", ["-V"]).status === 0;
 
 /** Runs a tmux command and returns its output; a failure carries tmux's message. */
