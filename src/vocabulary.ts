@@ -33,6 +33,16 @@ export function partnerChoices(): string[] {
 }
 
 /** The sizes `init` writes a template in (its --parties and --issues). */
+/**
+ * Below this many negotiations a batch runs in one thread unless --workers says otherwise: each
+ * worker thread starts, loads its code and warms V8's compiler up on its own, about 0.7 s more
+ * than one thread on a 2-core machine, which a second thread makes up only after some 40 000
+ * negotiations of the built-in styles (docs/performance.md, bench section 17).
+ */
+export const THREADS_PAY_OFF = 40_000;
+/** The most worker threads a batch starts by default. */
+export const DEFAULT_MAX_WORKERS = 2;
+
 export const TEMPLATE_PARTIES = { min: 2, max: 8, default: 2 } as const;
 export const TEMPLATE_ISSUES = { min: 3, max: 10, default: 4 } as const;
 

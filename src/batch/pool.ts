@@ -9,8 +9,10 @@
  * in a worker, so more than one worker needs `npm run build` (the CLI always runs from dist/).
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { DEFAULT_MAX_WORKERS, THREADS_PAY_OFF } from "../vocabulary.js";
 import { type BatchJob, negotiateChunk } from "./negotiate.js";
 import { planSize, shardLength } from "./plan.js";
 
@@ -37,6 +39,11 @@ const MAX_CHUNK = 256;
  * large scenario's frontier fail.)
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/** The threads a run of `tasks` negotiations gets unless told: one below THREADS_PAY_OFF, else one per core up to DEFAULT_MAX_WORKERS. */
+export function defaultWorkers(tasks: number, cores = availableParallelism()): number {
+  return tasks < THREADS_PAY_OFF ? 1 : Math.max(1, Math.min(cores, DEFAULT_MAX_WORKERS));
+}
 
 interface Runner {
   run(chunk: ChunkRequest): Promise<ChunkResult>;

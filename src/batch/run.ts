@@ -15,7 +15,7 @@ import { TextSink, openFile } from "./lines.js";
 import { lockOutput } from "./lock.js";
 import { type BatchJob, measureScenarios, stageColumns } from "./negotiate.js";
 import { planSize, shardLength } from "./plan.js";
-import { negotiateInOrder } from "./pool.js";
+import { defaultWorkers, negotiateInOrder } from "./pool.js";
 import type { Progress } from "./progress.js";
 import { resumeFile } from "./resume.js";
 import type { BatchRow } from "./row.js";
@@ -25,7 +25,8 @@ export type RowDestination = { readonly file: string } | { readonly stream: Writ
 
 export interface BatchRunOptions {
   readonly job: BatchJob;
-  readonly workers: number;
+  /** Threads (1: this one); unset, as many as pay off for what is left to do (defaultWorkers). */
+  readonly workers?: number;
   /** Where the rows go; none: they are only summarised. */
   readonly rows?: RowDestination;
   readonly onRow?: (row: BatchRow) => void;
@@ -59,8 +60,9 @@ async function run(options: BatchRunOptions, file: string | undefined): Promise<
     sink = new TextSink(rows.stream, rows.name);
     await sink.write(fileHeader(job.format, stages));
   }
-  const progress = options.progress(shardLength(planSize(job.spec), job.shard), start);
-  for await (const chunk of negotiateInOrder(job, start, options.workers)) {
+  const total = shardLength(planSize(job.spec), job.shard);
+  const progress = options.progress(total, start);
+  for await (const chunk of negotiateInOrder(job, start, options.workers ?? defaultWorkers(total - start))) {
     await sink?.write(chunk.text);
     if (onRow) {
       for (const line of chunk.text.split("\n")) if (line !== "") onRow(parseRow(job.format, line, stages));

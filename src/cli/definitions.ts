@@ -6,13 +6,14 @@
  * from commander or vocabulary.ts (a leaf): an import of anything else would bring its
  * dependencies back into every start.
  */
-import { availableParallelism } from "node:os";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import {
+  DEFAULT_MAX_WORKERS,
   SUPPORTED_LANGUAGES,
   SURPRISE,
   TEMPLATE_ISSUES,
   TEMPLATE_PARTIES,
+  THREADS_PAY_OFF,
   TRAINEE_NAME_MAX_LENGTH,
   isTraineeName,
   parseShard,
@@ -229,7 +230,11 @@ function registerBatch(program: Command): void {
     .option("--runs <n>", "negotiations per scenario, pairing and seat (each with its own seed)", positiveInteger, 20)
     .option("--rounds <n>", "deadline in rounds (default: each scenario's)", positiveInteger)
     .option("--seed <seed>", "base seed: every negotiation's seed is derived from it", "0")
-    .option("--workers <n>", "worker threads (1: in this process)", positiveInteger, Math.min(availableParallelism(), 2))
+    .option(
+      "--workers <n>",
+      `worker threads (1: in this process; default: 1 below ${THREADS_PAY_OFF.toLocaleString("en")} negotiations, else up to ${DEFAULT_MAX_WORKERS}, one per core)`,
+      positiveInteger,
+    )
     .option("--out <file>", "write the rows to this file (.csv or .jsonl); a file holding some rows of the same batch is resumed")
     .addOption(
       new Option(

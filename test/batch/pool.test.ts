@@ -11,12 +11,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import type { BatchJob } from "../../src/batch/negotiate.js";
 import { WHOLE_PLAN } from "../../src/batch/plan.js";
+import { DEFAULT_MAX_WORKERS, THREADS_PAY_OFF } from "../../src/vocabulary.js";
 import { resolveScenarioPath } from "../../src/scenario/builtin.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "src", "batch");
 if (!existsSync(join(DIST, "pool.js"))) throw new Error(`${DIST}/pool.js does not exist: run "npm run build" first (npm test does it for you).`);
-const { negotiateInOrder } = (await import(join(DIST, "pool.js"))) as typeof import("../../src/batch/pool.js");
+const { defaultWorkers, negotiateInOrder } = (await import(join(DIST, "pool.js"))) as typeof import("../../src/batch/pool.js");
 const { negotiateChunk } = (await import(join(DIST, "negotiate.js"))) as typeof import("../../src/batch/negotiate.js");
 
 const scenario = (id: string) => loadScenarioFile(resolveScenarioPath(id)).scenario;
@@ -54,5 +55,12 @@ describe("negotiateInOrder", () => {
 
   test.each([1, 2, 3])("with %i negotiating threads a task that throws fails the run", async (workers) => {
     await expect(all(negotiateInOrder(job(["no-such-style"], 20), 0, workers))).rejects.toThrow(/no-such-style/);
+  });
+});
+
+describe("the default number of threads", () => {
+  test("one below THREADS_PAY_OFF negotiations, else one per core up to DEFAULT_MAX_WORKERS", () => {
+    expect([defaultWorkers(0, 2), defaultWorkers(THREADS_PAY_OFF - 1, 2), defaultWorkers(THREADS_PAY_OFF - 1, 8)]).toEqual([1, 1, 1]);
+    expect([defaultWorkers(THREADS_PAY_OFF, 1), defaultWorkers(THREADS_PAY_OFF, 2), defaultWorkers(10 ** 7, 16)]).toEqual([1, 2, DEFAULT_MAX_WORKERS]);
   });
 });

@@ -33,7 +33,8 @@ export interface BatchFlags {
   runs: number;
   rounds?: number;
   seed: string;
-  workers: number;
+  /** Unset: as many as pay off (defaultWorkers). */
+  workers?: number;
   out?: string;
   format?: OutputFormat;
   shard?: Shard;
