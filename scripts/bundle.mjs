@@ -2,8 +2,8 @@
 /**
  * Bundles the compiled command line (dist/src, made by tsc) into dist/bundle/:
  *
- * - program-<hash>.cjs, the whole CLI in one CommonJS file, which the `bin` (main.cjs, written
- *   here) runs with V8's code cache of an earlier run (see loader() below);
+ * - program-<hash>.cjs, the whole CLI in one CommonJS file, which the `bin` (main.cjs: the loader
+ *   scripts/cli-loader.cjs, its names filled in here) runs with V8's code cache of an earlier run;
  * - main.js and its chunks, the same CLI as ES modules with code splitting, for the commands that
  *   import packages published as ES modules with top-level await (Ink for `play`, vega for the
  *   pages of `debrief` and `class`): a CommonJS file cannot require those, and a script run with
@@ -161,67 +161,17 @@ function checkEsModuleCommands(metafile) {
 }
 
 /**
- * The `bin`. A command of ES_MODULE_COMMANDS (not its help) runs as ES modules (main.js); any
- * other runs the CommonJS program with the compiled code V8 kept from an earlier run of the same
- * command, which Node 20 does not keep by itself (Node 22's module compile cache does). Without
- * it each start compiles the program's source again: some 12 ms of CPU, a fifth of `analyze`'s.
- * A cache per command, made at the end of its first run (when the functions it ran are
- * compiled), next to the program or else in the temporary folder; one V8 rejects (another Node,
- * other flags) is made again. Writing it is best effort: a cache that cannot be written costs
- * only the time it would have saved.
+ * The `bin`: scripts/cli-loader.cjs with the program's name and the commands filled in.
  * @param {string} programName
  * @param {string[]} commands
  */
 function loader(programName, commands) {
-  return `#!/usr/bin/env node
-"use strict";
-// Written by scripts/bundle.mjs: see loader() there for why.
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
-const { createRequire, wrap } = require("node:module");
-const { tmpdir } = require("node:os");
-const { join } = require("node:path");
-const { Script } = require("node:vm");
-
-const asked = process.argv.slice(2);
-const help = asked.includes("--help") || asked.includes("-h");
-if (!help && ${JSON.stringify(Object.keys(ES_MODULE_COMMANDS))}.includes(asked[0])) {
-  import("./main.js");
-} else {
-  const program = join(__dirname, ${JSON.stringify(programName)});
-  // Help compiles little of a command: it has a cache of its own, as does a start without a command.
-  const command = help ? "help" : ${JSON.stringify(commands)}.includes(asked[0]) ? asked[0] : "start";
-  const cacheName = \`${programName.replace(/\.cjs$/, "")}.\${command}.cache\`;
-  const folders = [__dirname, join(tmpdir(), \`mutual-gains-\${process.getuid?.() ?? "user"}\`)];
-  let cachedData;
-  for (const folder of folders) {
-    try {
-      cachedData = readFileSync(join(folder, cacheName));
-      break;
-    } catch {}
-  }
-  const script = new Script(wrap(readFileSync(program, "utf8")), { filename: program, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) process.once("exit", () => keep(script));
-  const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(program), module, program, __dirname);
-
-  function keep(script) {
-    let data;
-    try {
-      data = script.createCachedData();
-    } catch {
-      return;
-    }
-    for (const folder of folders) {
-      const file = join(folder, cacheName);
-      const temporary = \`\${file}.\${process.pid}.tmp\`;
-      try {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(temporary, data);
-        renameSync(temporary, file);
-        return;
-      } catch {}
-    }
-  }
+  const template = readFileSync(join(root, "scripts", "cli-loader.cjs"), "utf8");
+  const filled = template
+    .replace('"__PROGRAM__"', JSON.stringify(programName))
+    .replace('["__COMMANDS__"]', JSON.stringify(commands))
+    .replace('["__ES_MODULE_COMMANDS__"]', JSON.stringify(Object.keys(ES_MODULE_COMMANDS)));
+  if (/"__[A-Z_]+__"/.test(filled)) throw new Error("scripts/cli-loader.cjs: a name left unfilled");
+  return filled;
 }
-`;
-}
+

@@ -29,6 +29,9 @@ import type { InitFlags } from "./commands/init.js";
 import type { PlayFlags } from "./commands/play.js";
 import type { ValidateFlags } from "./commands/validate.js";
 
+/** 40,000: written out here, since the first Intl formatter of a process costs some 10 ms of ICU data and every start registers this help. */
+const THREADS_PAY_OFF_TEXT = String(THREADS_PAY_OFF).replace(/\B(?=(\d{3})+$)/g, ",");
+
 /** Every command, in the order of the top-level help. */
 export function registerCommands(program: Command): void {
   registerPlay(program);
@@ -232,7 +235,7 @@ function registerBatch(program: Command): void {
     .option("--seed <seed>", "base seed: every negotiation's seed is derived from it", "0")
     .option(
       "--workers <n>",
-      `worker threads (1: in this process; default: 1 below ${THREADS_PAY_OFF.toLocaleString("en")} negotiations, else up to ${DEFAULT_MAX_WORKERS}, one per core)`,
+      `worker threads (1: in this process; default: 1 below ${THREADS_PAY_OFF_TEXT} negotiations, else up to ${DEFAULT_MAX_WORKERS}, one per core)`,
       positiveInteger,
     )
     .option("--out <file>", "write the rows to this file (.csv or .jsonl); a file holding some rows of the same batch is resumed")
