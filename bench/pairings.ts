@@ -176,7 +176,7 @@ export async function pairingsSection(out: BenchOutput, quick: boolean, cli: str
   out.say("### 2 workers against 1: `batch hospital-it-platform sustainable-supply --rounds 50 --format csv` (all ten styles), started in turn");
   out.say();
   const scalingRows: string[][] = [];
-  const sizes: { negotiations: number; one: number; two: number; speedUp: number }[] = [];
+  const sizes: { negotiations: number; speedUp: number }[] = [];
   for (const { runs, pairs } of quick ? [{ runs: 20, pairs: 1 }] : [{ runs: 100, pairs: 3 }, { runs: 500, pairs: 1 }, { runs: 2500, pairs: 1 }]) {
     const args = ["batch", "hospital-it-platform", "sustainable-supply", "--rounds", "50", "--runs", String(runs), "--format", "csv"];
     const one: CliRun[] = [];
@@ -189,7 +189,7 @@ export async function pairingsSection(out: BenchOutput, quick: boolean, cli: str
     }
     const speedUp = median(ratios);
     const negotiations = 2 * 100 * 2 * runs;
-    sizes.push({ negotiations, one: median(one.map((run) => run.ms)), two: median(two.map((run) => run.ms)), speedUp });
+    sizes.push({ negotiations, speedUp });
     const cores = (run: CliRun) => (run.cpu === undefined ? "—" : `${(run.cpu / (run.ms / 1000)).toFixed(2)} cores`);
     const cpu = (run: CliRun) => (run.cpu === undefined ? "—" : `${run.cpu.toFixed(2)} s`);
     const last = pairs - 1;
@@ -212,23 +212,5 @@ export async function pairingsSection(out: BenchOutput, quick: boolean, cli: str
       "on its own, with the other's compiler and garbage-collector threads on the same two cores. The CPU figures are the process's " +
       "last /proc sample (every 100 ms).",
   );
-  if (sizes.length >= 2) {
-    // Each count of workers as a fixed cost plus a cost per negotiation, through the two largest runs.
-    const [a, b] = sizes.slice(-2);
-    const fit = (ta: number, tb: number) => {
-      const perNegotiation = (tb - ta) / (b.negotiations - a.negotiations);
-      return { perNegotiation, fixed: ta - a.negotiations * perNegotiation };
-    };
-    const one = fit(a.one, b.one);
-    const two = fit(a.two, b.two);
-    out.say();
-    out.say(
-      `Between the two largest runs: ${(one.perNegotiation * 1000).toFixed(1)} µs a negotiation with 1 worker, ` +
-        `${(two.perNegotiation * 1000).toFixed(1)} µs with 2 (the ${formatInt(b.negotiations - a.negotiations)} negotiations more: ` +
-        `${(one.perNegotiation / two.perNegotiation).toFixed(2)}×); fixed costs ${formatMs(one.fixed)} and ${formatMs(two.fixed)}, so 2 workers ` +
-        `are faster from about ${formatInt(Math.round(Math.max(0, (two.fixed - one.fixed) / (one.perNegotiation - two.perNegotiation))))} negotiations on ` +
-        "(`batch` starts them by default from THREADS_PAY_OFF on).",
-    );
-  }
   out.say();
 }
