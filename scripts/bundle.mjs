@@ -23,7 +23,7 @@
  * Run by `npm run build` after tsc; takes about a second.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -117,14 +117,7 @@ const { registerCommands } = await import(pathToFileURL(join(root, "dist", "src"
 const { Command } = await import("commander");
 const probe = new Command();
 registerCommands(probe);
-writeFileSync(
-  join(outdir, "main.cjs"),
-  loader(
-    name,
-    probe.commands.map((command) => command.name()),
-  ),
-  { mode: 0o755 },
-);
+writeFileSync(join(outdir, "main.cjs"), loader(name, probe.commands.map((command) => command.name())), { mode: 0o755 });
 
 // Which files each ES module output holds, for anyone wondering where a dependency went:
 // { "chunk-….js": ["node_modules/zod/v4/core/core.js", …] }.

@@ -12,9 +12,10 @@
  * there was none or V8 rejected it (another Node, other flags). The build makes them, on each
  * command's broadest path (scripts/warm-caches.mjs), so a cache does not depend on which run
  * came first. Writing is best effort, to a temporary name and renamed: a cache that cannot be
- * written costs only the time it would have saved.
+ * written costs only the time it would have saved. A cache is code that runs: the temporary folder
+ * is used only when it is this user's own and no one else may write in it.
  */
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire, wrap } = require("node:module");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
@@ -32,10 +33,12 @@ if (!help && ES_MODULE_COMMANDS.includes(asked[0])) {
   const program = join(__dirname, PROGRAM);
   const command = help ? "help" : COMMANDS.includes(asked[0]) ? asked[0] : "start";
   const cacheName = `${PROGRAM.replace(/\.cjs$/, "")}.${command}.cache`;
-  const folders = [__dirname, join(tmpdir(), `mutual-gains-${process.getuid?.() ?? "user"}`)];
+  const ownTemporary = typeof process.getuid === "function" ? join(tmpdir(), `mutual-gains-${process.getuid()}`) : undefined;
+  const folders = ownTemporary === undefined ? [__dirname] : [__dirname, ownTemporary];
   let cachedData;
   for (const folder of folders) {
     try {
+      if (!trusted(folder)) continue;
       cachedData = readFileSync(join(folder, cacheName));
       break;
     } catch {}
@@ -44,6 +47,12 @@ if (!help && ES_MODULE_COMMANDS.includes(asked[0])) {
   if (cachedData === undefined || script.cachedDataRejected) process.once("exit", keep);
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(program), module, program, __dirname);
+
+  function trusted(folder) {
+    if (folder === __dirname) return true;
+    const status = statSync(folder);
+    return status.isDirectory() && status.uid === process.getuid() && (status.mode & 0o077) === 0;
+  }
 
   function keep() {
     let data;
@@ -56,11 +65,14 @@ if (!help && ES_MODULE_COMMANDS.includes(asked[0])) {
       const file = join(folder, cacheName);
       const temporary = `${file}.${process.pid}.tmp`;
       try {
-        mkdirSync(folder, { recursive: true });
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        if (!trusted(folder)) continue;
         writeFileSync(temporary, data);
         renameSync(temporary, file);
         return;
-      } catch {}
+      } catch {
+        rmSync(temporary, { force: true });
+      }
     }
   }
 }

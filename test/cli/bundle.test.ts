@@ -5,7 +5,7 @@
  * this process from the sources. scripts/bundle.mjs changes one line of string-width (its
  * emoji expression is made on first use), so this is the check that the widths stayed the same.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -58,5 +58,35 @@ describe.concurrent("the bundle", { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     // Another command, another cache: --version's run compiles too little of the program for validate.
     await run(["--version"], { bin });
     expect(caches().filter((file) => file !== basename(cache))).toEqual([expect.stringMatching(/^program-[0-9a-f]+\.start\.cache$/)]);
+  });
+
+  it("keeps the cache in the user's own temporary folder when the program's is not writable, and no one else's", async () => {
+    // Root may write anywhere: the runs then go as "nobody", for whom the program's folder is read-only.
+    const uid = process.getuid?.() === 0 ? 65534 : process.getuid?.();
+    if (uid === undefined) return;
+    const user = uid === 65534 ? { uid, gid: 65534 } : undefined;
+    const copy = join(folder, "read-only-bundle");
+    cpSync(dirname(BIN), copy, { recursive: true, filter: (path) => !path.endsWith(".cache") });
+    chmodSync(copy, 0o555);
+    chmodSync(folder, 0o755);
+    const temporary = join(folder, "tmp");
+    mkdirSync(temporary, { mode: 0o777 });
+    chmodSync(temporary, 0o777);
+    const version = async () => {
+      const result = await run(["--version"], { bin: join(copy, "main.cjs"), user, env: { TMPDIR: temporary } });
+      expect(result.status, result.output).toBe(0);
+      return result.stdout;
+    };
+    const own = join(temporary, `mutual-gains-${uid}`);
+    expect(await version()).toBe("0.1.0\n");
+    expect(readdirSync(copy).filter((file) => file.endsWith(".cache"))).toEqual([]);
+    expect(statSync(own).mode & 0o777).toBe(0o700);
+    expect(readdirSync(own)).toEqual([expect.stringMatching(/^program-[0-9a-f]+\.start\.cache$/)]);
+    // A folder of that name that others may write in is neither read nor written.
+    const planted = join(own, readdirSync(own)[0]);
+    writeFileSync(planted, "not a code cache");
+    chmodSync(own, 0o777);
+    expect(await version()).toBe("0.1.0\n");
+    expect(readFileSync(planted, "utf8")).toBe("not a code cache");
   });
 });
