@@ -8,8 +8,9 @@ import { Command, CommanderError } from "commander";
 import { UserError } from "../errors.js";
 import { reason } from "../files.js";
 
-// Node 22.1 and later keep the compiled code of the modules imported from here on (the definitions, a
-// command's implementation) for the next start; Node 20 has no such cache, and this does nothing there.
+// Node 22.1 and later keep the compiled code of the modules imported from here on for the next start
+// when the CLI runs as ES modules (play, debrief, class); Node 20 has no such cache, and this does
+// nothing there. The other commands run with the code cache of the bin (scripts/cli-loader.cjs).
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 export const EXIT_USER_ERROR = 1;
