@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,7 +16,7 @@ import { builtinScenarioIds, resolveScenarioPath } from "../src/scenario/builtin
 import { loadScenarioFile } from "../src/scenario/load.js";
 import type { Scenario } from "../src/scenario/schema.js";
 import type { BenchOutput } from "./negotiation.js";
-import { formatInt, formatMs, table } from "./timing.js";
+import { formatInt, formatMs, sampleProcUntilClosed, table } from "./timing.js";
 
 const cli = join(resolve(dirname(fileURLToPath(import.meta.url)), "..", ".."), "dist", "bundle", "main.cjs");
 
@@ -58,34 +58,22 @@ interface ChildRun {
 }
 
 /** Runs the CLI, sampling its memory from /proc every 250 ms. */
-function runCli(args: string[]): Promise<ChildRun> {
+async function runCli(args: string[]): Promise<ChildRun> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "ignore"] });
   const hash = createHash("sha256");
   child.stdout.on("data", (chunk: Buffer) => hash.update(chunk));
   let peakMb: number | undefined;
   const rssMb: number[] = [];
-  const sample = () => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1]);
-      // An exiting process (a zombie) has no Vm lines any more: keep what was read before.
-      const peak = kb("VmHWM");
-      const rss = kb("VmRSS");
-      if (Number.isFinite(peak)) peakMb = peak / 1024;
-      if (Number.isFinite(rss)) rssMb.push(rss / 1024);
-    } catch {
-      // Not Linux, or the process has just ended.
-    }
-  };
-  const timer = setInterval(sample, 250);
-  return new Promise((resolvePromise, reject) => {
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearInterval(timer);
-      resolvePromise({ ms: performance.now() - t0, status, stdoutHash: hash.digest("hex"), peakMb, rssMb });
-    });
+  const status = await sampleProcUntilClosed(child, "status", 250, (text) => {
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1]);
+    // An exiting process (a zombie) has no Vm lines any more: keep what was read before.
+    const peak = kb("VmHWM");
+    const rss = kb("VmRSS");
+    if (Number.isFinite(peak)) peakMb = peak / 1024;
+    if (Number.isFinite(rss)) rssMb.push(rss / 1024);
   });
+  return { ms: performance.now() - t0, status, stdoutHash: hash.digest("hex"), peakMb, rssMb };
 }
 
 export async function batchSection(out: BenchOutput, quick: boolean): Promise<void> {

@@ -13,7 +13,6 @@
  * NegMAS ≈ 138 × that per negotiation, and every pairing must take at most 138 / 300 of it.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { type BatchJob, measureScenarios, negotiateChunk } from "../src/batch/negotiate.js";
@@ -22,7 +21,7 @@ import { PARTNER_STYLES } from "../src/negotiation/partners/registry.js";
 import type { Scenario } from "../src/scenario/schema.js";
 import { generateScenario } from "./generate.js";
 import type { BenchOutput } from "./negotiation.js";
-import { formatInt, formatMs, median, table } from "./timing.js";
+import { formatInt, formatMs, median, sampleProcUntilClosed, table } from "./timing.js";
 
 /** The domain: 2 parties, 5 issues of 5 options (3 125 outcomes), opposed values, seed 1. */
 export const PAIRING_DOMAIN = { parties: 2, issues: 5, options: 5, family: "opposed", seed: 1 } as const;
@@ -94,29 +93,17 @@ interface CliRun {
 }
 
 /** Runs the CLI with its output thrown away, sampling its CPU time from /proc every 100 ms (the last sample before it ended). */
-function runCli(cli: string, args: readonly string[]): Promise<CliRun> {
+async function runCli(cli: string, args: readonly string[]): Promise<CliRun> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "ignore", "ignore"] });
   const tick = 100; // USER_HZ on Linux
   let cpu: number | undefined;
-  const sample = () => {
-    try {
-      const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      cpu = (Number(fields[11]) + Number(fields[12])) / tick;
-    } catch {
-      // Not Linux, or the process has just ended.
-    }
-  };
-  const timer = setInterval(sample, 100);
-  return new Promise((resolvePromise, reject) => {
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearInterval(timer);
-      if (status !== 0) reject(new Error(`node ${cli} ${args.join(" ")} failed (exit ${status})`));
-      else resolvePromise({ ms: performance.now() - t0, cpu });
-    });
+  const status = await sampleProcUntilClosed(child, "stat", 100, (stat) => {
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    cpu = (Number(fields[11]) + Number(fields[12])) / tick;
   });
+  if (status !== 0) throw new Error(`node ${cli} ${args.join(" ")} failed (exit ${status})`);
+  return { ms: performance.now() - t0, cpu };
 }
 
 const SCALING_TARGET = 1.8;

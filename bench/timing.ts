@@ -1,5 +1,33 @@
 /** Small timing and formatting helpers for the benchmark. */
+import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+
+/**
+ * Reads the child's /proc/<pid>/<file> every `intervalMs` and hands the text to `read` until the
+ * child closes; resolves with its exit status. Off Linux, or once the process has gone, nothing is read.
+ */
+export function sampleProcUntilClosed(child: ChildProcess, file: "stat" | "status", intervalMs: number, read: (text: string) => void): Promise<number | null> {
+  const timer = setInterval(() => {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${child.pid}/${file}`, "utf8");
+    } catch {
+      return;
+    }
+    read(text);
+  }, intervalMs);
+  return new Promise((resolve, reject) => {
+    child.on("error", (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on("close", (status) => {
+      clearInterval(timer);
+      resolve(status);
+    });
+  });
+}
 
 export interface Timing<T> {
   /** Median wall time of one call, in milliseconds. */
