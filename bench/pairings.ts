@@ -163,7 +163,7 @@ export async function pairingsSection(out: BenchOutput, quick: boolean, cli: str
   out.say("### 2 workers against 1: `batch hospital-it-platform sustainable-supply --rounds 50 --format csv` (all ten styles), started in turn");
   out.say();
   const scalingRows: string[][] = [];
-  const sizes: { negotiations: number; speedUp: number }[] = [];
+  const sizes: { negotiations: number; speedUp: number; args: string[]; oneMs: number }[] = [];
   for (const { runs, pairs } of quick ? [{ runs: 20, pairs: 1 }] : [{ runs: 100, pairs: 3 }, { runs: 500, pairs: 1 }, { runs: 2500, pairs: 1 }]) {
     const args = ["batch", "hospital-it-platform", "sustainable-supply", "--rounds", "50", "--runs", String(runs), "--format", "csv"];
     const one: CliRun[] = [];
@@ -176,7 +176,7 @@ export async function pairingsSection(out: BenchOutput, quick: boolean, cli: str
     }
     const speedUp = median(ratios);
     const negotiations = 2 * 100 * 2 * runs;
-    sizes.push({ negotiations, speedUp });
+    sizes.push({ negotiations, speedUp, args, oneMs: median(one.map((run) => run.ms)) });
     const cores = (run: CliRun) => (run.cpu === undefined ? "—" : `${(run.cpu / (run.ms / 1000)).toFixed(2)} cores`);
     const cpu = (run: CliRun) => (run.cpu === undefined ? "—" : `${run.cpu.toFixed(2)} s`);
     const last = pairs - 1;
@@ -190,6 +190,17 @@ export async function pairingsSection(out: BenchOutput, quick: boolean, cli: str
   // The largest run is judged: what a second thread gives once its start is paid for.
   const judged = sizes[sizes.length - 1];
   out.say(table(["negotiations", "1 worker: wall (CPU, cores busy)", "2 workers: wall (CPU, cores busy)", "speed-up, median of pairs"], scalingRows));
+  out.say();
+  // What two processes that share nothing but the machine get from its cores: the ceiling for two workers here.
+  const t0 = performance.now();
+  await Promise.all([runCli(cli, [...judged.args, "--workers", "1"]), runCli(cli, [...judged.args, "--workers", "1"])]);
+  const together = performance.now() - t0;
+  const ceiling = (2 * judged.oneMs) / together;
+  out.say(
+    `Two 1-worker runs of ${formatInt(judged.negotiations)} negotiations started at once, as two processes: ${formatMs(together)} for twice the work, ` +
+      `${ceiling.toFixed(2)}× the throughput of one alone. That is what this machine's two cores give two runs that share nothing; ` +
+      `the 2-worker run reaches ${Math.round((100 * judged.speedUp) / ceiling)} % of it.`,
+  );
   out.say();
   out.say(
     `Speed-up from 1 to 2 workers on ${availableParallelism()} cores: ${judged.speedUp.toFixed(2)}× (${formatInt(judged.negotiations)} negotiations), ` +

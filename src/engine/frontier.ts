@@ -25,7 +25,7 @@
 import { UserError } from "../errors.js";
 import { type CompiledScenario, isAvailable } from "./model.js";
 import { MultiPartyFilter } from "./multi-party-filter.js";
-import { type Block, BlockSpace } from "./level-blocks.js";
+import { type Block, BlockSpace } from "./shared-buffers.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 import { baseLevel, foldTwoParty } from "./two-party-merge.js";
 
@@ -205,7 +205,7 @@ export class CandidateList {
   }
 }
 
-/** Stores levels in shared blocks (level-blocks.ts), each level a range of one. */
+/** Stores levels in shared blocks (shared-buffers.ts), each level a range of one. */
 class LevelStore {
   private readonly space: BlockSpace;
 
@@ -313,9 +313,12 @@ export interface Fold {
   readonly replaces: number;
 }
 
+/** canonicalFolds' lists by issue count: bid ladders make many frontiers, and a list is never changed. */
+const canonicalByCount: (readonly Fold[])[] = [];
+
 /** The folds of computeFrontier: the last issue first. */
-function canonicalFolds(issueCount: number): Fold[] {
-  return Array.from({ length: issueCount }, (_, k) => ({ issue: issueCount - 1 - k, replaces: -1 }));
+function canonicalFolds(issueCount: number): readonly Fold[] {
+  return (canonicalByCount[issueCount] ??= Array.from({ length: issueCount }, (_, k) => ({ issue: issueCount - 1 - k, replaces: -1 })));
 }
 
 export class ParetoFrontier {

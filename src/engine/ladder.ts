@@ -6,6 +6,7 @@
  */
 import { computeFrontier, type ParetoFrontier, revealInFrontier } from "./frontier.js";
 import { type CompiledScenario, withAvailability } from "./model.js";
+import { slabCopy } from "./shared-buffers.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 export class BidLadder {
@@ -129,7 +130,7 @@ function pairModel(model: CompiledScenario, self: number, estimate: ArrayLike<nu
       weights: new Float64Array(0),
     };
   }
-  const contributions = template.contributions.slice();
+  const contributions = slabCopy(template.contributions);
   for (let k = 0; k < model.totalOptions; k++) contributions[2 * k + 1] = estimate[k];
   return { ...template, contributions };
 }

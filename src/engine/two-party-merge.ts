@@ -21,7 +21,7 @@
  */
 import type { Level, LevelCounts } from "./frontier.js";
 import type { CompiledScenario } from "./model.js";
-import { BlockSpace } from "./level-blocks.js";
+import { BlockSpace, copyInto, slabCopy } from "./shared-buffers.js";
 import { UTILITY_EPSILON } from "./tolerance.js";
 
 /** What the fold reports its work and memory to: frontier.ts's Budget. */
@@ -388,7 +388,7 @@ function bigCount(from: LevelCounts, parent: number, weight: number): bigint {
 }
 
 function takeCounts(size: number): LevelCounts {
-  if (bigCounts === null) return space.outCounts.slice(0, size);
+  if (bigCounts === null) return slabCopy(space.outCounts, size);
   const big = bigCounts;
   big.length = size;
   bigCounts = null;
@@ -416,8 +416,8 @@ function growOut(size: number): void {
 function store(size: number): Level {
   const block = space.blocks.take(size);
   const at = space.blocks.at;
-  block.utilities.set(space.outU.subarray(0, 2 * size), 2 * at);
-  block.parents.set(space.outParents.subarray(0, size), at);
-  block.options.set(space.outOptions.subarray(0, size), at);
+  copyInto(block.utilities, 2 * at, space.outU, 2 * size);
+  copyInto(block.parents, at, space.outParents, size);
+  copyInto(block.options, at, space.outOptions, size);
   return { size, start: at, utilities: block.utilities, parents: block.parents, options: block.options };
 }

@@ -211,7 +211,7 @@ describe("agreements", () => {
     move(session, 0, { type: "offer", package: B3 });
     move(session, 1, { type: "accept" });
     expect(session.outcome).toBeNull();
-    expect(session.standing?.acceptedBy).toEqual(new Set([0, 1]));
+    expect([...session.standing!.acceptedBy]).toEqual([0, 1]);
     move(session, 2, { type: "accept" });
     expect(session.outcome).toEqual({ kind: "agreement", package: B3, round: 1 });
   });
@@ -221,7 +221,7 @@ describe("agreements", () => {
     move(session, 0, { type: "offer", package: B3 });
     move(session, 1, { type: "accept" });
     move(session, 2, { type: "offer", package: C3 });
-    expect(session.standing?.acceptedBy).toEqual(new Set([2]));
+    expect([...session.standing!.acceptedBy]).toEqual([2]);
     move(session, 0, { type: "accept" });
     expect(session.outcome).toBeNull();
     move(session, 1, { type: "accept" });

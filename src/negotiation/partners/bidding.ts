@@ -1,5 +1,6 @@
 /** Bidding strategies: which package (or packages) to offer at a target utility. */
 import { BidLadder } from "../../engine/ladder.js";
+import { slabCopy } from "../../engine/shared-buffers.js";
 import type { Move, PackageArray } from "../protocol.js";
 import type { BiddingStrategy, OpponentModel, PartnerContext } from "./types.js";
 
@@ -45,7 +46,8 @@ class LadderCache {
   private bidsSinceBuild = 0;
   private gap = 1;
 
-  get(context: PartnerContext, model: OpponentModel, estimate = () => model.estimate(context)): BidLadder {
+  /** `estimate` gives the estimate to build from (the model's own when absent), asked only for a rebuild. */
+  get(context: PartnerContext, model: OpponentModel, estimate?: () => Float64Array): BidLadder {
     this.bidsSinceBuild++;
     const stale =
       !this.ladder ||
@@ -53,7 +55,7 @@ class LadderCache {
       (model.version !== this.builtForVersion && this.bidsSinceBuild >= this.gap);
     if (stale) {
       if (this.ladder) this.gap = Math.ceil(this.gap * this.growth);
-      this.ladder = ladderFor(context, estimate(), this.ladder, model.shared === true);
+      this.ladder = ladderFor(context, estimate ? estimate() : model.estimate(context), this.ladder, model.shared === true);
       this.builtForVersion = model.version;
       this.bidsSinceBuild = 0;
     }
@@ -64,8 +66,9 @@ class LadderCache {
 /** Settled terms (accepted partial offers) stay as they are in every later offer. */
 function withSettled(context: PartnerContext, pkg: ArrayLike<number>): PackageArray {
   const settled = context.session.settled;
-  const result: PackageArray = [];
-  for (let issue = 0; issue < pkg.length; issue++) result.push(settled[issue] >= 0 ? settled[issue] : pkg[issue]);
+  // Sized at once: pushing onto [] would make room for 16 options.
+  const result: PackageArray = new Array(pkg.length);
+  for (let issue = 0; issue < pkg.length; issue++) result[issue] = settled[issue] >= 0 ? settled[issue] : pkg[issue];
   return result;
 }
 
@@ -163,7 +166,7 @@ function topIssues({ session }: PartnerContext, estimate: Float64Array, count: n
 
 function emphasise({ session }: PartnerContext, estimate: Float64Array, issue: number): Float64Array {
   const model = session.model;
-  const emphasised = Float64Array.from(estimate);
+  const emphasised = slabCopy(estimate);
   for (let o = 0; o < model.optionCounts[issue]; o++) emphasised[model.issueOffsets[issue] + o] *= EMPHASIS;
   return emphasised;
 }

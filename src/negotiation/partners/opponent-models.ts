@@ -10,6 +10,7 @@
  */
 import { mean, quantile } from "../../engine/distributions.js";
 import { contributionRange } from "../../engine/model.js";
+import { slabFloat64 } from "../../engine/shared-buffers.js";
 import type { AnswerContent, Importance, PackageArray } from "../protocol.js";
 import type { OpponentModel, PartnerContext } from "./types.js";
 
@@ -56,7 +57,7 @@ class PartyBelief {
   lastOffer: PackageArray | null = null;
 
   constructor(readonly issueCount: number, totalOptions: number) {
-    this.counts = new Float64Array(totalOptions);
+    this.counts = slabFloat64(totalOptions);
     this.weights = new Float64Array(issueCount).fill(1 / issueCount);
   }
 
@@ -132,7 +133,7 @@ export class FrequencyModel implements OpponentModel {
   estimate(context: PartnerContext): Float64Array {
     if (this.cached && this.cachedVersion === this.version) return this.cached;
     const model = context.session.model;
-    const estimate = new Float64Array(model.totalOptions);
+    const estimate = slabFloat64(model.totalOptions);
     let others = 0;
     for (const belief of this.beliefs) if (belief !== null) others++;
     for (const belief of this.beliefs) {
