@@ -123,15 +123,22 @@ export class MesoBidding implements BiddingStrategy {
     for (let k = 0; k < Math.min(VARIANTS, 1 + session.model.issueCount); k++) {
       const ladder = this.caches[k].get(context, model, this.variants[k]);
       const pkg = withSettled(context, ladder.package(ladder.robustPointAt(target, ESTIMATE_SLACK)));
-      if (!packages.some((other) => samePackage(other, pkg))) packages.push(pkg);
+      if (!includesPackage(packages, pkg)) packages.push(pkg);
     }
     this.base = this.issues = undefined;
     if (packages.length < 2) return { type: "offer", package: packages[0] };
     // Equivalent for itself: drop variants that cost it clearly more than the first.
     const reference = session.utility(context.self, packages[0]);
-    const equivalent = packages.filter((pkg) => Math.abs(session.utility(context.self, pkg) - reference) <= 0.05 * Math.abs(reference) + 1);
+    const equivalent: PackageArray[] = [];
+    for (const pkg of packages) if (Math.abs(session.utility(context.self, pkg) - reference) <= 0.05 * Math.abs(reference) + 1) equivalent.push(pkg);
     return equivalent.length >= 2 ? { type: "meso", packages: equivalent } : { type: "offer", package: packages[0] };
   }
+}
+
+/** Whether `packages` holds one equal to `pkg`. (Loops, not closures: this runs at every MESO bid.) */
+function includesPackage(packages: readonly PackageArray[], pkg: PackageArray): boolean {
+  for (const other of packages) if (samePackage(other, pkg)) return true;
+  return false;
 }
 
 function samePackage(a: PackageArray, b: PackageArray): boolean {
