@@ -3,6 +3,9 @@ import { issuesByPriority } from "../answers.js";
 import type { Question } from "../protocol.js";
 import type { InquiryStrategy, PartnerContext } from "./types.js";
 
+/** No question this turn, which is most turns: shared, never changed. */
+const NO_QUESTIONS: readonly Question[] = [];
+
 /**
  * Win-win: first what matters most to you (and, where the future is uncertain, how you see
  * each uncertain quantity turning out, to find forecasts that differ: the ground for a
@@ -13,7 +16,7 @@ import type { InquiryStrategy, PartnerContext } from "./types.js";
 export class CuriousInquiry implements InquiryStrategy {
   private turns = 0;
 
-  ask({ session, self }: PartnerContext): Question[] {
+  ask({ session, self }: PartnerContext): readonly Question[] {
     const turn = this.turns++;
     if (turn === 0) {
       const quantities = session.model.uncertain?.quantityIds.length ?? 0;
@@ -22,7 +25,7 @@ export class CuriousInquiry implements InquiryStrategy {
     const order = issuesByPriority(session.model, self);
     // Tip 4: where terms may be hidden, it asks what else could be included once its questions about the issues are done.
     if (turn === order.length + 1 && session.hidden.length > 0) return [{ kind: "what-else" }];
-    if (turn > order.length) return [];
+    if (turn > order.length) return NO_QUESTIONS;
     const issue = order[turn - 1];
     return [
       { kind: "issue-importance", issue },
@@ -33,8 +36,8 @@ export class CuriousInquiry implements InquiryStrategy {
 
 /** Win-lose styles do not ask. */
 export class SilentInquiry implements InquiryStrategy {
-  ask(): Question[] {
-    return [];
+  ask(): readonly Question[] {
+    return NO_QUESTIONS;
   }
 }
 
@@ -42,8 +45,8 @@ export class SilentInquiry implements InquiryStrategy {
 export class ProbingInquiry implements InquiryStrategy {
   private asked = false;
 
-  ask(): Question[] {
-    if (this.asked) return [];
+  ask(): readonly Question[] {
+    if (this.asked) return NO_QUESTIONS;
     this.asked = true;
     return [{ kind: "alternative" }];
   }

@@ -74,8 +74,8 @@ export class ScriptedPartner {
   }
 
   /** Tip 4: the hidden terms an answer to `question` brings out along with it ("what would make this work?"). */
-  revealsOn(question: Question): PlannedMove[] {
-    if (question.kind !== "what-would-work") return [];
+  revealsOn(question: Question): readonly PlannedMove[] {
+    if (question.kind !== "what-would-work") return NO_MOVES;
     const { session, self } = this.context;
     return termsBroughtOut(session.hidden, session.revealed, self, "what-would-work").map((term) => ({ move: { type: "reveal", term }, remark: "reveal" }));
   }

@@ -81,7 +81,7 @@ export interface DisclosureStrategy {
 
 export interface InquiryStrategy {
   /** Questions to ask this turn. */
-  ask(context: PartnerContext): Question[];
+  ask(context: PartnerContext): readonly Question[];
 }
 
 export type StyleFamily = "win-lose" | "win-win" | "baseline";
