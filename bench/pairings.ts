@@ -17,6 +17,7 @@ import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { type BatchJob, measureScenarios, negotiateChunk } from "../src/batch/negotiate.js";
 import { WHOLE_PLAN, planSize } from "../src/batch/plan.js";
+import { parseRow } from "../src/batch/rowfile.js";
 import { PARTNER_STYLES } from "../src/negotiation/partners/registry.js";
 import type { Scenario } from "../src/scenario/schema.js";
 import { generateScenario } from "./generate.js";
@@ -50,44 +51,74 @@ export interface PairingTime {
   readonly text: string;
 }
 
-function pairingJob(scenario: Scenario, strategy: string, opponent: string, runs: number): BatchJob {
+function pairingJob(scenario: Scenario, strategy: string, opponent: string, runs: number, rounds = PAIRING_ROUNDS): BatchJob {
   return {
-    spec: { scenarios: [scenario], strategies: [strategy], opponents: [opponent], runs, seed: "pairings", rounds: PAIRING_ROUNDS },
+    spec: { scenarios: [scenario], strategies: [strategy], opponents: [opponent], runs, seed: "pairings", rounds },
     shard: WHOLE_PLAN,
     format: "csv",
   };
 }
 
-/** Times every ordered pairing: `reps` rounds over all pairings (interleaved, so drift hits every pairing alike). */
-export function timePairings(runs: number, reps: number, styles = PARTNER_STYLES.map((style) => style.id)): PairingTime[] {
-  const scenario = pairingScenario();
-  measureScenarios([scenario]);
-  const jobs = styles.flatMap((strategy) => styles.map((opponent) => ({ strategy, opponent, job: pairingJob(scenario, strategy, opponent, runs) })));
-  // Warm-up: the JIT, on every pairing.
-  for (const { job } of jobs) negotiateChunk(job, 0, planSize(job.spec));
+/** Each job's median µs per negotiation over `reps` rounds of all jobs (interleaved, so drift hits every job alike), and its rows. */
+function timeJobs(jobs: readonly BatchJob[], reps: number): { us: number; text: string }[] {
+  // Warm-up: the JIT, on every job.
+  for (const job of jobs) negotiateChunk(job, 0, planSize(job.spec));
   const samples = jobs.map(() => [] as number[]);
   const texts = jobs.map(() => "");
   for (let rep = 0; rep < reps; rep++) {
-    jobs.forEach(({ job }, k) => {
+    jobs.forEach((job, k) => {
       const count = planSize(job.spec);
       const t0 = performance.now();
       texts[k] = negotiateChunk(job, 0, count);
       samples[k].push(((performance.now() - t0) * 1000) / count);
     });
   }
-  return jobs.map(({ strategy, opponent, job }, k) => ({ strategy, opponent, count: planSize(job.spec), us: median(samples[k]), text: texts[k] }));
+  return jobs.map((_, k) => ({ us: median(samples[k]), text: texts[k] }));
+}
+
+/** Times every ordered pairing of `styles`. */
+export function timePairings(runs: number, reps: number, styles = PARTNER_STYLES.map((style) => style.id)): PairingTime[] {
+  const scenario = pairingScenario();
+  measureScenarios([scenario]);
+  const pairings = styles.flatMap((strategy) => styles.map((opponent) => ({ strategy, opponent, job: pairingJob(scenario, strategy, opponent, runs) })));
+  const timed = timeJobs(
+    pairings.map(({ job }) => job),
+    reps,
+  );
+  return pairings.map(({ strategy, opponent, job }, k) => ({ strategy, opponent, count: planSize(job.spec), ...timed[k] }));
+}
+
+/** The cost of a negotiation that every pairing pays, µs: per negotiation and per round. */
+export interface Bookkeeping {
+  readonly fixed: number;
+  readonly perRound: number;
 }
 
 /**
- * timePairings in a process of its own, as a batch worker runs negotiations: in a thread that runs
- * nothing else. In the bench's process the sections before leave the shared code's type feedback
- * more mixed than a worker's, and every pairing slower.
+ * Two take-it-or-leave-it partners, which hold one offer and never move from it, at deadlines of
+ * 1 and PAIRING_ROUNDS rounds: what is left is the session's bookkeeping, the partners' composed
+ * parts, the acceptance test, measuring the result and formatting its row. The difference gives
+ * the cost of a round, the rest the cost of a negotiation.
  */
-function timePairingsAlone(runs: number, reps: number): PairingTime[] {
-  const code = `const { timePairings } = await import(${JSON.stringify(import.meta.url)}); process.stdout.write(JSON.stringify(timePairings(${runs}, ${reps})));`;
+export function timeBookkeeping(runs: number, reps: number): Bookkeeping {
+  const scenario = pairingScenario();
+  measureScenarios([scenario]);
+  const holder = "take-it-or-leave-it";
+  const [short, long] = timeJobs([pairingJob(scenario, holder, holder, runs, 1), pairingJob(scenario, holder, holder, runs, PAIRING_ROUNDS)], reps);
+  const perRound = (long.us - short.us) / (PAIRING_ROUNDS - 1);
+  return { fixed: short.us - perRound, perRound };
+}
+
+/**
+ * A call of this module's in a process of its own, as a batch worker runs negotiations: in a
+ * thread that runs nothing else. In the bench's process the sections before leave the shared
+ * code's type feedback more mixed than a worker's, and every pairing slower.
+ */
+function inOwnProcess<T>(call: string): T {
+  const code = `const bench = await import(${JSON.stringify(import.meta.url)}); process.stdout.write(JSON.stringify(bench.${call}));`;
   const child = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", maxBuffer: 1 << 28 });
   if (child.status !== 0) throw new Error(`the pairings' child failed: ${(child.stderr ?? "").split("\n")[0]}`);
-  return JSON.parse(child.stdout) as PairingTime[];
+  return JSON.parse(child.stdout) as T;
 }
 
 const us = (value: number) => (value >= 100 ? formatInt(Math.round(value)) : value.toFixed(1));
@@ -120,13 +151,45 @@ async function runCli(cli: string, args: readonly string[]): Promise<CliRun> {
 
 const SCALING_TARGET = 1.8;
 
+/** The mean number of rounds of a pairing's negotiations, read back from its rows. */
+function meanRounds(time: PairingTime): number {
+  const lines = time.text.split("\n").filter((line) => line !== "");
+  return lines.reduce((sum, line) => sum + parseRow("csv", line).rounds, 0) / lines.length;
+}
+
+/**
+ * What bounds the misses: every negotiation's bookkeeping (timeBookkeeping) for as many rounds as
+ * the pairing ran; what a pairing takes beyond it is its styles' own work (models, ladders, questions).
+ */
+function bookkeepingBound(out: BenchOutput, results: readonly PairingTime[], bookkeeping: Bookkeeping): void {
+  const { fixed, perRound } = bookkeeping;
+  const allowed = (PAIRING_TARGET_US - fixed) / perRound;
+  const missing = results.map((time) => ({ time, rounds: meanRounds(time) })).filter(({ time }) => time.us > PAIRING_TARGET_US);
+  const tooLong = missing.filter(({ rounds }) => rounds > allowed);
+  const own = missing.filter(({ rounds }) => rounds <= allowed).map(({ time, rounds }) => ({ time, work: time.us - fixed - rounds * perRound }));
+  const longest = tooLong.reduce((most, { rounds }) => Math.max(most, rounds), 0);
+  const slowest = own.reduce((most, pairing) => (pairing.work > most.work ? pairing : most), own[0]);
+  out.say(
+    `Every negotiation's bookkeeping, measured with two take-it-or-leave-it partners (they hold one offer; deadlines of 1 and ${PAIRING_ROUNDS} ` +
+      `rounds, timed in turn in the same process): ${fixed.toFixed(1)} µs a negotiation (setting up, measuring the result, its row) and ` +
+      `${perRound.toFixed(2)} µs a round (the session, the partners' composed parts, the acceptance test). With it the target leaves ` +
+      `${allowed.toFixed(0)} rounds. Of the ${missing.length} pairings that miss, ${tooLong.length} run longer and miss on bookkeeping alone` +
+      (tooLong.length === 0 ? "" : ` (the longest, ${formatInt(Math.round(longest))} rounds, would need a round of at most ${((PAIRING_TARGET_US - fixed) / longest).toFixed(2)} µs)`) +
+      (own.length === 0
+        ? "."
+        : `; the other ${own.length} miss by their styles' own work (models, ladders, questions) beyond it: median ` +
+          `${us(median(own.map(({ work }) => work)))} µs a negotiation, the most ${us(slowest.work)} µs (${slowest.time.strategy} vs ${slowest.time.opponent}).`),
+  );
+  out.say();
+}
+
 export async function pairingsSection(out: BenchOutput, quick: boolean, cli: string): Promise<void> {
   out.say(`## 17. Every pairing on a 5 × 5, ${PAIRING_ROUNDS}-round domain against NegMAS SAO, and 1 against 2 workers`);
   out.say();
   out.say(`### Time per negotiation in one thread (a worker's loop: negotiate, measure, format the CSV row), every ordered pairing`);
   out.say();
   const [runs, reps] = quick ? [5, 3] : [25, 7];
-  const results = timePairingsAlone(runs, reps);
+  const results = inOwnProcess<PairingTime[]>(`timePairings(${runs}, ${reps})`);
   const inBench = timePairings(runs, reps);
   if (inBench.some((time, k) => time.text !== results[k].text)) throw new Error("the pairings' rows differ between two processes");
   const sorted = [...results].sort((a, b) => b.us - a.us);
@@ -180,6 +243,8 @@ export async function pairingsSection(out: BenchOutput, quick: boolean, cli: str
       ".",
   );
   out.say();
+  // Enough repetitions for the two cheap jobs' medians to settle, in quick runs too.
+  bookkeepingBound(out, results, inOwnProcess<Bookkeeping>(`timeBookkeeping(25, 50)`));
 
   out.say("### 2 workers against 1: `batch hospital-it-platform sustainable-supply --rounds 50 --format csv` (all ten styles), started in turn");
   out.say();
